@@ -1,0 +1,113 @@
+/**
+ * `npm run eval`: score the tool against hand-made gold annotations (default ../shared/gold-dev) and
+ * print precision/recall/F1 per field. Optional: the default tests never need ../shared.
+ *   node dist/eval/run-eval.js [--gold <dir>] [--corpus <dir>] [--details] [--json]
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyzeText } from '../pipeline/analyze';
+import { decodeText } from '../pipeline/decode';
+import type { AnalysisResult } from '../types';
+import { add, emptyCounts, f1, looseMatch, matchSets, type Counts } from './score';
+
+interface GoldComponent { count: number; label: string; items: string[] }
+interface Gold {
+  file: string;
+  meeting: { date: string | null; name: string; organization: string; aliases: string[] } | null;
+  officials: Array<{ name: string; titles: string[]; roles: string[] }>;
+  frameworks: Array<{ formula: string; components: GoldComponent[] }>;
+  enumerations: GoldComponent[];
+  industries: string[];
+}
+
+const FIELDS = ['officials', 'titles', 'roles', 'formulas', 'framework items', 'enumerations', 'enumeration items', 'industries'] as const;
+type Field = (typeof FIELDS)[number];
+
+function arg(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+export function scoreOne(result: AnalysisResult, gold: Gold): { counts: Record<Field, Counts>; misses: string[] } {
+  const counts = Object.fromEntries(FIELDS.map((field) => [field, emptyCounts()])) as Record<Field, Counts>;
+  const misses: string[] = [];
+  const note = (field: Field, kind: 'missing' | 'extra', what: string) => misses.push(`${field} ${kind}: ${what}`);
+  const record = <P, G>(field: Field, predicted: P[], goldItems: G[], same: (p: P, g: G) => boolean, show: (x: P | G) => string) => {
+    const matched = matchSets(predicted, goldItems, same);
+    add(counts[field], matched);
+    for (const p of predicted) if (!matched.pairs.some(([q]) => q === p)) note(field, 'extra', show(p));
+    for (const g of goldItems) if (!matched.pairs.some(([, h]) => h === g)) note(field, 'missing', show(g));
+    return matched.pairs;
+  };
+  const officials = record('officials', result.officials, gold.officials, (p, g) => p.name === g.name, (x) => x.name);
+  for (const [p, g] of officials) {
+    record('titles', p.titles, g.titles, looseMatch, (x) => `${g.name}/${x}`);
+    record('roles', p.roles, g.roles, (a, b) => a === b, (x) => `${g.name}/${x}`);
+  }
+  const formulas = record('formulas', result.frameworks, gold.frameworks, (p, g) => p.formula === g.formula, (x) => x.formula);
+  for (const framework of gold.frameworks) {
+    const pair = formulas.find(([, g]) => g === framework);
+    const predictedItems = pair ? pair[0].components.flatMap((c) => c.items.map((i) => i.text)) : [];
+    record('framework items', predictedItems, framework.components.flatMap((c) => c.items), looseMatch, (x) => `${framework.formula}/${x}`);
+  }
+  for (const framework of result.frameworks) {
+    if (!formulas.some(([p]) => p === framework)) record('framework items', framework.components.flatMap((c) => c.items.map((i) => i.text)), [] as string[], looseMatch, (x) => `${framework.formula}/${x}`);
+  }
+  const enumerations = record('enumerations', result.enumerations, gold.enumerations, (p, g) => looseMatch(p.label, g.label), (x) => x.label);
+  for (const enumeration of gold.enumerations) {
+    const pair = enumerations.find(([, g]) => g === enumeration);
+    record('enumeration items', pair ? pair[0].items.map((i) => i.text) : [], enumeration.items, looseMatch, (x) => `${enumeration.label}/${x}`);
+  }
+  for (const enumeration of result.enumerations) {
+    if (!enumerations.some(([p]) => p === enumeration)) record('enumeration items', enumeration.items.map((i) => i.text), [] as string[], looseMatch, (x) => `${enumeration.label}/${x}`);
+  }
+  record('industries', result.industries.map((i) => i.name), gold.industries, looseMatch, (x) => x);
+  return { counts, misses };
+}
+
+function main(): void {
+  const goldDir = path.resolve(arg('--gold') ?? path.join(process.cwd(), '..', 'shared', 'gold-dev'));
+  const corpusDir = path.resolve(arg('--corpus') ?? path.join(goldDir, '..', 'corpus'));
+  if (!fs.existsSync(goldDir)) {
+    console.error(`meeting-analyze eval: no gold annotations at ${goldDir} (use --gold <dir>)`);
+    process.exitCode = 2;
+    return;
+  }
+  const details = process.argv.includes('--details');
+  const totals = Object.fromEntries(FIELDS.map((field) => [field, emptyCounts()])) as Record<Field, Counts>;
+  let datesRight = 0;
+  let datesTotal = 0;
+  let meetingRight = 0;
+  const files = fs.readdirSync(goldDir).filter((name) => name.endsWith('.json')).sort();
+  for (const name of files) {
+    const gold = JSON.parse(fs.readFileSync(path.join(goldDir, name), 'utf8')) as Gold;
+    const file = path.join(corpusDir, gold.file);
+    const decoded = decodeText(fs.readFileSync(file));
+    const result = analyzeText({ text: decoded.text, path: gold.file, encoding: decoded.encoding });
+    const { counts, misses } = scoreOne(result, gold);
+    for (const field of FIELDS) add(totals[field], counts[field]);
+    if ((gold.meeting === null) === (result.meeting === null)) meetingRight++;
+    else misses.push(`meeting: expected ${gold.meeting ? 'a meeting' : 'none'}, got ${result.meeting ? result.meeting.name : 'none'}`);
+    if (gold.meeting?.date) {
+      datesTotal++;
+      if (result.meeting?.date === gold.meeting.date) datesRight++;
+      else misses.push(`date: expected ${gold.meeting.date}, got ${result.meeting?.date ?? 'null'}`);
+    }
+    if (details && misses.length) console.log(`\n${gold.file}\n  ${misses.join('\n  ')}`);
+  }
+  const rows = FIELDS.map((field) => ({ field, ...f1(totals[field]), ...totals[field] }));
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify({ files: files.length, fields: rows, meetingPresence: meetingRight / files.length, dateAccuracy: datesTotal ? datesRight / datesTotal : null }, null, 2));
+    return;
+  }
+  const pct = (value: number) => value.toFixed(3);
+  console.log(`\nmeeting-analyze eval on ${files.length} gold files (${goldDir})\n`);
+  console.log('field               precision  recall   F1      tp   fp   fn');
+  for (const row of rows) {
+    console.log(`${row.field.padEnd(20)}${pct(row.precision).padStart(9)}${pct(row.recall).padStart(8)}${pct(row.f1).padStart(8)}${String(row.tp).padStart(6)}${String(row.fp).padStart(5)}${String(row.fn).padStart(5)}`);
+  }
+  console.log(`meeting present/absent right: ${meetingRight}/${files.length}`);
+  console.log(`meeting date right: ${datesRight}/${datesTotal} (${datesTotal ? ((100 * datesRight) / datesTotal).toFixed(0) : '-'}%)`);
+}
+
+if (require.main === module) main();

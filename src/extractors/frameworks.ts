@@ -1,0 +1,90 @@
+import { countedPhrases, itemsFor, listBefore } from '../grammar/items';
+import type { CountedPhrase } from '../grammar/counted';
+import type { Context, Extractor } from '../pipeline/context';
+import type { Framework, Warning } from '../types';
+
+const FORMULA = /(?:\d{1,2}|N)(?:\s?\+\s?(?:\d{1,2}|N)){1,9}/g;
+
+/** How likely a counted phrase names a component of a formula. */
+function componentScore(ctx: Context, phrase: CountedPhrase, formulaAt: number): number {
+  let score = 1;
+  const paragraph = ctx.paragraphIndex(phrase.start);
+  const firstInParagraph = countedPhrases(ctx).find((other) => ctx.paragraphIndex(other.start) === paragraph);
+  if (firstInParagraph === phrase) score += 2;
+  if (listBefore(ctx, phrase)) score -= 1.5; // A、B、C三大… elaborates a list; components introduce one.
+  if (phrase.quoted) score += 0.5;
+  score -= Math.abs(paragraph - ctx.paragraphIndex(formulaAt)) * 0.05;
+  return score;
+}
+
+/** Assign counted phrases to the formula's numbers in order, maximising the total score (skips allowed). */
+function assign(ctx: Context, numbers: number[], candidates: CountedPhrase[], formulaAt: number): Array<CountedPhrase | null> {
+  const n = numbers.length;
+  const m = candidates.length;
+  const scores = candidates.map((candidate) => componentScore(ctx, candidate, formulaAt));
+  // best[i][j]: best total for the first i numbers using candidates before j.
+  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  const take: boolean[][] = Array.from({ length: n + 1 }, () => new Array<boolean>(m + 1).fill(false));
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      let value = Math.max(best[i][j - 1], best[i - 1][j]);
+      const candidate = candidates[j - 1];
+      if (candidate.count === numbers[i - 1] && scores[j - 1] > 0) {
+        const withIt = best[i - 1][j - 1] + scores[j - 1];
+        if (withIt > value) {
+          value = withIt;
+          take[i][j] = true;
+        }
+      }
+      best[i][j] = value;
+    }
+  }
+  const chosen: Array<CountedPhrase | null> = new Array(n).fill(null);
+  let i = n;
+  let j = m;
+  while (i > 0 && j > 0) {
+    if (take[i][j] && best[i][j] === best[i - 1][j - 1] + scores[j - 1]) {
+      chosen[i - 1] = candidates[j - 1];
+      i--;
+      j--;
+    } else if (best[i][j] === best[i][j - 1]) j--;
+    else i--;
+  }
+  return chosen;
+}
+
+export const frameworks: Extractor = {
+  id: 'frameworks',
+  run(ctx) {
+    const { text } = ctx;
+    const found: Framework[] = [];
+    const warnings: Warning[] = [];
+    const seen = new Set<string>();
+    FORMULA.lastIndex = 0;
+    for (let match = FORMULA.exec(text); match; match = FORMULA.exec(text)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (/[\dA-Za-z.]/.test(text[start - 1] ?? '') || /[\dA-Za-z.%]/.test(text[end] ?? '') || !/^\d/.test(match[0])) continue;
+      const formula = match[0].replace(/\s/g, '');
+      if (seen.has(formula)) continue;
+      seen.add(formula);
+      const numbers = formula.split('+').map((part) => (part === 'N' ? NaN : Number(part)));
+      const candidates = countedPhrases(ctx).filter((phrase) => phrase.end <= start || phrase.start >= end);
+      const chosen = assign(ctx, numbers.map((value) => (Number.isNaN(value) ? -1 : value)), candidates, start);
+      const components = chosen.flatMap((phrase) => {
+        if (!phrase) return [];
+        const { items } = itemsFor(ctx, phrase, { quoted: true });
+        if (phrase.count > 1 && items.length && items.length !== phrase.count) {
+          warnings.push({
+            code: 'count-mismatch',
+            message: `${ctx.surface(phrase.start, phrase.end)} says ${phrase.count} but ${items.length} items are listed`,
+            span: ctx.span(phrase.start, phrase.end),
+          });
+        }
+        return [{ count: phrase.count, label: ctx.surface(phrase.start, phrase.end), span: ctx.span(phrase.start, phrase.end), items: items.map((item) => ctx.item(item.start, item.end)) }];
+      });
+      found.push({ formula, span: ctx.span(start, end), components });
+    }
+    return { frameworks: found, warnings };
+  },
+};

@@ -1,0 +1,164 @@
+import type { Context, Extractor } from '../pipeline/context';
+import type { Meeting } from '../types';
+
+const VERB = /(?:组织召开|召开了|召开|举行了|举行|举办了|举办)/g;
+const MEETING_NOUN = /(?:会议|大会|会|论坛|峰会|培训|培训班)/;
+const DATE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/;
+const VAGUE_DATE = /近日|日前|近期|前不久|最近/;
+const LEADING_DATE = /^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚|早上)?[,，]?\s*/;
+/** 2022年… in a headline names the year the meeting is about. */
+const HEADLINE_YEAR = /(\d{4})年/;
+
+interface Found {
+  name: [number, number];
+  org: [number, number] | null;
+  clause: [number, number];
+}
+
+/** ORG召开NAME inside [from, to): the meeting name runs to the clause end. */
+function findConvened(ctx: Context, from: number, to: number): Found | null {
+  const { text } = ctx;
+  const slice = text.slice(from, to);
+  VERB.lastIndex = 0;
+  for (let match = VERB.exec(slice); match; match = VERB.exec(slice)) {
+    const verbStart = from + match.index;
+    const nameStart = verbStart + match[0].length;
+    let nameEnd = nameStart;
+    while (nameEnd < to && !/[,，。；;!！?？:：\n]/.test(text[nameEnd])) nameEnd++;
+    const name = text.slice(nameStart, nameEnd);
+    // The name stops at its last meeting noun (…动员大会 , 以习近平… is not part of it).
+    const nouns = [...name.matchAll(new RegExp(MEETING_NOUN.source, 'g'))];
+    if (!nouns.length) continue;
+    const lastNoun = nouns[nouns.length - 1];
+    const trailing = name.slice(lastNoun.index! + lastNoun[0].length);
+    if (trailing.length > 12 || /[和与并]/.test(trailing.slice(0, 1))) nameEnd = nameStart + lastNoun.index! + lastNoun[0].length;
+    let orgStart = verbStart;
+    while (orgStart > from && !/[,，。；;!！?？\n]/.test(text[orgStart - 1])) orgStart--;
+    const lead = LEADING_DATE.exec(text.slice(orgStart, verbStart));
+    if (lead) orgStart += lead[0].length;
+    const orgText = text.slice(orgStart, verbStart);
+    const org: [number, number] | null = orgText.length >= 2 && orgText.length <= 40 && !/[在于]$/.test(orgText) ? [orgStart, verbStart] : null;
+    let clauseStart = orgStart;
+    while (clauseStart > 0 && !/[。；;!！?？\n]/.test(text[clauseStart - 1])) clauseStart--;
+    return { name: [nameStart, nameEnd], org, clause: [clauseStart, nameEnd] };
+  }
+  return null;
+}
+
+interface YearEvidence {
+  year: number;
+  month?: number;
+  source: string;
+}
+
+/** Year evidence in order of trust: publication lines, image timestamps, datelines, then the headline. */
+function yearEvidence(ctx: Context, headline: string | null): YearEvidence[] {
+  const evidence: YearEvidence[] = [];
+  for (const piece of ctx.removed) {
+    if (piece.reason === 'publication-line') {
+      const match = /(\d{4})[-年./](\d{1,2})/.exec(piece.text);
+      if (match) evidence.push({ year: +match[1], month: +match[2], source: 'publication' });
+    }
+  }
+  const stamps = [...ctx.removed.map((piece) => piece.text), ctx.view.source.slice(0, 4000)];
+  for (const text of stamps) {
+    const match = /(?:微信图片|IMG|DSC|图片)[_-]?(20\d{2})(\d{2})(\d{2})/i.exec(text);
+    if (match && +match[2] >= 1 && +match[2] <= 12) {
+      evidence.push({ year: +match[1], month: +match[2], source: 'image-timestamp' });
+      break;
+    }
+  }
+  const dateline = /[(（](\d{4})年(\d{1,2})月\d{1,2}日[)）]|^(\d{4})-(\d{2})-\d{2}$/m.exec(ctx.text);
+  if (dateline) evidence.push({ year: +(dateline[1] ?? dateline[3]), month: +(dateline[2] ?? dateline[4]), source: 'dateline' });
+  const inHeadline = headline ? HEADLINE_YEAR.exec(headline) : null;
+  if (inHeadline) evidence.push({ year: +inHeadline[1], source: 'headline' });
+  return evidence;
+}
+
+function iso(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Shorter forms of the organisation that the text uses on their own. */
+function aliasesOf(ctx: Context, org: string): string[] {
+  const forms = new Set<string>([org]);
+  for (const [long, short] of ctx.lexicon.aliases) {
+    for (const form of [...forms]) if (form.includes(long)) forms.add(form.replace(long, short));
+  }
+  const { text } = ctx;
+  const found: string[] = [];
+  for (const form of forms) {
+    for (let start = 0; start <= form.length - 3; start++) {
+      const alias = form.slice(start);
+      if (alias === org || found.includes(alias) || !ctx.isTokenStart(text.indexOf(alias))) continue;
+      // Count uses that are not part of a longer form already known.
+      let alone = 0;
+      for (let at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + 1)) {
+        const inLonger = [...forms, ...found].some((longer) => longer.length > alias.length && longer.endsWith(alias) && text.slice(at - (longer.length - alias.length), at + alias.length) === longer);
+        if (!inLonger) alone++;
+      }
+      if (alone > 0) found.push(alias);
+    }
+  }
+  return found;
+}
+
+export const meeting: Extractor = {
+  id: 'meeting',
+  run(ctx) {
+    const head = ctx.found.title ?? null;
+    const headStart = head ? ctx.paragraphs[0][0] : 0;
+    const headEnd = head ? ctx.paragraphs[0][1] : 0;
+    const lead = ctx.paragraphs.slice(head ? 1 : 0, head ? 3 : 2);
+    let found = head ? findConvened(ctx, headStart, headEnd) : null;
+    let bodyClause: Found | null = null;
+    for (const [start, end] of lead) {
+      bodyClause = findConvened(ctx, start, end);
+      if (bodyClause) break;
+    }
+    if (!found) found = bodyClause;
+    if (!found) return { meeting: null };
+    const { text } = ctx;
+    const org = found.org ?? bodyClause?.org ?? null;
+    const orgText = org ? ctx.surface(org[0], org[1]) : null;
+
+    // The date sits in the lead sentence that reports the meeting.
+    const dateWindow = bodyClause ? bodyClause.clause : found.clause;
+    const window = text.slice(dateWindow[0], dateWindow[1]);
+    const dateMatch = DATE.exec(window);
+    let date: string | null = null;
+    let dateSpan: [number, number] | null = null;
+    let yearSource: string | null = null;
+    if (dateMatch && !VAGUE_DATE.test(window.slice(0, dateMatch.index))) {
+      const month = +dateMatch[2];
+      const day = +dateMatch[3];
+      dateSpan = [dateWindow[0] + dateMatch.index, dateWindow[0] + dateMatch.index + dateMatch[0].length];
+      let year: number | null = null;
+      if (dateMatch[1]) {
+        year = +dateMatch[1];
+        yearSource = 'explicit';
+      } else {
+        const evidence = yearEvidence(ctx, head ? head.text : null)[0];
+        if (evidence) {
+          year = evidence.month !== undefined && month > evidence.month ? evidence.year - 1 : evidence.year;
+          yearSource = evidence.source;
+        }
+      }
+      date = year ? iso(year, month, day) : null;
+    }
+    const result: Meeting = {
+      name: ctx.surface(found.name[0], found.name[1]),
+      nameSpan: ctx.span(found.name[0], found.name[1]),
+      organization: orgText,
+      organizationSpan: org ? ctx.span(org[0], org[1]) : null,
+      aliases: orgText ? aliasesOf(ctx, orgText) : [],
+      date,
+      dateText: dateSpan ? ctx.surface(dateSpan[0], dateSpan[1]) : null,
+      dateSpan: dateSpan ? ctx.span(dateSpan[0], dateSpan[1]) : null,
+      yearSource: date ? yearSource : null,
+      span: ctx.span(found.clause[0], found.clause[1]),
+    };
+    return { meeting: result };
+  },
+};

@@ -1,0 +1,43 @@
+import type { Extractor } from '../pipeline/context';
+import type { Person } from '../types';
+
+const CREDIT = /(责任编辑|编辑|记者|通讯员|作者|摄影|撰稿|主编|校对|审核|文\/图|图\/文)[\s\u3000:：|｜]*/g;
+const NAME = /^[\u3400-\u9fff]{2,4}/;
+
+export const people: Extractor = {
+  id: 'people',
+  run(ctx) {
+    // Credits often sit in lines the cleaner removed, so read the decoded input itself.
+    const source = ctx.view.source;
+    const officials = new Set((ctx.found.officials ?? []).map((official) => official.name));
+    const found: Person[] = [];
+    const seen = new Set<string>();
+    for (let match = CREDIT.exec(source); match; match = CREDIT.exec(source)) {
+      let at = match.index + match[0].length;
+      // Several names may follow one credit, separated by spaces or 、.
+      for (let n = 0; n < 4; n++) {
+        const name = NAME.exec(source.slice(at, at + 4));
+        if (!name) break;
+        let value = name[0];
+        // Stop before the next credit word (记者 龚后雨 通讯员 …).
+        const next = value.search(/责任|编辑|记者|通讯|作者|摄影|撰稿/);
+        if (next === 0) break;
+        if (next > 0) value = value.slice(0, next);
+        const surname = ctx.lexicon.compoundSurnames.has(value.slice(0, 2)) || ctx.lexicon.surnames.has(value[0]);
+        if (!surname || value.length < 2 || officials.has(value)) break;
+        const after = source[at + value.length] ?? '';
+        if (/[\u3400-\u9fff]/.test(after) && value.length < 4) break;
+        if (!seen.has(value)) {
+          seen.add(value);
+          found.push({ name: value, role: match[1], span: [at, at + value.length] });
+        }
+        at += value.length;
+        const gap = /^[\s\u3000、,，]+/.exec(source.slice(at, at + 4));
+        if (!gap) break;
+        at += gap[0].length;
+      }
+      CREDIT.lastIndex = Math.max(CREDIT.lastIndex, at);
+    }
+    return { people: found };
+  },
+};

@@ -1,0 +1,40 @@
+import type { Extractor } from '../pipeline/context';
+import type { Quantity } from '../types';
+
+const UNITS = '平方公里|平方米|公顷|千米|公里|万元|亿元|万吨|万人|万户|家|个|项|条|名|人|户|座|所|栋|套|辆|台|米|亩|吨|元|批|场|件|处|间|份|种|类|倍|%';
+const QUANTITY = new RegExp(`(\\d+(?:\\.\\d+)?)(多|余)?(万|亿)?(${UNITS})`, 'g');
+const NOUN_STOP = /^(?:的|是|和|与|及|在|等|了|以上|以下|左右|中|内|里|后|前|为|达|共)$/;
+
+export const quantities: Extractor = {
+  id: 'quantities',
+  run(ctx) {
+    const { text } = ctx;
+    const enumerated = new Set((ctx.found.enumerations ?? []).map((item) => item.span[0]));
+    for (const framework of ctx.found.frameworks ?? []) for (const component of framework.components) enumerated.add(component.span[0]);
+    const found: Quantity[] = [];
+    QUANTITY.lastIndex = 0;
+    for (let match = QUANTITY.exec(text); match; match = QUANTITY.exec(text)) {
+      const start = match.index;
+      if (/[\d.]/.test(text[start - 1] ?? '') || /^\d{4}$/.test(match[1]) && match[4] === '年') continue;
+      if (enumerated.has(ctx.span(start, start + 1)[0])) continue;
+      let end = start + match[0].length;
+      const unitEnd = end;
+      // The unit may be fused with the next character in a token (家 + 规上 → 家规): skip to the next token start.
+      while (end < text.length && !ctx.isTokenStart(end) && /[\u3400-\u9fff]/.test(text[end]) && end - unitEnd < 3) end++;
+      while (end < text.length && end - unitEnd < 6) {
+        const token = ctx.tokenStartingAt(end);
+        if (!token || !/^[\u3400-\u9fff]+$/.test(token.word) || NOUN_STOP.test(token.word) || token.end - unitEnd > 6) break;
+        end = token.end;
+      }
+      const multiplier = match[3] === '万' ? 1e4 : match[3] === '亿' ? 1e8 : 1;
+      found.push({
+        text: ctx.surface(start, end),
+        value: Number(match[1]) * multiplier,
+        unit: match[4],
+        noun: end > unitEnd ? ctx.surface(unitEnd, end) : null,
+        span: ctx.span(start, end),
+      });
+    }
+    return { quantities: found };
+  },
+};

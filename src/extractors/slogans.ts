@@ -1,0 +1,77 @@
+import type { Context, Extractor } from '../pipeline/context';
+import type { Slogan, TextItem } from '../types';
+
+const QUOTED = /“([^“”\n]{2,12})”/g;
+const NUMERAL = /[一二两三四五六七八九十]/;
+const COUNTED_LABEL = /^[一二两三四五六七八九十\d]+(?:大|个|项|条|类|种|级|张|件|支|批|方面|道|步|位)/;
+const FORMULA = /^\d+(?:\+(?:\d+|N))+$/;
+
+/**
+ * Parts of a compound numeric slogan starting at `start` (一核两带三区 → 一核, 两带, 三区): each part is a
+ * numeral and one or two characters, the next part starts with a numeral, and the last ends at a token boundary.
+ */
+function numericParts(ctx: Context, start: number, limit: number): Array<[number, number]> {
+  const { text } = ctx;
+  const parts: Array<[number, number]> = [];
+  let at = start;
+  while (at < limit && NUMERAL.test(text[at]) && parts.length < 6) {
+    let end = -1;
+    for (const size of [2, 3]) {
+      const next = at + size;
+      if (next > limit || !/^[\u3400-\u9fff]+$/.test(text.slice(at + 1, next))) continue;
+      if (NUMERAL.test(text[next] ?? '') || (text[next] === '、' && NUMERAL.test(text[next + 1] ?? '')) || next === limit || !/[\u3400-\u9fff]/.test(text[next] ?? '') || ctx.isTokenStart(next) && parts.length >= 1) {
+        end = next;
+        break;
+      }
+    }
+    if (end < 0) break;
+    parts.push([at, end]);
+    at = text[end] === '、' ? end + 1 : end;
+    if (!NUMERAL.test(text[at] ?? '')) break;
+  }
+  return parts;
+}
+
+export const slogans: Extractor = {
+  id: 'slogans',
+  run(ctx) {
+    const { text } = ctx;
+    const found: Slogan[] = [];
+    const seen = new Set<string>();
+    const add = (start: number, end: number, parts: Array<[number, number]>) => {
+      const written = ctx.surface(start, end);
+      if (seen.has(written)) return;
+      seen.add(written);
+      const items: TextItem[] = parts.length >= 2 ? parts.map(([from, to]) => ctx.item(from, to)) : [];
+      found.push({ text: written, span: ctx.span(start, end), parts: items });
+    };
+    const labels = [...(ctx.found.enumerations ?? []), ...(ctx.found.frameworks ?? []).flatMap((framework) => framework.components)].map((item) => item.span);
+    const insideLabel = (start: number) => {
+      const at = ctx.span(start, start + 1)[0];
+      return labels.some(([from, to]) => at >= from && at < to);
+    };
+    const quotedStarts = new Set<number>();
+    QUOTED.lastIndex = 0;
+    for (let match = QUOTED.exec(text); match; match = QUOTED.exec(text)) {
+      const inner = match[1];
+      const start = match.index + 1;
+      if (insideLabel(start) || COUNTED_LABEL.test(inner) || FORMULA.test(inner.replace(/\s/g, '')) || /[，,。；;:：!?]/.test(inner)) continue;
+      quotedStarts.add(start);
+      const parts = numericParts(ctx, start, start + inner.length);
+      const covered = parts.length >= 2 && parts[parts.length - 1][1] === start + inner.length;
+      add(start, start + inner.length, covered ? parts : []);
+    }
+    // Unquoted compounds (构建一核两带三区格局): distinct numerals, at least two parts.
+    for (let at = 0; at < text.length; at++) {
+      if (!NUMERAL.test(text[at]) || !ctx.isTokenStart(at) || quotedStarts.has(at) || NUMERAL.test(text[at - 1] ?? '')) continue;
+      const parts = numericParts(ctx, at, text.length);
+      if (parts.length < 2) continue;
+      const numerals = parts.map(([from]) => text[from]);
+      if (new Set(numerals).size !== numerals.length || parts.some(([from, to]) => COUNTED_LABEL.test(text.slice(from, to + 1)))) continue;
+      const end = parts[parts.length - 1][1];
+      if (!insideLabel(at)) add(at, end, parts);
+      at = end - 1;
+    }
+    return { slogans: found };
+  },
+};

@@ -1,0 +1,101 @@
+import type { Context } from '../pipeline/context';
+import { CHINESE_NUMERAL_CHARS, parseCount } from '../util/numbers';
+
+/** A counted phrase: 三大主导产业, “两个维护”, 三个“第一步”问题, 6个独立模块. Offsets are working offsets. */
+export interface CountedPhrase {
+  count: number;
+  /** Start of the label (an opening quote when the whole phrase is quoted). */
+  start: number;
+  end: number;
+  /** Offset just after the measure word. */
+  bodyStart: number;
+  measure: string;
+  /** The numeral is written in digits. */
+  digits: boolean;
+  quoted: boolean;
+}
+
+const OPEN_QUOTES = '“"';
+const CLOSE_QUOTES = '”"';
+/** Words after which a label body stops. */
+const BODY_STOP = new Set(
+  '的 是 和 与 及 为 在 等 上 中 了 要 将 把 以 对 从 向 并 都 也 即 包括 分别 就 同 有 这 进行 作为 或 之 里 下 后 前 时 来 去 到 给 由 被 让 使 成 做 抓 推进 推动 实现 建设 加强 坚持 提升 开展 落实 突出 围绕 聚焦 着力 全力 不断 持续 加快 深入'.split(' '),
+);
+/** Ordinal or word-internal uses: 第一, 统一, 唯一, 之一 … */
+const NOT_BEFORE_NUMERAL = /[第统唯之万逐同单周星礼每几多初]$/;
+const CONGRESS = /^(?:十[一二三四五六七八九]|二十)大(?:精神|报告|以来|代表|召开|胜利|开幕|闭幕|期间|和|、|$)/;
+
+function numeralRun(text: string, at: number): number {
+  let end = at;
+  if (/\d/.test(text[at])) {
+    while (end < text.length && /\d/.test(text[end])) end++;
+    return end;
+  }
+  while (end < text.length && CHINESE_NUMERAL_CHARS.includes(text[end])) end++;
+  return end;
+}
+
+/** Find all counted phrases (count ≥ 1) with a measure word from the lexicon. */
+export function findCountedPhrases(ctx: Context, maxBody = 8): CountedPhrase[] {
+  const { text } = ctx;
+  const phrases: CountedPhrase[] = [];
+  const measures = ctx.lexicon.measureWords;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const isDigit = ch >= '0' && ch <= '9';
+    if (!isDigit && !CHINESE_NUMERAL_CHARS.includes(ch)) continue;
+    if (i > 0 && (isDigit ? /[\d.]/.test(text[i - 1]) : CHINESE_NUMERAL_CHARS.includes(text[i - 1]))) continue;
+    const numEnd = numeralRun(text, i);
+    const numeral = text.slice(i, numEnd);
+    if (!isDigit && !ctx.isTokenStart(i) && !OPEN_QUOTES.includes(text[i - 1] ?? '')) continue;
+    if (NOT_BEFORE_NUMERAL.test(text.slice(Math.max(0, i - 1), i))) continue;
+    if (numeral.length > 3) continue;
+    const count = parseCount(numeral);
+    if (!(count >= 1) || count > 100) continue;
+    const measure = measures.find((word) => text.startsWith(word, numEnd));
+    if (!measure) continue;
+    if (CONGRESS.test(text.slice(i, i + 8))) continue;
+    const bodyStart = numEnd + measure.length;
+    const quotedWhole = i > 0 && OPEN_QUOTES.includes(text[i - 1]);
+    let end = bodyStart;
+    let quoted = quotedWhole;
+    if (quotedWhole) {
+      // “两个维护”: the label runs to the closing quote.
+      const close = text.slice(bodyStart, bodyStart + 16).search(/[”"]/);
+      if (close < 1 || /[、，,。；;]/.test(text.slice(bodyStart, bodyStart + close))) continue;
+      end = bodyStart + close + 1;
+    } else {
+      if (OPEN_QUOTES.includes(text[end])) {
+        // 三个“第一步”问题: a quoted body, then up to a few more characters.
+        const close = text.slice(end + 1, end + 16).search(/[”"]/);
+        if (close < 0) continue;
+        end = end + 1 + close + 1;
+        quoted = true;
+      }
+      end = extendBody(ctx, end, bodyStart + maxBody + (quoted ? 8 : 0));
+      if (end === bodyStart) continue;
+    }
+    phrases.push({ count, start: quotedWhole ? i - 1 : i, end, bodyStart, measure, digits: isDigit, quoted });
+    i = numEnd - 1;
+  }
+  return phrases;
+}
+
+/** Extend a label body token by token until punctuation, a stop word, or the length limit. */
+function extendBody(ctx: Context, from: number, limit: number): number {
+  const { text } = ctx;
+  let end = from;
+  while (end < text.length && end < limit) {
+    const token = ctx.tokenStartingAt(end);
+    const word = token ? token.word : text[end];
+    if (!/^[\u3400-\u9fff]+$/.test(word) || BODY_STOP.has(word)) break;
+    if (/^[一二两三四五六七八九十]/.test(word) && end > from) break;
+    if (token && token.end > limit) break;
+    end += word.length;
+  }
+  return end;
+}
+
+export function isCloseQuote(ch: string | undefined): boolean {
+  return ch !== undefined && CLOSE_QUOTES.includes(ch);
+}

@@ -1,0 +1,159 @@
+import type { Context } from '../pipeline/context';
+
+/** A list member in working offsets. */
+export interface Span0 {
+  start: number;
+  end: number;
+}
+
+/** Words that introduce a list and are not part of its first member. */
+const LEAD_INS = new Set(
+  '以 把 将 在 对 从 围绕 聚焦 推动 推进 解决 加快 包括 即 涵盖 发展 做大做强 做大 做强 做优 全力 大力 着力 持续 不断 切实 重点 积极 深入 进一步 加强 强化 实施 打造 建设 培育 壮大 抓好 抓 突出 坚持 实现 提升 优化 促进 构建 形成 聚力 主要 是 有 为 要 和 与 及 等 了 的 着 分别 涉及 覆盖 针对 按照 统筹 依托 立足 紧扣 紧紧 紧盯 瞄准 锚定 明确 做好 用好 落实'.split(' '),
+);
+/** Words that end a list's last member. */
+const TAIL_STOPS = ['为引领', '为重点', '为核心', '为主', '为抓手', '为支撑', '为载体', '为目标', '为方向', '等', '为', '这', '共', '的', '方面', '领域'];
+const CLAUSE_BREAK = /[，,。；;：:！!？?\n()（）]/;
+const MAX_ITEM = 24;
+
+/** Trim lead-in words off the start of a member, token by token. */
+function trimLeadIn(ctx: Context, start: number, end: number, keep = 2): number {
+  let at = start;
+  while (at < end) {
+    const token = ctx.tokenStartingAt(at);
+    if (!token || token.end > end || !LEAD_INS.has(token.word)) break;
+    if (end - token.end < keep) break;
+    at = token.end;
+  }
+  return at;
+}
+
+function trimTail(ctx: Context, start: number, end: number): number {
+  const text = ctx.text.slice(start, end);
+  for (const stop of TAIL_STOPS) {
+    const at = text.indexOf(stop);
+    if (at > 0) return start + at;
+  }
+  return end;
+}
+
+function splitMembers(ctx: Context, start: number, end: number): Span0[] {
+  const members: Span0[] = [];
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || ctx.text[i] === '、') {
+      members.push({ start: from, end: i });
+      from = i + 1;
+    }
+  }
+  // A last member joined with 和/及/与/以及 is two members.
+  const last = members[members.length - 1];
+  if (members.length >= 2 && last) {
+    const m = /^(.{2,}?)(?:以及|和|及|与)(.{2,})$/.exec(ctx.text.slice(last.start, last.end));
+    if (m) {
+      members.pop();
+      members.push({ start: last.start, end: last.start + m[1].length });
+      members.push({ start: last.end - m[2].length, end: last.end });
+    }
+  }
+  return members;
+}
+
+function stripQuotes(ctx: Context, member: Span0): Span0 {
+  let { start, end } = member;
+  while (start < end && /[“"《]/.test(ctx.text[start]) && /[”"》]/.test(ctx.text[end - 1])) {
+    start++;
+    end--;
+  }
+  return { start, end };
+}
+
+/** Pick the first member's start: trim lead-in words, then prefer a token suffix close to the others' length. */
+function fitFirst(ctx: Context, first: Span0, others: Span0[]): Span0 {
+  const lengths = others.map((m) => m.end - m.start);
+  let start = trimLeadIn(ctx, first.start, first.end, Math.max(2, Math.min(...lengths) - 1));
+  const longest = Math.max(...lengths);
+  if (first.end - start > longest + 2) {
+    const mean = lengths.reduce((a, b) => a + b, 0) / lengths.length;
+    let best = start;
+    for (let at = start; at < first.end; at++) {
+      if (!ctx.isTokenStart(at)) continue;
+      if (Math.abs(first.end - at - mean) < Math.abs(first.end - best - mean)) best = at;
+    }
+    start = trimLeadIn(ctx, best, first.end, 1);
+  }
+  return { start, end: first.end };
+}
+
+function valid(ctx: Context, members: Span0[]): boolean {
+  return members.length >= 2 && members.every((m) => m.end - m.start >= 1 && m.end - m.start <= MAX_ITEM && !/[，,。；;]/.test(ctx.text.slice(m.start, m.end)));
+}
+
+/** A 、-list that ends right before `end` (A、B、C三大主导产业). */
+export function listEndingAt(ctx: Context, end: number): Span0[] | null {
+  const { text } = ctx;
+  let stop = end;
+  if (text.slice(stop - 1, stop) === '等') stop--;
+  let from = stop;
+  while (from > 0 && !CLAUSE_BREAK.test(text[from - 1]) && stop - from < 120) from--;
+  const chunk = text.slice(from, stop);
+  if (!chunk.includes('、') && !/[和及与]/.test(chunk)) return null;
+  let members = splitMembers(ctx, from, stop);
+  if (members.length < 2) return null;
+  members = [fitFirst(ctx, members[0], members.slice(1)), ...members.slice(1)].map((m) => stripQuotes(ctx, m));
+  return valid(ctx, members) ? members : null;
+}
+
+/**
+ * A list that starts after `from` in the same sentence: after a colon or 即/包括/分别是, or in the
+ * next clause (…三项保障，持续优化机制、重塑作风、提升能力，…).
+ */
+export function listStartingAfter(ctx: Context, from: number): Span0[] | null {
+  const { text } = ctx;
+  let at = from;
+  if (/^[”"]?、/.test(text.slice(at, at + 2))) return null; // the label is itself a member of a list
+  const intro = /^(?:”|")?(?:[:：]|,|，)?(?:即|包括|分别是|分别为|主要是|就是|是|为)?[:：]?/.exec(text.slice(at, at + 8));
+  if (intro) at += intro[0].length;
+  if (text[at] === '(' || text[at] === '（') at++;
+  let end = at;
+  while (end < text.length && !CLAUSE_BREAK.test(text[end]) && end - at < 160) end++;
+  const chunk = text.slice(at, end);
+  if (!chunk.includes('、')) return null;
+  const members = splitMembers(ctx, at, end);
+  const last = members[members.length - 1];
+  last.end = trimTail(ctx, last.start, last.end);
+  const counted = /[一二两三四五六七八九十\d]+[大个项条类种]/.exec(ctx.text.slice(last.start, last.end));
+  if (counted && counted.index > 0) last.end = last.start + counted.index;
+  const fitted = [fitFirst(ctx, members[0], members.slice(1)), ...members.slice(1)].map((m) => stripQuotes(ctx, m));
+  return valid(ctx, fitted) ? fitted : null;
+}
+
+const ORDINAL_MARKERS = [
+  ['一是', '二是', '三是', '四是', '五是', '六是', '七是', '八是', '九是', '十是'],
+  ['第一', '第二', '第三', '第四', '第五', '第六', '第七', '第八', '第九', '第十'],
+  ['(一)', '(二)', '(三)', '(四)', '(五)', '(六)', '(七)', '(八)', '(九)', '(十)'],
+  ['一要', '二要', '三要', '四要', '五要', '六要', '七要', '八要', '九要', '十要'],
+];
+
+/** 一是…二是…三是… (or 第一…/（一）…) after `from`: each member is the clause after its marker. */
+export function ordinalListAfter(ctx: Context, from: number, limit: number): Span0[] | null {
+  const { text } = ctx;
+  for (const markers of ORDINAL_MARKERS) {
+    const first = text.indexOf(markers[0], from);
+    if (first < 0 || first > limit) continue;
+    const members: Span0[] = [];
+    let cursor = first;
+    for (const marker of markers) {
+      const at = text.indexOf(marker, cursor);
+      if (at < 0 || at > limit + 600) break;
+      let start = at + marker.length;
+      while (/[,，:：、\s]/.test(text[start] ?? '')) start++;
+      let end = start;
+      while (end < text.length && !/[，,。；;：:!！?？\n]/.test(text[end]) && end - start < 40) end++;
+      start = trimLeadIn(ctx, start, end);
+      members.push({ start, end });
+      cursor = end;
+    }
+    if (members.length >= 2) return members;
+  }
+  return null;
+}

@@ -1,0 +1,9 @@
+/** Public API of meeting-analyze. */
+export { analyzeText, SCHEMA_VERSION, type AnalyzeInput } from './pipeline/analyze';
+export type { AnalyzeOptions } from './pipeline/context';
+export { decodeBytes, decodeText, type Decoded } from './pipeline/decode';
+export { InputError, type InputErrorCode } from './errors';
+export { FORMATTERS, getFormatter, type Formatter, type FormatOptions, type OutputRecord } from './formatters';
+export { OUTPUT_SCHEMA } from './schema';
+export { loadLexicon, type Lexicon } from './lexicon';
+export * from './types';

@@ -1,0 +1,149 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** Built-in data files ship in `<package>/data`; this file sits two levels below the package root. */
+export const BUILTIN_DATA_DIR = path.resolve(__dirname, '..', '..', 'data');
+
+export interface BoilerplatePattern {
+  reason: string;
+  regex: RegExp;
+}
+
+export interface RolePattern {
+  role: string;
+  regex: RegExp;
+}
+
+export interface Lexicon {
+  /** Title heads, longest first. */
+  titles: string[];
+  surnames: Set<string>;
+  compoundSurnames: Set<string>;
+  roles: RolePattern[];
+  roleBoundaries: string[];
+  notNames: string[];
+  industries: string[];
+  measureWords: string[];
+  stopwords: Set<string>;
+  /** [long form, short form] pairs. */
+  aliases: Array<[string, string]>;
+  boilerplate: BoilerplatePattern[];
+  /** jieba user dictionary files, joined with `|` as cppjieba expects. */
+  userDictPaths: string[];
+  /** Directories the lexicon was read from (built-in first). */
+  dirs: string[];
+}
+
+/** Thrown for an unreadable or malformed lexicon file; names the file. */
+export class LexiconError extends Error {
+  constructor(readonly file: string, cause: string) {
+    super(`${file}: ${cause}`);
+    this.name = 'LexiconError';
+  }
+}
+
+function readLines(file: string): string[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\uFEFF/, '').trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+function filesNamed(dirs: string[], name: string): string[] {
+  return dirs.map((dir) => path.join(dir, name)).filter((file) => fs.existsSync(file));
+}
+
+function wordList(dirs: string[], name: string): string[] {
+  const words = new Set<string>();
+  for (const file of filesNamed(dirs, name)) {
+    for (const line of readLines(file)) for (const word of line.split(/\s+/)) words.add(word);
+  }
+  return [...words];
+}
+
+function compileRegex(file: string, source: string, flags = ''): RegExp {
+  try {
+    return new RegExp(source, flags);
+  } catch (error) {
+    throw new LexiconError(file, `bad pattern ${JSON.stringify(source)}: ${(error as Error).message}`);
+  }
+}
+
+function readRoles(dirs: string[]): RolePattern[] {
+  const roles: RolePattern[] = [];
+  for (const file of filesNamed(dirs, 'roles.txt')) {
+    for (const line of readLines(file)) {
+      const [role, ...forms] = line.split('\t').map((part) => part.trim()).filter(Boolean);
+      for (const form of forms.length ? forms : [role]) roles.push({ role, regex: compileRegex(file, form) });
+    }
+  }
+  return roles;
+}
+
+function readBoilerplate(dirs: string[]): BoilerplatePattern[] {
+  const patterns: BoilerplatePattern[] = [];
+  for (const file of filesNamed(dirs, 'boilerplate.json')) {
+    let data: { patterns?: Array<{ reason?: unknown; pattern?: unknown; flags?: unknown }> };
+    try {
+      data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new LexiconError(file, `not valid JSON: ${(error as Error).message}`);
+    }
+    for (const entry of data.patterns ?? []) {
+      if (typeof entry.reason !== 'string' || typeof entry.pattern !== 'string') {
+        throw new LexiconError(file, 'each pattern needs a string "reason" and "pattern"');
+      }
+      const flags = typeof entry.flags === 'string' ? entry.flags : '';
+      patterns.push({ reason: entry.reason, regex: compileRegex(file, entry.pattern, flags) });
+    }
+  }
+  return patterns;
+}
+
+function readPairs(dirs: string[], name: string): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const file of filesNamed(dirs, name)) {
+    for (const line of readLines(file)) {
+      const [long, short] = line.split('\t').map((part) => part.trim());
+      if (long && short) pairs.push([long, short]);
+    }
+  }
+  return pairs;
+}
+
+const byLengthDesc = (a: string, b: string) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
+
+const cache = new Map<string, Lexicon>();
+
+/**
+ * Read the built-in lexicon plus any extra directories (`--lexicon <dir>`). A file in an extra
+ * directory with a built-in file's name adds to it. Results are cached per directory list.
+ */
+export function loadLexicon(extraDirs: string[] = []): Lexicon {
+  const dirs = [BUILTIN_DATA_DIR, ...extraDirs.map((dir) => path.resolve(dir))];
+  const key = dirs.join('\0');
+  const cached = cache.get(key);
+  if (cached) return cached;
+  for (const dir of dirs.slice(1)) {
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new LexiconError(dir, 'lexicon directory not found');
+  }
+  const surnameWords = wordList(dirs, 'surnames.txt');
+  const lexicon: Lexicon = {
+    titles: wordList(dirs, 'titles.txt').sort(byLengthDesc),
+    surnames: new Set(surnameWords.filter((word) => word.length === 1)),
+    compoundSurnames: new Set(surnameWords.filter((word) => word.length > 1)),
+    roles: readRoles(dirs),
+    roleBoundaries: wordList(dirs, 'role-boundaries.txt').sort(byLengthDesc),
+    notNames: wordList(dirs, 'not-names.txt'),
+    industries: wordList(dirs, 'industries.txt').sort(byLengthDesc),
+    measureWords: wordList(dirs, 'measure-words.txt').sort(byLengthDesc),
+    stopwords: new Set(wordList(dirs, 'stopwords.txt')),
+    aliases: readPairs(dirs, 'aliases.txt'),
+    boilerplate: readBoilerplate(dirs),
+    userDictPaths: filesNamed(dirs, 'userdict.utf8'),
+    dirs,
+  };
+  cache.set(key, lexicon);
+  return lexicon;
+}

@@ -1,0 +1,89 @@
+import type { Lexicon } from '../lexicon';
+import type { Removed } from '../types';
+import { foldWidth } from './fold';
+import { TextViewBuilder, type TextView } from './text-view';
+
+export interface Cleaned {
+  view: TextView;
+  removed: Removed[];
+}
+
+interface Line {
+  /** Trimmed content range in the source. */
+  start: number;
+  end: number;
+  /** Offset of the line terminator (or source end). */
+  breakAt: number;
+  breakEnd: number;
+}
+
+const TRIM = /[\s\u3000\u00a0\ufeff]/;
+const SENTENCE_END = /[。！？!?；;：:…”’"』」）)】]$/;
+const CLAUSE_MARK = /[，,、]/;
+const LIST_HEADING = /^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[章节条部分])/;
+/** A news lead opens with its date (3月6日，…): never the tail of the line before. */
+const LEAD_DATE = /^(?:\d{4}年)?\d{1,2}月\d{1,2}日/;
+const STARTS_LIKE_TEXT = /^[\u3400-\u9fff\d“"‘《（(]/;
+
+function splitLines(source: string): Line[] {
+  const lines: Line[] = [];
+  let lineStart = 0;
+  for (let i = 0; i <= source.length; i++) {
+    const ch = source[i];
+    if (i < source.length && ch !== '\n' && ch !== '\r') continue;
+    let start = lineStart;
+    let end = i;
+    while (start < end && TRIM.test(source[start])) start++;
+    while (end > start && TRIM.test(source[end - 1])) end--;
+    const breakEnd = ch === '\r' && source[i + 1] === '\n' ? i + 2 : Math.min(i + 1, source.length);
+    lines.push({ start, end, breakAt: i, breakEnd });
+    if (breakEnd === i + 2) i++;
+    lineStart = breakEnd;
+  }
+  return lines;
+}
+
+/** A hard wrap in the middle of a sentence or a name: the line runs on into the next one. */
+function runsOn(line: string, next: string, isFirst: boolean): boolean {
+  if (SENTENCE_END.test(line) || LIST_HEADING.test(line) || LIST_HEADING.test(next)) return false;
+  if (!STARTS_LIKE_TEXT.test(next) || LEAD_DATE.test(next)) return false;
+  return CLAUSE_MARK.test(line) || (!isFirst && line.length >= 25);
+}
+
+/**
+ * Drop boilerplate lines (reporting each with its reason) and join hard-wrapped lines, keeping a
+ * map from every kept character back to the source.
+ */
+export function clean(source: string, lexicon: Lexicon): Cleaned {
+  const lines = splitLines(source);
+  const removed: Removed[] = [];
+  const kept: Array<Line & { afterGap: boolean }> = [];
+  let gap = false;
+  for (const line of lines) {
+    if (line.end === line.start) {
+      gap = true;
+      continue;
+    }
+    const text = source.slice(line.start, line.end);
+    const folded = foldWidth(text);
+    const match = lexicon.boilerplate.find((pattern) => pattern.regex.test(folded));
+    if (match) {
+      removed.push({ text, reason: match.reason, span: [line.start, line.end] });
+      gap = true;
+      continue;
+    }
+    kept.push({ ...line, afterGap: gap });
+    gap = false;
+  }
+  const builder = new TextViewBuilder(source);
+  for (let k = 0; k < kept.length; k++) {
+    const line = kept[k];
+    builder.copy(line.start, line.end);
+    const next = kept[k + 1];
+    if (!next) break;
+    const joined =
+      !next.afterGap && runsOn(source.slice(line.start, line.end), source.slice(next.start, next.end), k === 0);
+    if (!joined) builder.emit('\n', line.end, Math.max(line.end, Math.min(line.breakEnd, next.start)));
+  }
+  return { view: builder.build(), removed };
+}

@@ -1,0 +1,84 @@
+import * as chardet from 'chardet';
+import * as iconv from 'iconv-lite';
+import { InputError } from '../errors';
+
+export interface Decoded {
+  text: string;
+  /** Canonical encoding name: utf-8, utf-16le, utf-16be, gb18030, big5, … */
+  encoding: string;
+  /** Number of byte sequences that could not be decoded (replaced by U+FFFD). */
+  invalidSequences: number;
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+
+/** chardet names → the iconv-lite name we decode with. GBK and GB2312 are subsets of GB18030. */
+const DETECTED: Record<string, string> = {
+  'GB18030': 'gb18030',
+  'GBK': 'gb18030',
+  'GB2312': 'gb18030',
+  'Big5': 'big5',
+  'UTF-16LE': 'utf-16le',
+  'UTF-16BE': 'utf-16be',
+  'EUC-JP': 'euc-jp',
+  'Shift_JIS': 'shift_jis',
+  'EUC-KR': 'euc-kr',
+};
+
+function countReplacement(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) count++;
+  return count;
+}
+
+/** Share of bytes that are C0 control characters other than tab, CR, LF, FF, ESC. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const byte of sample) {
+    if (byte === 0) return true;
+    if (byte < 0x20 && byte !== 9 && byte !== 10 && byte !== 13 && byte !== 12 && byte !== 27) control++;
+  }
+  return control > sample.length * 0.1;
+}
+
+function decodeAs(bytes: Uint8Array, encoding: string, skip = 0): Decoded {
+  if (!iconv.encodingExists(encoding)) throw new InputError('BAD_ENCODING', `unknown encoding "${encoding}"`);
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + skip, bytes.byteLength - skip), encoding, { stripBOM: true });
+  return { text, encoding: encoding.toLowerCase(), invalidSequences: countReplacement(text) };
+}
+
+/**
+ * Decode file bytes: BOMs first, then strict UTF-8, then a detected legacy encoding
+ * (GB18030/GBK, Big5, …). `declared` is a charset from an HTML meta tag; `forced` is `--encoding`.
+ */
+export function decodeBytes(bytes: Uint8Array, options: { forced?: string; declared?: string } = {}): Decoded {
+  if (bytes.length === 0) throw new InputError('EMPTY', 'file is empty');
+  if (options.forced) return decodeAs(bytes, options.forced);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeAs(bytes, 'utf-8', 3);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeAs(bytes, 'utf-16le', 2);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeAs(bytes, 'utf-16be', 2);
+  if (looksBinary(bytes)) throw new InputError('BINARY', 'binary file (control or NUL bytes), not text');
+  try {
+    return { text: utf8Strict.decode(bytes), encoding: 'utf-8', invalidSequences: 0 };
+  } catch {
+    // Not valid UTF-8: fall through to a declared or detected legacy encoding.
+  }
+  // A few broken sequences in otherwise valid UTF-8 (a truncated download) stay UTF-8, with a count.
+  const lenient = decodeAs(bytes, 'utf-8');
+  if (lenient.invalidSequences <= Math.max(2, lenient.text.length / 1000)) return lenient;
+  const declared = options.declared && iconv.encodingExists(options.declared) ? options.declared.toLowerCase() : undefined;
+  if (declared && !/^utf-?8$/.test(declared)) {
+    return decodeAs(bytes, /^(gb2312|gbk|gb_2312-80|x-gbk)$/.test(declared) ? 'gb18030' : declared);
+  }
+  const candidates = chardet.analyse(bytes).map((match) => DETECTED[match.name]).filter(Boolean);
+  const detected = candidates[0];
+  return detected ? decodeAs(bytes, detected) : lenient;
+}
+
+/** Decode then reject text that has nothing in it. */
+export function decodeText(bytes: Uint8Array, options: { forced?: string; declared?: string } = {}): Decoded {
+  const decoded = decodeBytes(bytes, options);
+  if (decoded.text.trim() === '') throw new InputError('EMPTY', 'file contains only whitespace');
+  return decoded;
+}

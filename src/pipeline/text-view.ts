@@ -1,0 +1,78 @@
+import type { Span } from '../types';
+
+/**
+ * A working copy of the input text with a map back to the decoded input.
+ * `raw` keeps the characters as written; `text` is the normalised form extractors match on.
+ * Both have the same length, and character i of either came from `source.slice(starts[i], ends[i])`.
+ */
+export interface TextView {
+  source: string;
+  raw: string;
+  text: string;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/** Builds a view piece by piece, recording where every character came from. */
+export class TextViewBuilder {
+  private chunks: string[] = [];
+  private startList: number[] = [];
+  private endList: number[] = [];
+
+  constructor(private readonly source: string) {}
+
+  get length(): number {
+    return this.startList.length;
+  }
+
+  /** Copy `source.slice(start, end)` one to one. */
+  copy(start: number, end: number): void {
+    if (end <= start) return;
+    this.chunks.push(this.source.slice(start, end));
+    for (let i = start; i < end; i++) {
+      this.startList.push(i);
+      this.endList.push(i + 1);
+    }
+  }
+
+  /** Emit `chars` standing for the whole `source.slice(start, end)` (an entity, a joined break). */
+  emit(chars: string, start: number, end: number): void {
+    this.chunks.push(chars);
+    for (let i = 0; i < chars.length; i++) {
+      this.startList.push(start);
+      this.endList.push(end);
+    }
+  }
+
+  lastChar(): string {
+    const last = this.chunks[this.chunks.length - 1];
+    return last ? last[last.length - 1] : '';
+  }
+
+  build(): TextView {
+    const raw = this.chunks.join('');
+    return {
+      source: this.source,
+      raw,
+      text: raw,
+      starts: Int32Array.from(this.startList),
+      ends: Int32Array.from(this.endList),
+    };
+  }
+}
+
+/** A view of the whole source, character for character. */
+export function identityView(source: string): TextView {
+  const builder = new TextViewBuilder(source);
+  builder.copy(0, source.length);
+  return builder.build();
+}
+
+/** Map a working span to a span in the decoded input. */
+export function toSourceSpan(view: TextView, start: number, end: number): Span {
+  if (view.starts.length === 0) return [0, 0];
+  const s = Math.max(0, Math.min(start, view.starts.length - 1));
+  if (end <= start) return [view.starts[s], view.starts[s]];
+  const e = Math.max(s, Math.min(end - 1, view.ends.length - 1));
+  return [view.starts[s], view.ends[e]];
+}

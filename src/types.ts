@@ -1,0 +1,159 @@
+/**
+ * Public types of meeting-analyze. Every item carries `span: [start, end]`, JavaScript string
+ * offsets (UTF-16 code units) into the decoded input text, end exclusive.
+ */
+
+/** `[start, end)` offsets into the decoded input text. */
+export type Span = [number, number];
+
+export interface TextItem {
+  /** The item as written (line breaks joined by the cleaner removed). */
+  text: string;
+  span: Span;
+}
+
+export interface InputInfo {
+  /** File path, `-` for stdin, or a caller-provided id. */
+  path: string;
+  /** Encoding the bytes were decoded with, e.g. `utf-8`, `gb18030`, `utf-16le`. */
+  encoding: string;
+  /** Length of the decoded text in UTF-16 code units (the span coordinate space). */
+  chars: number;
+}
+
+export interface Meeting {
+  /** Meeting name as written, without the convening body where it can be separated. */
+  name: string | null;
+  nameSpan: Span | null;
+  /** Body that convened the meeting, in the fullest form the text gives. */
+  organization: string | null;
+  organizationSpan: Span | null;
+  /** Shorter forms of the organisation used in the text. */
+  aliases: string[];
+  /** ISO date `YYYY-MM-DD`, or null when no day is stated or the year cannot be known. */
+  date: string | null;
+  /** The date as written (e.g. `2月8日`). */
+  dateText: string | null;
+  dateSpan: Span | null;
+  /** Where the year came from: `explicit`, `headline`, `publication`, `image-timestamp`, `dateline`. */
+  yearSource: string | null;
+  span: Span;
+}
+
+export interface Official {
+  name: string;
+  /** Title chain, each part as written (`市委常委`, `秘书长`, `区工委书记`). */
+  titles: string[];
+  /** Meeting roles as short verbs (`出席`, `讲话`, `主持`, …). */
+  roles: string[];
+  /** Span of the first mention with its title chain. */
+  span: Span;
+  /** Every mention of the name. */
+  spans: Span[];
+}
+
+export interface Person {
+  name: string;
+  /** What the person is credited as: 编辑, 记者, 通讯员, 作者, 摄影 … */
+  role: string;
+  span: Span;
+}
+
+export interface Component {
+  /** The number in the formula this component explains. */
+  count: number;
+  /** The counted phrase that names it, e.g. `三大重点任务`. */
+  label: string;
+  span: Span;
+  items: TextItem[];
+}
+
+export interface Framework {
+  /** Formula normalised to ASCII, e.g. `1+3+3+3`. */
+  formula: string;
+  span: Span;
+  components: Component[];
+}
+
+export interface Enumeration {
+  count: number;
+  label: string;
+  span: Span;
+  items: TextItem[];
+}
+
+export interface Industry {
+  name: string;
+  span: Span;
+}
+
+export interface Slogan {
+  text: string;
+  span: Span;
+  /** Parts of a compound numeric slogan (一核两区三港 → 一核, 两区, 三港). */
+  parts: TextItem[];
+}
+
+export interface Quantity {
+  /** The whole expression as written, e.g. `22家重点企业`. */
+  text: string;
+  value: number;
+  unit: string;
+  /** What is counted, when written right after the unit. */
+  noun: string | null;
+  span: Span;
+}
+
+export interface Directive {
+  /** The reporting verb: 强调, 要求, 指出, … */
+  verb: string;
+  /** Who said it: 会议, 会上, or an official's name. */
+  speaker: string;
+  text: string;
+  span: Span;
+}
+
+export interface Keyword {
+  word: string;
+  weight: number;
+}
+
+export interface Removed {
+  text: string;
+  /** Why it was removed: image-file, copyright, editor-line, page-header, share-widget, … */
+  reason: string;
+  span: Span;
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+  span?: Span;
+}
+
+export interface AnalysisResult {
+  schemaVersion: string;
+  /** Caller-provided record id (jsonl input), when there is one. */
+  id?: string;
+  input: InputInfo;
+  title: TextItem | null;
+  meeting: Meeting | null;
+  officials: Official[];
+  people: Person[];
+  frameworks: Framework[];
+  enumerations: Enumeration[];
+  industries: Industry[];
+  slogans: Slogan[];
+  quantities: Quantity[];
+  directives: Directive[];
+  keywords: Keyword[];
+  removed: Removed[];
+  warnings: Warning[];
+}
+
+/** One output record of a batch: a result or an error for an input that could not be analysed. */
+export interface ErrorRecord {
+  input: string;
+  id?: string;
+  error: { code: string; message: string };
+}

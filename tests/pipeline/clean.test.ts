@@ -1,0 +1,50 @@
+import { clean } from '../../src/pipeline/clean';
+import { normalize } from '../../src/pipeline/normalize';
+import { toSourceSpan } from '../../src/pipeline/text-view';
+import { loadLexicon } from '../../src/lexicon';
+
+const lexicon = loadLexicon();
+
+describe('clean', () => {
+  test('boilerplate lines are removed and reported with reason and span', () => {
+    const source = '股票代码 000001\n正文第一段。\nDSC_20220101.JPG\n责任编辑：某某\n版权所有 © 某网\n扫一扫 分享到微信';
+    const { view, removed } = clean(source, lexicon);
+    expect(view.raw).toBe('正文第一段。');
+    expect(removed.map((r) => r.reason)).toEqual(['page-header', 'image-file', 'editor-line', 'copyright', 'share-widget']);
+    for (const piece of removed) expect(source.slice(piece.span[0], piece.span[1])).toBe(piece.text);
+  });
+
+  test('hard-wrapped lines are joined, headings and finished sentences are not', () => {
+    const source = '标题一行\n\n会议由镇党委书记主持，镇长李旭阳出席\n会议并讲话。\n一、总体要求\n坚持稳中求进。';
+    const { view } = clean(source, lexicon);
+    expect(view.raw).toBe('标题一行\n会议由镇党委书记主持，镇长李旭阳出席会议并讲话。\n一、总体要求\n坚持稳中求进。');
+    const joinedAt = view.raw.indexOf('出席会议');
+    expect(toSourceSpan(view, joinedAt, joinedAt + 4)).toEqual([source.indexOf('出席'), source.indexOf('会议并') + 2]);
+  });
+
+  test('every kept character maps back to the same character in the source', () => {
+    const source = '  第一行，没有结束\r\n  接着第二行。\r\n\r\n编辑:张三\r\n第三段。  ';
+    const { view } = clean(source, lexicon);
+    for (let i = 0; i < view.raw.length; i++) {
+      if (view.raw[i] === '\n') continue;
+      expect(source.slice(view.starts[i], view.ends[i])).toBe(view.raw[i]);
+    }
+  });
+});
+
+describe('normalize', () => {
+  test('full-width digits and plus fold to ASCII, keeping length', () => {
+    const { view } = clean('“１＋３＋３”思路', lexicon);
+    const { view: normal } = normalize(view);
+    expect(normal.text).toBe('“1+3+3”思路');
+    expect(normal.raw).toBe('“１＋３＋３”思路');
+  });
+
+  test('traditional text is matched as simplified but reported as written', () => {
+    const { view } = clean('國務院總理在會議上發表講話，強調發展經濟。', lexicon);
+    const { view: normal, traditional } = normalize(view);
+    expect(traditional).toBe(true);
+    expect(normal.text).toBe('国务院总理在会议上发表讲话,强调发展经济。');
+    expect(normal.text.length).toBe(normal.raw.length);
+  });
+});
