@@ -1,5 +1,6 @@
 import type { Lexicon } from '../lexicon';
 import type { Context, Extractor } from '../pipeline/context';
+import { looksLikeName } from '../segment/jieba';
 import type { Official } from '../types';
 
 interface Mention {
@@ -78,6 +79,15 @@ export function readName(ctx: Context, at: number): number {
     if (ctx.lexicon.notNames.some((word) => name.startsWith(word) || word.startsWith(name))) continue;
     if (endsWell(at + length)) return at + length;
   }
+  // No boundary word follows (赵航感慨地说): accept jieba's whole token when jieba does not know it as a common word.
+  if (token && candidates[0] === token.word.length && allCjk(token.word) && !NOT_GIVEN.test(token.word.slice(surname))) {
+    if (looksLikeName(token.word, lexicon)) return token.end;
+  }
+  // jieba split the surname off a given name it knows as a word (蒯 + 明远): surname token + one short token.
+  if (token && token.word.length === surname) {
+    const given = ctx.tokenStartingAt(token.end);
+    if (given && given.word.length <= 2 && allCjk(given.word) && !NOT_GIVEN.test(given.word) && ctx.isTokenStart(given.end)) return given.end;
+  }
   return -1;
 }
 
@@ -111,6 +121,12 @@ function readChain(ctx: Context, headStart: number, headEnd: number): Array<{ st
   return titles.filter((title) => title.end - title.start >= 2);
 }
 
+/** Staff of a company (办公室主任 of 某某有限公司) hold no party, government or institution title. */
+function isCompanyStaff(text: string, titles: Array<{ start: number; end: number }>): boolean {
+  const written = titles.map((title) => text.slice(title.start, title.end));
+  return written.some((title) => /公司|集团|企业|厂/.test(title)) && !written.some((title) => /党/.test(title));
+}
+
 function findMentions(ctx: Context): Mention[] {
   const { text } = ctx;
   const { head } = patterns(ctx.lexicon);
@@ -123,9 +139,17 @@ function findMentions(ctx: Context): Mention[] {
     const nameEnd = readName(ctx, nameStart);
     if (nameEnd < 0) continue;
     const titles = readChain(ctx, match.index, headEnd);
-    if (!titles.length) continue;
+    if (!titles.length || isCompanyStaff(text, titles)) continue;
     mentions.push({ name: text.slice(nameStart, nameEnd), start: titles[0].start, nameStart, nameEnd, titles });
-    head.lastIndex = nameEnd;
+    // 厅党组成员蔡某、陈某、郭某: one title chain, several names.
+    let end = nameEnd;
+    while (text[end] === '、') {
+      const nextEnd = readName(ctx, end + 1);
+      if (nextEnd < 0) break;
+      mentions.push({ name: text.slice(end + 1, nextEnd), start: end + 1, nameStart: end + 1, nameEnd: nextEnd, titles });
+      end = nextEnd;
+    }
+    head.lastIndex = end;
   }
   return mentions;
 }
@@ -159,6 +183,20 @@ function clauseEnd(ctx: Context, from: number, nextStarts: number[]): number {
   return end;
 }
 
+/** Only a conjunction before the next person (甲和乙出席并讲话, 甲，乙，丙出席…): the roles are shared. */
+const SHARED = /^[，,、和与及以及\s]*$/;
+
+function rolesAfter(ctx: Context, nameEnd: number, titled: Mention[], starts: number[]): string[] {
+  let from = nameEnd;
+  for (let hops = 0; hops < 12; hops++) {
+    const end = clauseEnd(ctx, from, starts);
+    const next = titled.find((mention) => mention.start === end);
+    if (!next || !SHARED.test(ctx.text.slice(from, end))) return rolesIn(ctx, from, end);
+    from = next.nameEnd;
+  }
+  return [];
+}
+
 /** A leader named only as the source of a doctrine or instruction (习近平新时代…思想, 重要指示精神). */
 const DOCTRINE = /^(?:同志)?(?:新时代|重要|关于|对|在|系列|总书记)[^。；;，,]{0,16}(?:思想|讲话|指示|批示|论述|精神|要求)/;
 
@@ -166,6 +204,7 @@ export const officials: Extractor = {
   id: 'officials',
   run(ctx) {
     const titled = findMentions(ctx);
+    const titledAt = new Set(titled.map((mention) => mention.nameStart));
     const starts = titled.map((mention) => mention.start).sort((a, b) => a - b);
     const byName = new Map<string, Official & { acts: boolean }>();
     for (const mention of titled) {
@@ -188,11 +227,12 @@ export const officials: Extractor = {
       for (let at = ctx.text.indexOf(name); at >= 0; at = ctx.text.indexOf(name, at + name.length)) {
         const end = at + name.length;
         const doctrine = DOCTRINE.test(ctx.text.slice(end, end + 24));
-        if (!doctrine && !NAME_END.test(ctx.text.slice(end, end + 1)) && !boundary.test(ctx.text.slice(end, end + 6))) continue;
+        const bounded = titledAt.has(at) || NAME_END.test(ctx.text.slice(end, end + 1)) || boundary.test(ctx.text.slice(end, end + 6));
+        if (!doctrine && !bounded) continue;
         official.spans.push(ctx.span(at, end));
         if (doctrine) continue;
         official.acts = true;
-        for (const role of rolesIn(ctx, end, clauseEnd(ctx, end, starts))) {
+        for (const role of rolesAfter(ctx, end, titled, starts)) {
           if (!official.roles.includes(role)) official.roles.push(role);
         }
       }

@@ -14,6 +14,7 @@ interface NodeJieba {
   load(options: { userDict?: string }): void;
   cut(text: string, hmm: boolean): string[];
   extract(text: string, topN: number): Array<{ word: string; weight: number }>;
+  tag(text: string): Array<{ word: string; tag: string }>;
   DEFAULT_USER_DICT: string;
 }
 
@@ -56,4 +57,13 @@ export function segment(text: string, lexicon: Lexicon): Token[] {
 /** TF-IDF keywords from nodejieba's extractor (its IDF table is already in memory). */
 export function tfidf(text: string, topN: number, lexicon: Lexicon): Array<{ word: string; weight: number }> {
   return engine(lexicon).extract(text, topN);
+}
+
+/**
+ * Is this short string a word jieba does not know as a common word (an unknown name is tagged `x`, a
+ * known name `nr`)? Used only to confirm a surname-initial candidate after a title, never to find people.
+ */
+export function looksLikeName(word: string, lexicon: Lexicon): boolean {
+  const tags = engine(lexicon).tag(word);
+  return tags.length === 1 && /^(?:x|nr|nrfg|nrt)$/.test(tags[0].tag);
 }

@@ -42,4 +42,33 @@ describe('officials extractor', () => {
     const result = analyze('会议强调，要深入学习贯彻总书记习近平新时代中国特色社会主义思想。');
     expect(result.officials).toEqual([]);
   });
+
+  test('one title chain before several names separated by 、', () => {
+    const result = analyze('局党组成员邵志强、蔺佳琪、欧阳倩参加会议。');
+    expect(result.officials.map((o) => [o.name, o.titles, o.roles])).toEqual([
+      ['邵志强', ['局党组成员'], ['参加']],
+      ['蔺佳琪', ['局党组成员'], ['参加']],
+      ['欧阳倩', ['局党组成员'], ['参加']],
+    ]);
+  });
+
+  test('people joined by 和 or commas share the roles written after the last of them', () => {
+    const result = analyze('市委副书记龚振华和市政协主席裘雅文，副市长阙一鸣出席开工仪式。');
+    expect(result.officials.map((o) => [o.name, o.roles])).toEqual([
+      ['龚振华', ['出席']],
+      ['裘雅文', ['出席']],
+      ['阙一鸣', ['出席']],
+    ]);
+  });
+
+  test('a name followed by an ordinary verb is still read whole (no boundary word needed)', () => {
+    const [official] = analyze('县委书记蒯明远坦言，改革不能等。').officials;
+    expect(official.name).toBe('蒯明远');
+    expect(official.titles).toEqual(['县委书记']);
+  });
+
+  test('company staff are not officials; a company party secretary is', () => {
+    const result = analyze('某某建材有限公司办公室主任葛晓东介绍了情况。某某能源集团党委书记、董事长苗启航出席。');
+    expect(result.officials.map((o) => [o.name, o.titles])).toEqual([['苗启航', ['某某能源集团党委书记', '董事长']]]);
+  });
 });
