@@ -11,7 +11,9 @@ const TALLY_VERBS = /(?:完成|改造|建成|新建|新增|累计|共有|共|达
 /** Enumeration or quantity? Follows the gold rules: listed members or a set to act on → enumeration. */
 export function isEnumeration(ctx: Context, phrase: CountedPhrase, hasItems: boolean): boolean {
   if (phrase.count < 2) return false;
-  if (phrase.quoted || hasItems || phrase.measure === '大') return true;
+  if (hasItems) return true;
+  if (phrase.measure === '级') return false; // 三级甲等医院: levels count as a set only when they are listed.
+  if (phrase.quoted || phrase.measure === '大') return true;
   const before = ctx.text.slice(Math.max(0, phrase.start - 6), phrase.start);
   if (SET_VERBS.test(before)) return true;
   if (TALLY_VERBS.test(before)) return false;

@@ -3,7 +3,7 @@ import type { CountedPhrase } from '../grammar/counted';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Framework, Warning } from '../types';
 
-const FORMULA = /(?:\d{1,2}|N)(?:\s?\+\s?(?:\d{1,2}|N)){1,9}/g;
+const FORMULA = /(?:\d{1,2}|N)(?:[ \t]{0,3}\+[ \t]{0,3}(?:\d{1,2}|N)){1,9}/g;
 
 /** How likely a counted phrase names a component of a formula. */
 function componentScore(ctx: Context, phrase: CountedPhrase, formulaAt: number): number {
@@ -11,7 +11,9 @@ function componentScore(ctx: Context, phrase: CountedPhrase, formulaAt: number):
   const paragraph = ctx.paragraphIndex(phrase.start);
   const firstInParagraph = countedPhrases(ctx).find((other) => ctx.paragraphIndex(other.start) === paragraph);
   if (firstInParagraph === phrase) score += 2;
-  if (listBefore(ctx, phrase)) score -= 1.5; // A、B、C三大… elaborates a list; components introduce one.
+  const explainsFormula = phrase.start > formulaAt && paragraph === ctx.paragraphIndex(formulaAt);
+  if (explainsFormula) score += 2.5; // “1+3”，即一个…、三大…: spelled out right after the formula.
+  else if (listBefore(ctx, phrase)) score -= 1.5; // A、B、C三大… elaborates a list; components introduce one.
   if (phrase.quoted) score += 0.5;
   score -= Math.abs(paragraph - ctx.paragraphIndex(formulaAt)) * 0.05;
   return score;
@@ -73,7 +75,9 @@ export const frameworks: Extractor = {
       const chosen = assign(ctx, numbers.map((value) => (Number.isNaN(value) ? -1 : value)), candidates, start);
       const components = chosen.flatMap((phrase) => {
         if (!phrase) return [];
-        const { items } = itemsFor(ctx, phrase, { quoted: true });
+        let { items } = itemsFor(ctx, phrase, { quoted: true });
+        // 一个城市数字底座: a single component is its own item.
+        if (!items.length && phrase.count === 1 && !phrase.quoted && phrase.end > phrase.bodyStart) items = [{ start: phrase.bodyStart, end: phrase.end }];
         if (phrase.count > 1 && items.length && items.length !== phrase.count) {
           warnings.push({
             code: 'count-mismatch',

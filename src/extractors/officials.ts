@@ -21,7 +21,7 @@ const CHAIN_CUT = new Set('由 在 受 请 邀请 对 向 与 及 的 了 是 �
 /** Words that are never given names: 同志们, 主持会议 … */
 const NOT_GIVEN = /^(?:同志|主持|出席|讲话|参加|指出|强调|表示|要求|会议|领导|一行|等|和|在|对|与)/;
 
-const regexCache = new WeakMap<Lexicon, { head: RegExp; atEnd: RegExp; boundary: RegExp }>();
+const regexCache = new WeakMap<Lexicon, { head: RegExp; atStart: RegExp; atEnd: RegExp; boundary: RegExp }>();
 
 function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -35,6 +35,7 @@ function patterns(lexicon: Lexicon) {
     const boundaries = [...lexicon.roleBoundaries.map(escape), ...roleWords].join('|');
     cached = {
       head: new RegExp(`(?:${titles})`, 'g'),
+      atStart: new RegExp(`^(?:${titles})`),
       atEnd: new RegExp(`(?:${titles})$`),
       boundary: new RegExp(`^(?:${boundaries})`),
     };
@@ -65,6 +66,9 @@ export function readName(ctx: Context, at: number): number {
   if (foreign && endsWell(at + foreign[0].length)) return at + foreign[0].length;
   const surname = surnameLength(lexicon, text, at);
   if (!surname) return -1;
+  // 县长任总顾问: the "given name" opens a title, so this is a verb (任 = serve as), not a surname.
+  const { atStart } = patterns(lexicon);
+  if (atStart.test(text.slice(at + surname, at + surname + 8)) || text[at + surname] === '总') return -1;
   const candidates: number[] = [];
   const token = ctx.tokenStartingAt(at);
   if (token && token.word.length >= surname + 1 && token.word.length <= 4) candidates.push(token.word.length);

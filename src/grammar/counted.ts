@@ -19,11 +19,14 @@ const OPEN_QUOTES = '“"';
 const CLOSE_QUOTES = '”"';
 /** Words after which a label body stops. */
 const BODY_STOP = new Set(
-  '的 是 和 与 及 为 在 等 上 中 了 要 将 把 以 对 从 向 并 都 也 即 包括 分别 就 同 有 这 进行 作为 或 之 里 下 后 前 时 来 去 到 给 由 被 让 使 成 做 抓 推进 推动 实现 建设 加强 坚持 提升 开展 落实 突出 围绕 聚焦 着力 全力 不断 持续 加快 深入'.split(' '),
+  '的 是 和 与 及 以及 及其 为 在 等 上 中 了 要 将 把 以 对 从 向 并 都 也 即 包括 分别 就 同 有 这 进行 作为 或 之 里 下 后 前 时 来 去 到 给 由 被 让 使 成 做 抓 推进 推动 实现 建设 加强 坚持 提升 开展 落实 突出 围绕 聚焦 着力 全力 不断 持续 加快 深入'.split(' '),
 );
 /** Ordinal or word-internal uses: 第一, 统一, 唯一, 之一 … */
-const NOT_BEFORE_NUMERAL = /[第统唯之万逐同单周星礼每几多初]$/;
-const CONGRESS = /^(?:十[一二三四五六七八九]|二十)大(?:精神|报告|以来|代表|召开|胜利|开幕|闭幕|期间|和|、|$)/;
+const NOT_BEFORE_NUMERAL = /[第统唯之万逐同单周星礼每几多初进]$/;
+/** 一批, 一步, 一场: with these measure words a count of one is an article, not a number. */
+const COUNTABLE_ONE = /^(?:个|大|项|条|类|种|张|件|方面)$/;
+/** 十九大, 二十大: party congresses, not counts. */
+const CONGRESS = /^(?:十[一二三四五六七八九]|二十[一二三四五]?)大/;
 
 function numeralRun(text: string, at: number): number {
   let end = at;
@@ -36,7 +39,7 @@ function numeralRun(text: string, at: number): number {
 }
 
 /** Find all counted phrases (count ≥ 1) with a measure word from the lexicon. */
-export function findCountedPhrases(ctx: Context, maxBody = 8): CountedPhrase[] {
+export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] {
   const { text } = ctx;
   const phrases: CountedPhrase[] = [];
   const measures = ctx.lexicon.measureWords;
@@ -53,7 +56,7 @@ export function findCountedPhrases(ctx: Context, maxBody = 8): CountedPhrase[] {
     const count = parseCount(numeral);
     if (!(count >= 1) || count > 100) continue;
     const measure = measures.find((word) => text.startsWith(word, numEnd));
-    if (!measure) continue;
+    if (!measure || (count === 1 && !COUNTABLE_ONE.test(measure))) continue;
     if (CONGRESS.test(text.slice(i, i + 8))) continue;
     const bodyStart = numEnd + measure.length;
     const quotedWhole = i > 0 && OPEN_QUOTES.includes(text[i - 1]);

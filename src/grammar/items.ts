@@ -21,6 +21,28 @@ export function listBefore(ctx: Context, phrase: CountedPhrase): Span0[] | null 
   return listEndingAt(ctx, phrase.start);
 }
 
+/** 以工程总承包企业为“1个核心”, 以设计、生产企业为“2个重点”: the members sit between 以 and 为. */
+function listFramedBy以为(ctx: Context, phrase: CountedPhrase): Span0[] | null {
+  const { text } = ctx;
+  if (text[phrase.start - 1] !== '为') return null;
+  let from = phrase.start - 1;
+  while (from > 0 && !/[，,。；;：:\n]/.test(text[from - 1]) && phrase.start - from < 40) from--;
+  const yi = text.lastIndexOf('以', phrase.start - 2);
+  if (yi < from) return null;
+  const start = yi + 1;
+  const end = phrase.start - 1;
+  if (end - start < 1) return null;
+  const members: Span0[] = [];
+  let at = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text[i] === '、' || (text[i] === '和' && i > at)) {
+      if (i > at) members.push({ start: at, end: i });
+      at = i + 1;
+    }
+  }
+  return members.length ? members : null;
+}
+
 /** Quoted terms that open parallel sentences after the label (建设“未来之城”，… 建设“绿色之城”，…). */
 function quotedAfter(ctx: Context, from: number, to: number): Span0[] {
   const items: Span0[] = [];
@@ -35,11 +57,13 @@ function quotedAfter(ctx: Context, from: number, to: number): Span0[] {
 
 /** Find the members a counted phrase stands for, checking them against its count. */
 export function itemsFor(ctx: Context, phrase: CountedPhrase, options: { quoted?: boolean } = {}): PhraseItems {
+  const framed = listFramedBy以为(ctx, phrase);
+  if (framed && framed.length === phrase.count) return { items: framed, source: 'before' };
   const before = listBefore(ctx, phrase);
-  if (before && (before.length === phrase.count || phrase.count === 1)) return { items: before, source: 'before' };
+  if (before && before.length === phrase.count) return { items: before, source: 'before' };
   const after = listStartingAfter(ctx, phrase.end);
   if (after && after.length === phrase.count) return { items: after, source: 'after' };
-  const colon = /^[”"]?[:：]/.test(ctx.text.slice(phrase.end, phrase.end + 2));
+  const colon = /^[”"]?[\u3400-\u9fff]{0,4}?(?:[:：(（]|[,，。]?即)/.test(ctx.text.slice(phrase.end, phrase.end + 8));
   if (after && colon) return { items: after, source: 'after' };
   const paragraph = ctx.paragraphOf(phrase.end);
   const ordinal = ordinalListAfter(ctx, phrase.end, Math.min(paragraph[1], phrase.end + 60));

@@ -8,7 +8,7 @@ export interface Span0 {
 
 /** Words that introduce a list and are not part of its first member. */
 const LEAD_INS = new Set(
-  '以 把 将 在 对 从 围绕 聚焦 推动 推进 解决 加快 包括 即 涵盖 发展 做大做强 做大 做强 做优 全力 大力 着力 持续 不断 切实 重点 积极 深入 进一步 加强 强化 实施 打造 建设 培育 壮大 抓好 抓 突出 坚持 实现 提升 优化 促进 构建 形成 聚力 主要 是 有 为 要 和 与 及 等 了 的 着 分别 涉及 覆盖 针对 按照 统筹 依托 立足 紧扣 紧紧 紧盯 瞄准 锚定 明确 做好 用好 落实'.split(' '),
+  '通过 采取 采用 设置 划分为 分为 以 把 将 在 对 从 围绕 聚焦 推动 推进 解决 加快 包括 即 涵盖 发展 做大做强 做大 做强 做优 全力 大力 着力 持续 不断 切实 重点 积极 深入 进一步 加强 强化 实施 打造 建设 培育 壮大 抓好 抓 突出 坚持 实现 提升 优化 促进 构建 形成 聚力 主要 是 有 为 要 和 与 及 等 了 的 着 分别 涉及 覆盖 针对 按照 统筹 依托 立足 紧扣 紧紧 紧盯 瞄准 锚定 明确 做好 用好 落实'.split(' '),
 );
 /** Words that end a list's last member. */
 const TAIL_STOPS = ['为引领', '为重点', '为核心', '为主', '为抓手', '为支撑', '为载体', '为目标', '为方向', '等', '为', '这', '共', '的', '方面', '领域'];
@@ -36,35 +36,46 @@ function trimTail(ctx: Context, start: number, end: number): number {
   return end;
 }
 
-function splitMembers(ctx: Context, start: number, end: number): Span0[] {
+function splitMembers(ctx: Context, start: number, end: number, separators = /[、]/): Span0[] {
+  const { text } = ctx;
   const members: Span0[] = [];
   let from = start;
   for (let i = start; i <= end; i++) {
-    if (i === end || ctx.text[i] === '、') {
+    if (i === end || separators.test(text[i])) {
       members.push({ start: from, end: i });
+      from = i + 1;
+    } else if (text[i] === '”' && text[i + 1] === '“') {
+      // “提示单”“警示单”: adjacent quoted members.
+      members.push({ start: from, end: i + 1 });
       from = i + 1;
     }
   }
-  // A last member joined with 和/及/与/以及 is two members.
+  // A last member joined with 和/及/与/以及 is two members (A、B和C, or just A和B).
   const last = members[members.length - 1];
-  if (members.length >= 2 && last) {
-    const m = /^(.{2,}?)(?:以及|和|及|与)(.{2,})$/.exec(ctx.text.slice(last.start, last.end));
-    if (m) {
+  if (last) {
+    const m = /^(.{2,}?)(?:以及|和|及|与)(.{1,})$/.exec(text.slice(last.start, last.end));
+    if (m && (members.length >= 2 || m[2].length >= 2)) {
       members.pop();
       members.push({ start: last.start, end: last.start + m[1].length });
       members.push({ start: last.end - m[2].length, end: last.end });
     }
   }
-  return members;
+  return members.filter((member) => member.end > member.start);
 }
 
 function stripQuotes(ctx: Context, member: Span0): Span0 {
   let { start, end } = member;
-  while (start < end && /[“"《]/.test(ctx.text[start]) && /[”"》]/.test(ctx.text[end - 1])) {
-    start++;
-    end--;
+  const inner = () => ctx.text.slice(start, end);
+  for (;;) {
+    if (start < end && /[“"《]/.test(ctx.text[start]) && !/[”"》]/.test(inner().slice(1, -1)) && (/[”"》]/.test(ctx.text[end - 1]) || !/[”"》]/.test(inner()))) {
+      start++;
+      if (/[”"》]/.test(ctx.text[end - 1] ?? '')) end--;
+    } else if (start < end && /[”"》]/.test(ctx.text[end - 1]) && !/[“"《]/.test(inner())) {
+      end--;
+    } else {
+      return { start, end };
+    }
   }
-  return { start, end };
 }
 
 /** Pick the first member's start: trim lead-in words, then prefer a token suffix close to the others' length. */
@@ -96,28 +107,46 @@ export function listEndingAt(ctx: Context, end: number): Span0[] | null {
   let from = stop;
   while (from > 0 && !CLAUSE_BREAK.test(text[from - 1]) && stop - from < 120) from--;
   const chunk = text.slice(from, stop);
-  if (!chunk.includes('、') && !/[和及与]/.test(chunk)) return null;
+  if (!chunk.includes('、') && !/[和及与]/.test(chunk) && !chunk.includes('”“')) return null;
   let members = splitMembers(ctx, from, stop);
   if (members.length < 2) return null;
   members = [fitFirst(ctx, members[0], members.slice(1)), ...members.slice(1)].map((m) => stripQuotes(ctx, m));
   return valid(ctx, members) ? members : null;
 }
 
+/** Words that introduce the members right after a label. */
+const INTRO = /^(?:[”"]?[\u3400-\u9fff]{0,4}?)(?:[:：]|[,，。]?(?:即|包括|分别是|分别为|主要是|主要有|就是|也就是)[,，:：]?|[,，](?:是|为)?)|^[”"]?(?:是|为|有)/;
+
 /**
- * A list that starts after `from` in the same sentence: after a colon or 即/包括/分别是, or in the
- * next clause (…三项保障，持续优化机制、重塑作风、提升能力，…).
+ * A list that starts after `from`: in brackets (“6个模块”（A、B…）), after a colon or 即/包括/分别是, or in the
+ * next clause (…三项保障，持续优化机制、重塑作风、提升能力，…). Members are split at 、, or at ；
+ * when the list is a series of clauses.
  */
 export function listStartingAfter(ctx: Context, from: number): Span0[] | null {
   const { text } = ctx;
   let at = from;
-  if (/^[”"]?、/.test(text.slice(at, at + 2))) return null; // the label is itself a member of a list
-  const intro = /^(?:”|")?(?:[:：]|,|，)?(?:即|包括|分别是|分别为|主要是|就是|是|为)?[:：]?/.exec(text.slice(at, at + 8));
-  if (intro) at += intro[0].length;
-  if (text[at] === '(' || text[at] === '（') at++;
+  if (text[at] === '”' || text[at] === '"') at++;
+  if (text[at] === '(' || text[at] === '（') {
+    const close = text.slice(at + 1, at + 240).search(/[)）]/);
+    if (close < 0) return null;
+    const members = splitMembers(ctx, at + 1, at + 1 + close, /[、，,；;]/).map((m) => stripQuotes(ctx, m));
+    return valid(ctx, members) ? members : null;
+  }
+  if (/^、/.test(text.slice(at, at + 1))) return null; // the label is itself a member of a list
+  const intro = INTRO.exec(text.slice(at, at + 12));
+  if (!intro) return null;
+  at += intro[0].length;
   let end = at;
+  while (end < text.length && !/[。\n]/.test(text[end]) && end - at < 400) end++;
+  const sentence = text.slice(at, end);
+  if (sentence.includes('；') || sentence.includes(';')) {
+    const members = splitMembers(ctx, at, end, /[；;]/).map((m) => ({ start: trimLeadIn(ctx, m.start, m.end), end: m.end }));
+    if (members.length >= 2 && members.every((m) => m.end - m.start <= 40)) return members;
+  }
+  end = at;
   while (end < text.length && !CLAUSE_BREAK.test(text[end]) && end - at < 160) end++;
   const chunk = text.slice(at, end);
-  if (!chunk.includes('、')) return null;
+  if (!chunk.includes('、') && !chunk.includes('”“')) return null;
   const members = splitMembers(ctx, at, end);
   const last = members[members.length - 1];
   last.end = trimTail(ctx, last.start, last.end);

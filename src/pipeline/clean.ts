@@ -23,7 +23,7 @@ const CLAUSE_MARK = /[，,、]/;
 const LIST_HEADING = /^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[章节条部分])/;
 /** A news lead opens with its date (3月6日，…): never the tail of the line before. */
 const LEAD_DATE = /^(?:\d{4}年)?\d{1,2}月\d{1,2}日/;
-const STARTS_LIKE_TEXT = /^[\u3400-\u9fff\d“"‘《（(]/;
+const STARTS_LIKE_TEXT = /^[\u3400-\u9fff\d“"‘《（(+＋]/;
 
 function splitLines(source: string): Line[] {
   const lines: Line[] = [];
