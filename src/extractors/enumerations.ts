@@ -36,6 +36,8 @@ export const enumerations: Extractor = {
       const { items } = itemsFor(ctx, phrase);
       if (!isEnumeration(ctx, phrase, items.length > 0)) continue;
       const label = ctx.surface(phrase.start, phrase.end);
+      // “三大产业” after “三大产业集群”: a short back-reference, not a new set.
+      if (!items.length && found.some((other) => other.count === phrase.count && normalizedLabel(other.label).startsWith(normalizedLabel(label)) && normalizedLabel(other.label) !== normalizedLabel(label))) continue;
       const known = byLabel.get(normalizedLabel(label));
       if (known) {
         if (!known.items.length && items.length) known.items = items.map((item) => ctx.item(item.start, item.end));

@@ -1,6 +1,7 @@
 import type { Context } from '../pipeline/context';
 import type { CountedPhrase } from './counted';
 import { findCountedPhrases } from './counted';
+import { parseCount } from '../util/numbers';
 import { listEndingAt, listStartingAfter, ordinalListAfter, type Span0 } from './lists';
 
 export interface PhraseItems {
@@ -56,14 +57,53 @@ function quotedAfter(ctx: Context, from: number, to: number): Span0[] {
 }
 
 /** Find the members a counted phrase stands for, checking them against its count. */
+/**
+ * “六个三”, “3个3”: a count of counted things. Its members are the next phrases that carry the inner count
+ * (三项重要支撑, 三大产业集群 …, or quoted “三先发动”), in text order, distinct.
+ */
+function nestedMembers(ctx: Context, phrase: CountedPhrase): Span0[] | null {
+  const body = ctx.text.slice(phrase.bodyStart, phrase.end).replace(/[”"]/g, '');
+  const inner = parseCount(body);
+  if (!(inner >= 1)) return null;
+  const limit = phrase.end + 4000;
+  const found: Span0[] = [];
+  const seen = new Set<string>();
+  const take = (start: number, end: number) => {
+    const key = ctx.text.slice(start, end).replace(/[“”"]/g, '');
+    if (!seen.has(key) && found.length < phrase.count) {
+      seen.add(key);
+      found.push({ start, end });
+    }
+  };
+  const quotedNumeral = /“([一二两三四五六七八九十\d][^“”，。]{1,12})”/g;
+  const candidates: Array<[number, number]> = [];
+  for (const other of countedPhrases(ctx)) {
+    if (other.start > phrase.end && other.start < limit && other.count === inner) candidates.push([other.start, other.end]);
+  }
+  const tail = ctx.text.slice(phrase.end, limit);
+  for (let m = quotedNumeral.exec(tail); m; m = quotedNumeral.exec(tail)) {
+    const lead = /^[一二两三四五六七八九十\d]+/.exec(m[1]);
+    if (lead && parseCount(lead[0]) === inner) candidates.push([phrase.end + m.index + 1, phrase.end + m.index + 1 + m[1].length]);
+  }
+  candidates.sort((a, b) => a[0] - b[0]);
+  for (const [start, end] of candidates) {
+    if (found.some((member) => start < member.end && member.start < end)) continue;
+    const strip = ctx.text[start] === '“' ? 1 : 0;
+    take(start + strip, end - (ctx.text[end - 1] === '”' ? 1 : 0));
+  }
+  return found.length >= 2 ? found : null;
+}
+
 export function itemsFor(ctx: Context, phrase: CountedPhrase, options: { quoted?: boolean } = {}): PhraseItems {
+  const nested = nestedMembers(ctx, phrase);
+  if (nested) return { items: nested, source: 'after' };
   const framed = listFramedBy以为(ctx, phrase);
   if (framed && framed.length === phrase.count) return { items: framed, source: 'before' };
   const before = listBefore(ctx, phrase);
   if (before && before.length === phrase.count) return { items: before, source: 'before' };
   const after = listStartingAfter(ctx, phrase.end);
   if (after && after.length === phrase.count) return { items: after, source: 'after' };
-  const colon = /^[”"]?[\u3400-\u9fff]{0,4}?(?:[:：(（]|[,，。]?即)/.test(ctx.text.slice(phrase.end, phrase.end + 8));
+  const colon = /^[”"]?[\u3400-\u9fff]{0,4}?(?:[:：]|[,，。]?即)/.test(ctx.text.slice(phrase.end, phrase.end + 8));
   if (after && colon) return { items: after, source: 'after' };
   const paragraph = ctx.paragraphOf(phrase.end);
   const ordinal = ordinalListAfter(ctx, phrase.end, Math.min(paragraph[1], phrase.end + 60));

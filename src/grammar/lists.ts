@@ -107,8 +107,12 @@ export function listEndingAt(ctx: Context, end: number): Span0[] | null {
   let from = stop;
   while (from > 0 && !CLAUSE_BREAK.test(text[from - 1]) && stop - from < 120) from--;
   const chunk = text.slice(from, stop);
-  if (!chunk.includes('、') && !/[和及与]/.test(chunk) && !chunk.includes('”“')) return null;
-  let members = splitMembers(ctx, from, stop);
+  // “区—街道—社区”三级: dashes separate the members of a quoted chain.
+  const dashed = !chunk.includes('、') && /“[^“”]+—[^“”]+”$/.test(chunk);
+  if (!chunk.includes('、') && !/[和及与]/.test(chunk) && !chunk.includes('”“') && !dashed) return null;
+  let members = splitMembers(ctx, from, stop, dashed ? /[—]/ : undefined);
+  // Without 、 a 和 joins two short words (现场和线上); a long clause around 和 is not a list.
+  if (!chunk.includes('、') && !dashed && members.some((m) => m.end - m.start > 8)) members = members.length > 2 ? members : [members[0], ...members.slice(1).filter((m) => m.end - m.start <= 8)];
   if (members.length < 2) return null;
   members = [fitFirst(ctx, members[0], members.slice(1)), ...members.slice(1)].map((m) => stripQuotes(ctx, m));
   return valid(ctx, members) ? members : null;
