@@ -1,6 +1,6 @@
 import type { Lexicon } from '../lexicon';
 import type { Context, Extractor } from '../pipeline/context';
-import { looksLikeName } from '../segment/jieba';
+import { isCommonWord, looksLikeName } from '../segment/jieba';
 import type { Official } from '../types';
 
 interface Mention {
@@ -17,7 +17,7 @@ const SEPARATOR = /[、，,\s]/;
 const HARD_STOP = /[。；;：:!！?？\n()（）“”"《》【】\[\]]/;
 const NAME_END = /^(?:[，,。、；;:：！!？?\s()（）“”"]|$)/;
 /** Tokens after which the words before a title are lead-in, not organisation. */
-const CHAIN_CUT = new Set('由 在 受 请 邀请 对 向 与 及 的 了 是 为 被 经 据 同 陪同 会议 会上 听取 参加 出席 主持 讲话 并 等 和 以及 委托 带领 率领 看望 会见 今天 日 时 上 中 后 前 有 各 对于 由于 作为 担任 任 原 前任 新任 现任 分别 也 还 都'.split(' '));
+const CHAIN_CUT = new Set('专访 召见 会见 会晤 接见 选举 投票 致电 致信 会谈 通话 任命 告诉 随后 由 在 受 请 让 使 邀请 对 向 与 及 的 了 是 为 被 经 据 同 陪同 会议 会上 听取 参加 出席 主持 讲话 并 等 以及 加强 委托 带领 率领 看望 会见 今天 日 时 上 中 后 前 有 各 对于 由于 作为 担任 任 原 前任 新任 现任 分别 也 还 都'.split(' '));
 /** Words that are never given names: 同志们, 主持会议 … */
 const NOT_GIVEN = /^(?:同志|主持|出席|讲话|参加|指出|强调|表示|要求|会议|领导|一行|等|和|在|对|与)/;
 
@@ -54,6 +54,9 @@ function allCjk(text: string): boolean {
   return text.length > 0;
 }
 
+/** Characters that end a clause word, never a given name (宋平将 = 宋平 + 将). */
+const FUNCTION_CHAR = /[将在对和与及的了是为把被向从以就也都还又说称]/;
+
 /** A transliterated foreign name: 阿卜杜拉·阿齐兹 (with the middle dot). */
 const FOREIGN = /^[\u3400-\u9fff]{1,6}[·•・][\u3400-\u9fff]{1,8}(?:[·•・][\u3400-\u9fff]{1,8})?/;
 
@@ -63,7 +66,12 @@ export function readName(ctx: Context, at: number): number {
   const { boundary } = patterns(lexicon);
   const endsWell = (end: number) => NAME_END.test(text.slice(end, end + 1)) || boundary.test(text.slice(end, end + 6));
   const foreign = FOREIGN.exec(text.slice(at, at + 24));
-  if (foreign && endsWell(at + foreign[0].length)) return at + foreign[0].length;
+  if (foreign) {
+    // The regex runs on into the verb (帕森斯表示): take the shortest last part that ends well.
+    const lastDot = Math.max(foreign[0].lastIndexOf('·'), foreign[0].lastIndexOf('•'), foreign[0].lastIndexOf('・'));
+    for (let end = at + lastDot + 2; end <= at + foreign[0].length; end++) if (endsWell(end)) return end;
+    for (let end = at + lastDot + 3; end <= at + foreign[0].length; end++) if (ctx.isTokenStart(end)) return end;
+  }
   const surname = surnameLength(lexicon, text, at);
   if (!surname) return -1;
   // 县长任总顾问: the "given name" opens a title, so this is a verb (任 = serve as), not a surname.
@@ -81,10 +89,11 @@ export function readName(ctx: Context, at: number): number {
     const name = text.slice(at, at + length);
     if (!allCjk(name) || NOT_GIVEN.test(name.slice(surname))) continue;
     if (ctx.lexicon.notNames.some((word) => name.startsWith(word) || word.startsWith(name))) continue;
-    if (endsWell(at + length)) return at + length;
+    if (endsWell(at + length) && !isCommonWord(name, lexicon)) return at + length;
   }
   // No boundary word follows (赵航感慨地说): accept jieba's whole token when jieba does not know it as a common word.
-  if (token && candidates[0] === token.word.length && allCjk(token.word) && !NOT_GIVEN.test(token.word.slice(surname))) {
+  const plausible = token && token.word.length <= surname + 2 && !FUNCTION_CHAR.test(token.word.slice(-1));
+  if (token && plausible && candidates[0] === token.word.length && allCjk(token.word) && !NOT_GIVEN.test(token.word.slice(surname))) {
     if (looksLikeName(token.word, lexicon)) return token.end;
   }
   // jieba split the surname off a given name it knows as a word (蒯 + 明远): surname token + one short token.
@@ -96,7 +105,7 @@ export function readName(ctx: Context, at: number): number {
 }
 
 /** Walk back from a title head to the start of its title and of the chain before it. */
-function readChain(ctx: Context, headStart: number, headEnd: number): Array<{ start: number; end: number }> {
+function readChain(ctx: Context, headStart: number, headEnd: number, floor: number): Array<{ start: number; end: number }> {
   const { text } = ctx;
   const { atEnd } = patterns(ctx.lexicon);
   const titles: Array<{ start: number; end: number }> = [];
@@ -104,7 +113,9 @@ function readChain(ctx: Context, headStart: number, headEnd: number): Array<{ st
   let from = headStart;
   for (;;) {
     let start = from;
-    while (start > 0 && !SEPARATOR.test(text[start - 1]) && !HARD_STOP.test(text[start - 1]) && end - start < 24) start--;
+    while (start > floor && !SEPARATOR.test(text[start - 1]) && !HARD_STOP.test(text[start - 1]) && end - start < 24) start--;
+    // 甲和乙书记: the chain starts after the conjunction that follows the previous person.
+    if (start === floor && /[和与及]/.test(text[start] ?? '') && start < from) start++;
     // Cut lead-in words (会议由…, 受…委托) off the front, token by token.
     let cut = start;
     for (let at = start; at < from; at++) {
@@ -112,7 +123,7 @@ function readChain(ctx: Context, headStart: number, headEnd: number): Array<{ st
       if (token && token.end <= from && CHAIN_CUT.has(token.word)) cut = token.end;
     }
     titles.unshift({ start: cut, end });
-    if (cut !== start || start === 0 || !SEPARATOR.test(text[start - 1])) break;
+    if (cut !== start || start <= floor || !SEPARATOR.test(text[start - 1])) break;
     // The previous part of the chain must itself end with a title head.
     let prevEnd = start - 1;
     while (prevEnd > 0 && /\s/.test(text[prevEnd - 1]) && text[start - 1] !== '、') prevEnd--;
@@ -135,6 +146,7 @@ function findMentions(ctx: Context): Mention[] {
   const { text } = ctx;
   const { head } = patterns(ctx.lexicon);
   const mentions: Mention[] = [];
+  let floor = 0;
   head.lastIndex = 0;
   for (let match = head.exec(text); match; match = head.exec(text)) {
     const headEnd = match.index + match[0].length;
@@ -142,7 +154,7 @@ function findMentions(ctx: Context): Mention[] {
     while (text[nameStart] === ' ' && nameStart - headEnd < 2) nameStart++;
     const nameEnd = readName(ctx, nameStart);
     if (nameEnd < 0) continue;
-    const titles = readChain(ctx, match.index, headEnd);
+    const titles = readChain(ctx, match.index, headEnd, Math.min(floor, match.index));
     if (!titles.length || isCompanyStaff(text, titles)) continue;
     mentions.push({ name: text.slice(nameStart, nameEnd), start: titles[0].start, nameStart, nameEnd, titles });
     // 厅党组成员蔡某、陈某、郭某: one title chain, several names.
@@ -154,6 +166,7 @@ function findMentions(ctx: Context): Mention[] {
       end = nextEnd;
     }
     head.lastIndex = end;
+    floor = end;
   }
   return mentions;
 }

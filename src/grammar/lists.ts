@@ -118,6 +118,9 @@ export function listEndingAt(ctx: Context, end: number): Span0[] | null {
   return valid(ctx, members) ? members : null;
 }
 
+/** （一）, 一是, 第一，, 1. opening a member. */
+const ORDINAL_PREFIX = /^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,，、]?|\d+[.、])\s*/;
+
 /** Words that introduce the members right after a label. */
 const INTRO = /^(?:[”"]?[\u3400-\u9fff]{0,4}?)(?:[:：]|[,，。]?(?:即|包括|分别是|分别为|主要是|主要有|就是|也就是)[,，:：]?|[,，](?:是|为)?)|^[”"]?(?:是|为|有)/;
 
@@ -144,7 +147,11 @@ export function listStartingAfter(ctx: Context, from: number): Span0[] | null {
   while (end < text.length && !/[。\n]/.test(text[end]) && end - at < 400) end++;
   const sentence = text.slice(at, end);
   if (sentence.includes('；') || sentence.includes(';')) {
-    const members = splitMembers(ctx, at, end, /[；;]/).map((m) => ({ start: trimLeadIn(ctx, m.start, m.end), end: m.end }));
+    const members = splitMembers(ctx, at, end, /[；;]/).map((m) => {
+      const marker = ORDINAL_PREFIX.exec(text.slice(m.start, m.end));
+      const start = m.start + (marker ? marker[0].length : 0);
+      return { start: trimLeadIn(ctx, start, m.end), end: m.end };
+    });
     if (members.length >= 2 && members.every((m) => m.end - m.start <= 40)) return members;
   }
   end = at;

@@ -67,3 +67,9 @@ export function looksLikeName(word: string, lexicon: Lexicon): boolean {
   const tags = engine(lexicon).tag(word);
   return tags.length === 1 && /^(?:x|nr|nrfg|nrt)$/.test(tags[0].tag);
 }
+
+/** Is this string one word jieba knows as something other than a name (强调, 关于, 文史)? */
+export function isCommonWord(word: string, lexicon: Lexicon): boolean {
+  const tags = engine(lexicon).tag(word);
+  return tags.length === 1 && !/^(?:x|nr|nrfg|nrt|nz)$/.test(tags[0].tag);
+}
