@@ -42,7 +42,28 @@ function findConvened(ctx: Context, from: number, to: number): Found | null {
     while (clauseStart > 0 && !/[。；;!！?？\n]/.test(text[clauseStart - 1])) clauseStart--;
     return { name: [nameStart, nameEnd], org, clause: [clauseStart, nameEnd] };
   }
-  return null;
+  return findPassive(ctx, from, to);
+}
+
+/** 广东省住房和城乡建设工作会议在广州召开: the name comes first; a leading place is the convening body. */
+const PASSIVE = /([^，,。；;!！?？\n]{2,40}?(?:会议|大会|座谈会|推进会|现场会|论坛|峰会|会))(?:在[^，,。；;\n]{1,12}?)?(?:隆重|正式)?(?:召开|举行|开幕)/;
+const LEADING_PLACE = /^((?:[\u3400-\u9fff]{1,5}?(?:省|自治区|市|自治州|州|县|区|旗)){1,3})(?=[\u3400-\u9fff]{4})/;
+
+function findPassive(ctx: Context, from: number, to: number): Found | null {
+  const slice = ctx.text.slice(from, to);
+  const match = PASSIVE.exec(slice);
+  if (!match) return null;
+  let start = from + match.index;
+  const lead = LEADING_DATE.exec(match[1]);
+  const vague = /^(?:近日|日前|近期|最近)[,，]?/.exec(match[1]);
+  if (lead && lead[0]) start += lead[0].length;
+  else if (vague) start += vague[0].length;
+  const end = from + match.index + match[1].length;
+  const place = LEADING_PLACE.exec(ctx.text.slice(start, end));
+  const org: [number, number] | null = place ? [start, start + place[1].length] : null;
+  let clauseStart = start;
+  while (clauseStart > 0 && !/[。；;!！?？\n]/.test(ctx.text[clauseStart - 1])) clauseStart--;
+  return { name: [org ? org[1] : start, end], org, clause: [clauseStart, end] };
 }
 
 interface YearEvidence {

@@ -2,6 +2,7 @@
  * The only module that touches nodejieba. The dictionary is loaded once per process (or worker),
  * lazily, on the first analysis: ~1 s and ~270 MB, so never for --help, --version or usage errors.
  */
+import * as fs from 'fs';
 import type { Lexicon } from '../lexicon';
 
 export interface Token {
@@ -15,24 +16,31 @@ interface NodeJieba {
   cut(text: string, hmm: boolean): string[];
   extract(text: string, topN: number): Array<{ word: string; weight: number }>;
   tag(text: string): Array<{ word: string; tag: string }>;
+  insertWord(word: string, tag?: string): boolean;
   DEFAULT_USER_DICT: string;
 }
 
 let jieba: NodeJieba | undefined;
-let loadedUserDict: string | undefined;
+const insertedDicts = new Set<string>();
 
 function engine(lexicon: Lexicon): NodeJieba {
-  const userDict = lexicon.userDictPaths.join('|');
-  if (jieba && loadedUserDict === userDict) return jieba;
-  if (jieba) {
-    throw new Error('nodejieba is already loaded with another user dictionary; use one lexicon per process');
+  if (!jieba) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const loaded = require('nodejieba') as NodeJieba;
+    loaded.load({ userDict: lexicon.userDictPaths[0] ?? loaded.DEFAULT_USER_DICT });
+    jieba = loaded;
+    if (lexicon.userDictPaths[0]) insertedDicts.add(lexicon.userDictPaths[0]);
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const loaded = require('nodejieba') as NodeJieba;
-  loaded.load({ userDict: userDict || loaded.DEFAULT_USER_DICT });
-  jieba = loaded;
-  loadedUserDict = userDict;
-  return loaded;
+  // User dictionaries from --lexicon directories are added word by word: reloading would cost another second.
+  for (const file of lexicon.userDictPaths) {
+    if (insertedDicts.has(file)) continue;
+    insertedDicts.add(file);
+    for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
+      const [word, , tag] = line.trim().split(/\s+/);
+      if (word && !word.startsWith('#')) jieba.insertWord(word, tag);
+    }
+  }
+  return jieba;
 }
 
 /** True once the dictionary has been loaded in this process. */
