@@ -73,6 +73,12 @@ export const frameworks: Extractor = {
       const numbers = formula.split('+').map((part) => (part === 'N' ? NaN : Number(part)));
       const candidates = countedPhrases(ctx).filter((phrase) => phrase.end <= start || phrase.start >= end);
       const chosen = assign(ctx, numbers.map((value) => (Number.isNaN(value) ? -1 : value)), candidates, start);
+      // A partial match far from the formula is chance (“4+3+3” and an unrelated 3项…): keep only nearby ones.
+      const complete = chosen.every((phrase, index) => phrase || Number.isNaN(numbers[index]));
+      const here = ctx.paragraphIndex(start);
+      if (!complete) chosen.forEach((phrase, index) => {
+        if (phrase && Math.abs(ctx.paragraphIndex(phrase.start) - here) > 1) chosen[index] = null;
+      });
       const components = chosen.flatMap((phrase) => {
         if (!phrase) return [];
         let { items } = itemsFor(ctx, phrase, { quoted: true });

@@ -1,4 +1,5 @@
 import type { Context } from '../pipeline/context';
+import { wordTag } from '../segment/jieba';
 import { CHINESE_NUMERAL_CHARS, parseCount } from '../util/numbers';
 
 /** A counted phrase: 三大主导产业, “两个维护”, 三个“第一步”问题, 6个独立模块. Offsets are working offsets. */
@@ -24,7 +25,9 @@ const BODY_STOP = new Set(
 /** Ordinal or word-internal uses: 第一, 统一, 唯一, 之一 … */
 const NOT_BEFORE_NUMERAL = /[第统唯之万逐同单周星礼每几多初进]$/;
 /** 一批, 一步, 一场: with these measure words a count of one is an article, not a number. */
-const COUNTABLE_ONE = /^(?:个|大|项|条|类|种|张|件|方面)$/;
+const COUNTABLE_ONE = /^(?:个|项|条|类|种|张|件|方面)$/;
+/** Bodies that make a count a measure of time or size, or part of a bigger whole (2个小时, 两位数, 十大…之一). */
+const NOT_A_SET = /^(?:小时|月|天|日|年|周|工作日|季度|百分点|位数|倍)/;
 /** 十九大, 二十大: party congresses, not counts. */
 const CONGRESS = /^(?:十[一二三四五六七八九]|二十[一二三四五]?)大/;
 
@@ -59,6 +62,8 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
     if (!measure || (count === 1 && !COUNTABLE_ONE.test(measure))) continue;
     if (CONGRESS.test(text.slice(i, i + 8))) continue;
     const bodyStart = numEnd + measure.length;
+    if (NOT_A_SET.test(text.slice(measure === '个' || measure === '位' ? numEnd + 1 : bodyStart, bodyStart + 3)) || NOT_A_SET.test(text.slice(numEnd + 1, numEnd + 3))) continue;
+    if (ctx.lexicon.titles.some((title) => text.startsWith(title, bodyStart))) continue; // 二级巡视员 is a rank
     const quotedWhole = i > 0 && OPEN_QUOTES.includes(text[i - 1]);
     let end = bodyStart;
     let quoted = quotedWhole;
@@ -78,6 +83,7 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
       end = extendBody(ctx, end, bodyStart + maxBody + (quoted ? 8 : 0));
       if (end === bodyStart) continue;
     }
+    if (/^[”"]?之一/.test(text.slice(end, end + 3))) continue; // 十大…之一: one of a set, not the set
     phrases.push({ count, start: quotedWhole ? i - 1 : i, end, bodyStart, measure, digits: isDigit, quoted });
     i = numEnd - 1;
   }
@@ -85,6 +91,9 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
 }
 
 /** Extend a label body token by token until punctuation, a stop word, or the length limit. */
+/** Tags a label may continue with after its first word: nouns and nominal verbs (两级部署模式, 七大短板). */
+const NOUN_LIKE = /^(?:n|nr|ns|nt|nz|nrt|nrfg|ng|vn|an|j|eng)$/;
+
 function extendBody(ctx: Context, from: number, limit: number): number {
   const { text } = ctx;
   let end = from;
@@ -94,6 +103,8 @@ function extendBody(ctx: Context, from: number, limit: number): number {
     if (!/^[\u3400-\u9fff]+$/.test(word) || BODY_STOP.has(word)) break;
     if (/^[一二两三四五六七八九十]/.test(word) && end > from) break;
     if (token && token.end > limit) break;
+    // The label stops where the sentence's verb or adverb begins (五个维度构成…, 两条底线共守…).
+    if (end > from && !NOUN_LIKE.test(wordTag(word, ctx.lexicon))) break;
     end += word.length;
   }
   return end;

@@ -1,4 +1,5 @@
 import type { Context } from '../pipeline/context';
+import { wordTag } from '../segment/jieba';
 
 /** A list member in working offsets. */
 export interface Span0 {
@@ -16,11 +17,14 @@ const CLAUSE_BREAK = /[，,。；;：:！!？?\n()（）]/;
 const MAX_ITEM = 24;
 
 /** Trim lead-in words off the start of a member, token by token. */
-function trimLeadIn(ctx: Context, start: number, end: number, keep = 2): number {
+function trimLeadIn(ctx: Context, start: number, end: number, keep = 2, verbs = false): number {
   let at = start;
   while (at < end) {
     const token = ctx.tokenStartingAt(at);
-    if (!token || token.end > end || !LEAD_INS.has(token.word)) break;
+    // Before a 、-list a verb, adverb, preposition or conjunction is the sentence, not the first member (补齐规划设计、…);
+    // members that are clauses (一是打通…) keep their verb.
+    const leadIn = token && (LEAD_INS.has(token.word) || (verbs && /^(?:v|d|p|c|ad|vd)$/.test(wordTag(token.word, ctx.lexicon))));
+    if (!token || token.end > end || !leadIn) break;
     if (end - token.end < keep) break;
     at = token.end;
   }
@@ -81,7 +85,7 @@ function stripQuotes(ctx: Context, member: Span0): Span0 {
 /** Pick the first member's start: trim lead-in words, then prefer a token suffix close to the others' length. */
 function fitFirst(ctx: Context, first: Span0, others: Span0[]): Span0 {
   const lengths = others.map((m) => m.end - m.start);
-  let start = trimLeadIn(ctx, first.start, first.end, Math.max(2, Math.min(...lengths) - 1));
+  let start = trimLeadIn(ctx, first.start, first.end, Math.max(1, Math.min(4, ...lengths) - 1), true);
   const longest = Math.max(...lengths);
   if (first.end - start > longest + 2) {
     const mean = lengths.reduce((a, b) => a + b, 0) / lengths.length;
@@ -90,7 +94,7 @@ function fitFirst(ctx: Context, first: Span0, others: Span0[]): Span0 {
       if (!ctx.isTokenStart(at)) continue;
       if (Math.abs(first.end - at - mean) < Math.abs(first.end - best - mean)) best = at;
     }
-    start = trimLeadIn(ctx, best, first.end, 1);
+    start = trimLeadIn(ctx, best, first.end, 1, true);
   }
   return { start, end: first.end };
 }

@@ -81,3 +81,17 @@ export function isCommonWord(word: string, lexicon: Lexicon): boolean {
   const tags = engine(lexicon).tag(word);
   return tags.length === 1 && !/^(?:x|nr|nrfg|nrt|nz)$/.test(tags[0].tag);
 }
+
+const tagCache = new Map<string, string>();
+
+/** jieba's part-of-speech tag for a word it treats as one token, else `x`. Memoised: labels repeat. */
+export function wordTag(word: string, lexicon: Lexicon): string {
+  let tag = tagCache.get(word);
+  if (tag === undefined) {
+    const tags = engine(lexicon).tag(word);
+    tag = tags.length === 1 ? tags[0].tag : 'x';
+    if (tagCache.size > 50000) tagCache.clear();
+    tagCache.set(word, tag);
+  }
+  return tag;
+}
