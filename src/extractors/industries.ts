@@ -1,10 +1,15 @@
 import { listEndingAt, listStartingAfter, type Span0 } from '../grammar/lists';
 import type { Context, Extractor } from '../pipeline/context';
+import { wordTag } from '../segment/jieba';
 import type { Industry } from '../types';
 
 /** Labels that present a list as the place's leading industries. */
 const INDUSTRY_LABEL = /(?:主导|支柱|重点|特色|优势|首位|战略性新兴|新兴|先导|未来|传统优势)产业(?:集群|链)?|产业集群|[一二两三四五六七八九十\d]+大(?:主导|支柱|重点|特色|优势)?产业(?:集群)?/g;
-const GENERIC = /^(?:产业|经济|行业|企业|项目|领域|集群|发展)$/;
+const GENERIC = /^(?:产业|经济|行业|企业|项目|领域|集群|发展|战略性|新兴)$/;
+/** An enumeration label that names industries: it ends with the industry word (三大支柱产业, “三大产业集群”). */
+const INDUSTRY_SET = /(?:(?:主导|支柱|重点|特色|优势|首位|战略性新兴|新兴|先导|未来|传统优势)产业(?:集群)?|大产业(?:集群)?|产业集群)$/;
+/** Places, bases and scenery are not industries. */
+const NOT_INDUSTRY = /(?:基地|中心|景区|风光带|园区|村|镇|片区|项目|工程|实施)$|[\d+＋a-zA-Z]/;
 const LEAD_VERB = /^(?:发展|培育|壮大|打造|做大做强|做强|做优|做大|推动|聚焦|围绕|突出|优化提升|提升)/;
 
 /** Trim a member to the industry it names: the lexicon entry it contains, or without a lead verb. */
@@ -15,11 +20,16 @@ function industryName(ctx: Context, member: Span0): Span0 | null {
     if (at >= 0 && text.length > known.length + 3) return { start: member.start + at, end: member.start + at + known.length };
   }
   const lead = LEAD_VERB.exec(text);
-  const start = member.start + (lead && text.length - lead[0].length >= 2 ? lead[0].length : 0);
+  let start = member.start + (lead && text.length - lead[0].length >= 2 ? lead[0].length : 0);
   let end = member.end;
+  const stop = ctx.text.slice(start, end).search(/等|[“”"]/);
+  if (stop >= 0) end = start + stop;
+  while (start < end && /[“”"]/.test(ctx.text[start])) start++;
   if (ctx.text.slice(end - 2, end) === '产业' && end - start > 4) end -= 2;
   const name = ctx.text.slice(start, end);
-  if (name.length < 2 || GENERIC.test(name)) return null;
+  if (name.length < 2 || name.length > 12 || GENERIC.test(name) || NOT_INDUSTRY.test(name)) return null;
+  const first = ctx.tokenStartingAt(start);
+  if (first && first.end < end && /^(?:v|p|d|c)$/.test(wordTag(first.word, ctx.lexicon))) return null; // a clause, not a name
   return { start, end };
 }
 
@@ -41,7 +51,7 @@ export const industries: Extractor = {
     };
     // Lists named by an enumeration whose label is an industry label (三大主导产业: 高端装备制造、新材料、数字经济).
     for (const enumeration of ctx.found.enumerations ?? []) {
-      if (!new RegExp(INDUSTRY_LABEL.source).test(enumeration.label)) continue;
+      if (!INDUSTRY_SET.test(enumeration.label.replace(/[“”"‘’]/g, ''))) continue;
       for (const item of enumeration.items) {
         const at = locate(ctx, item.span[0]);
         if (at >= 0) add([{ start: at, end: at + item.text.length }]);

@@ -103,8 +103,14 @@ function extendBody(ctx: Context, from: number, limit: number): number {
     if (!/^[\u3400-\u9fff]+$/.test(word) || BODY_STOP.has(word)) break;
     if (/^[一二两三四五六七八九十]/.test(word) && end > from) break;
     if (token && token.end > limit) break;
-    // The label stops where the sentence's verb or adverb begins (五个维度构成…, 两条底线共守…).
-    if (end > from && !NOUN_LIKE.test(wordTag(word, ctx.lexicon))) break;
+    // The label stops where the sentence's verb or adverb begins (五个维度构成…, 两条底线共守…); a verb or an
+    // unknown word inside a noun compound (运营指挥中心, 管控智慧系统) is kept when a noun follows it.
+    if (end > from && !NOUN_LIKE.test(wordTag(word, ctx.lexicon))) {
+      const next = ctx.tokenStartingAt(end + word.length);
+      const tag = wordTag(word, ctx.lexicon);
+      const compound = /^(?:v|x|a|b)$/.test(tag) && next && next.end <= limit && NOUN_LIKE.test(wordTag(next.word, ctx.lexicon));
+      if (!compound) break;
+    }
     end += word.length;
   }
   return end;
