@@ -61,11 +61,13 @@ export const industries: Extractor = {
     for (let match = INDUSTRY_LABEL.exec(text); match; match = INDUSTRY_LABEL.exec(text)) {
       const start = match.index;
       const end = start + match[0].length;
+      if (/^[带园区基地]/.test(text.slice(end, end + 1))) continue; // 特色产业带, 产业园区: places, not the industries
       // A、B、C等主导产业 / A、B两大支柱产业.
       let listEnd = start;
       const counted = /(?:等|这|共)?(?:[一二两三四五六七八九十\d]+[大个项类])?$/.exec(text.slice(Math.max(0, start - 5), start));
       if (counted) listEnd = start - counted[0].length;
-      if (listEnd > 0 && !/[，,。；;:：\n]/.test(text[listEnd - 1])) add(listEndingAt(ctx, listEnd));
+      // The list must attach to the label (A、B等主导产业), not merely precede it in a longer list.
+      if (listEnd > 0 && /[\u3400-\u9fff”"]/.test(text[listEnd - 1])) add(listEndingAt(ctx, listEnd));
       // 主导产业为/是/包括：A、B、C.
       if (/^(?:[为是有]|包括|主要有|主要是|[:：])/.test(text.slice(end, end + 4))) add(listStartingAfter(ctx, end));
       // 橡胶轮胎产业集群: a known industry right before the label.
