@@ -9,7 +9,7 @@ import { analyzeText } from '../pipeline/analyze';
 import { decodeText } from '../pipeline/decode';
 import { OUTPUT_SCHEMA } from '../schema';
 
-const TEXT_FILE = /\.(?:txt|md|html?|csv|bio|char)$/i;
+const TEXT_FILE = /./; // every file: the NER sets (example.dev) must not crash either
 
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
