@@ -249,7 +249,8 @@ svg.chart{width:100%;height:auto;display:block}
 svg.chart text{font-family:inherit;font-size:13px;fill:var(--fg)}
 svg.chart rect.bar{fill:#5c7cfa}
 .errors{color:#a00}
-@media (max-width:600px){body{font-size:15px}main{padding:.5rem}th,td{padding:.25rem .4rem}.card dl{grid-template-columns:1fr}}
+@media (max-width:600px){body{font-size:15px}main{padding:.5rem}th,td{padding:.25rem .4rem}.card dl{grid-template-columns:1fr}
+mark.hl:focus::after{position:fixed;left:.5rem;right:.5rem;top:auto;bottom:.5rem;width:auto;max-width:none}}
 `;
 
 /** Row clicks scroll to their evidence and flash it; all pieces of a split highlight flash together. */
