@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Renders a report for the seed article and two test articles with the real CLI, opens it from disk in headless
  * Chromium and checks what an analyst relies on: highlights at the right text, row clicks that bring the evidence
@@ -10,6 +11,7 @@ import { pathToFileURL } from 'url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { runCli } from '../src/cli/main';
 import { analyzeText } from '../src/pipeline/analyze';
+import { renderReport } from '../src/report/html';
 import type { AnalysisResult } from '../src/types';
 
 const ROOT = path.join(__dirname, '..');
@@ -154,6 +156,17 @@ describe('HTML report in Chromium', () => {
     await page.screenshot({ path: path.join(OUT, 'report-e2e-1280.png') });
   });
 
+  test('Enter on a focused row does what a click does', async () => {
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      document.querySelectorAll('.text').forEach((el) => (el.scrollTop = 0));
+    });
+    await page.focus('tr[data-target="d1-enum-1"]');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('d1-enum-1');
+    expect(await inView(page, 'd1-enum-1')).toBe(true);
+  });
+
   test('a focused highlight shows what it was extracted as', async () => {
     await page.focus('#d1-official-0');
     const tip = await page.evaluate(() => getComputedStyle(document.getElementById('d1-official-0')!, '::after').content);
@@ -182,6 +195,24 @@ describe('HTML report in Chromium', () => {
     expect(await narrow.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await narrow.screenshot({ path: path.join(OUT, 'report-e2e-390.png') });
     await narrow.close();
+  });
+
+  test('hostile article text stays text: nothing runs, nothing loads, CRLF offsets kept', async () => {
+    const text = '蓝湖高新区召开工作会议\r\n\r\n区委书记周明远出席并讲话。<script>window.pwned=1</script><img src="http://127.0.0.1:9/x.png" onerror="window.pwned=2">\r\n“1+2”</b>';
+    const file = path.join(OUT, 'report-e2e-hostile.html');
+    fs.writeFileSync(file, renderReport([{ result: analyzeText({ text, path: '<b>x</b>.txt' }), text }]));
+    const hostile = await open(800, 600);
+    let dialogs = 0;
+    hostile.on('dialog', (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    await hostile.goto(pathToFileURL(file).href);
+    expect(await hostile.$eval('.article', (el) => el.textContent)).toBe(text);
+    expect(await hostile.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await hostile.$$eval('.article img, .article script', (els) => els.length)).toBe(0);
+    expect(dialogs).toBe(0);
+    await hostile.close();
   });
 
   test('the page made no network request', async () => {

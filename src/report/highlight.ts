@@ -14,8 +14,9 @@ export interface Mark {
 /** Drawing order for marks with the same span: the earlier kind is the outer element. */
 const KIND_ORDER = ['removed', 'meeting', 'official', 'mention', 'formula', 'component', 'enumeration', 'slogan', 'quantity', 'item', 'industry'];
 
+/** Escapes the HTML specials, and CR, which the HTML parser would otherwise fold into LF and so shift offsets in the DOM. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text.replace(/[&<>"'\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function openTag(mark: Mark, first: boolean): string {

@@ -80,7 +80,7 @@ function row(target: string, cells: string[]): string {
 
 /** An item inside a cell that links to its own evidence. */
 function chip(target: string, text: string): string {
-  return `<span class="chip" data-target="${target}">${e(text)}</span>`;
+  return `<span class="chip" data-target="${target}" tabindex="0" role="link">${e(text)}</span>`;
 }
 
 function table(caption: string, head: string[], rows: string[]): string {
@@ -224,6 +224,7 @@ th,td{text-align:left;vertical-align:top;padding:.3rem .6rem;border-top:1px soli
 tr[data-target]{cursor:pointer}
 tr[data-target]:hover,tr[data-target]:focus{background:#f0f4ff;outline:none}
 tr[data-target]:focus-visible{outline:2px solid #3367d6;outline-offset:-2px}
+.chip:focus-visible{outline:2px solid #3367d6}
 .chip{display:inline-block;margin:0 .25rem .2rem 0;padding:0 .35rem;border-radius:4px;background:var(--item);cursor:pointer}
 .text{padding:.5rem 1rem}
 .article{white-space:pre-wrap;overflow-wrap:anywhere;line-height:2}
@@ -273,7 +274,7 @@ const SCRIPT = `
     go(src.getAttribute('data-target'));
   });
   document.addEventListener('keydown',function(ev){
-    if((ev.key==='Enter'||ev.key===' ')&&ev.target.matches&&ev.target.matches('tr[data-target]')){ev.preventDefault();go(ev.target.getAttribute('data-target'));}
+    if((ev.key==='Enter'||ev.key===' ')&&ev.target.matches&&ev.target.matches('[data-target]:not(a)')){ev.preventDefault();ev.stopPropagation();go(ev.target.getAttribute('data-target'));}
   });
 })();
 `;

@@ -72,7 +72,9 @@ describe('highlight', () => {
     );
   });
 
-  test('escapeHtml covers the five HTML specials', () => {
+  test('escapeHtml covers the five HTML specials and CR', () => {
     expect(escapeHtml(`&<>"'`)).toBe('&#38;&#60;&#62;&#34;&#39;');
+    // A raw CR would be folded into the following LF by the HTML parser and shift every later offset in the DOM.
+    expect(escapeHtml('a\r\nb')).toBe('a&#13;\nb');
   });
 });
