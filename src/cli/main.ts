@@ -4,6 +4,7 @@ import { getFormatter, FORMATTERS, type OutputRecord } from '../formatters';
 import { analyzeText } from '../pipeline/analyze';
 import { OUTPUT_SCHEMA } from '../schema';
 import type { ErrorRecord } from '../types';
+import { addReportCommands, writeOutput } from './commands';
 import { decodeBytesChecked, DEFAULT_MAX_BYTES, readInputFile, readStream } from './read-input';
 
 /** Exit codes, documented in the README and in --help. */
@@ -26,6 +27,7 @@ interface Options {
   encoding?: string;
   maxBytes: number;
   quiet?: boolean;
+  outputDir?: string;
 }
 
 const HELP_AFTER = `
@@ -72,6 +74,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, DEFAULT_MAX_BYTES)
     .option('--no-color', 'no colours (also NO_COLOR=1, or when stdout is not a terminal)')
     .option('-q, --quiet', 'no per-file error lines on stderr (the exit code still tells)')
+    .option('--output-dir <dir>', 'write into files in <dir> instead of stdout (csv: documents, officials, items, industries)')
     .addHelpText('after', HELP_AFTER)
     .showHelpAfterError('(run meeting-analyze --help for usage)')
     .exitOverride()
@@ -82,6 +85,8 @@ export async function runCli(io: CliIo): Promise<number> {
     .action(async (files: string[], options: Options) => {
       exitCode = await analyzeFiles(files, options, { stdin, stdout, stderr, env });
     });
+
+  addReportCommands(program, { stdout, stderr, env, setExitCode: (code) => (exitCode = code) });
 
   program
     .command('schema')
@@ -144,6 +149,6 @@ async function analyzeFiles(files: string[], options: Options, streams: Streams)
       if (format !== 'table') records.push(record);
     }
   }
-  if (records.length) streams.stdout.write(formatter(records, { color }));
+  if (records.length) await writeOutput(format, records, { color, outputDir: options.outputDir }, streams.stdout);
   return failed ? EXIT.INPUT_FAILED : EXIT.OK;
 }

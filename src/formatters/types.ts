@@ -7,8 +7,13 @@ export interface FormatOptions {
   color: boolean;
 }
 
-/** A formatter turns records into text. It knows nothing about extraction. */
-export type Formatter = (records: OutputRecord[], options: FormatOptions) => string;
+/**
+ * A formatter turns records into text. It knows nothing about extraction. A formatter whose output is naturally
+ * several files (CSV: one per record type) also has `files`, used for `--output-dir`: file name → content.
+ */
+export type Formatter = ((records: OutputRecord[], options: FormatOptions) => string) & {
+  files?: (records: OutputRecord[], options: FormatOptions) => Record<string, string>;
+};
 
 export function isErrorRecord(record: OutputRecord): record is ErrorRecord {
   return 'error' in record;

@@ -1,0 +1,52 @@
+import chalk from 'chalk';
+import Table from 'cli-table3';
+import { terminalSafe } from '../formatters/table';
+import { isUnchanged, type CountedChange, type CountedSummary, type ListDiff, type ResultDiff } from './diff';
+
+type Row = [section: string, change: 'added' | 'removed' | 'changed', what: string];
+
+const counted = (c: CountedSummary) => `${c.label} (${c.count})${c.items.length ? `: ${c.items.join('、')}` : ''}`;
+const itemChanges = (d: ListDiff) => [...d.added.map((v) => `+${v}`), ...d.removed.map((v) => `-${v}`)].join(' ');
+
+function countedChange(c: CountedChange): string {
+  const head = c.old.label === c.new.label && c.old.count === c.new.count ? c.new.label : `${c.old.label} (${c.old.count}) → ${c.new.label} (${c.new.count})`;
+  const items = itemChanges(c.items);
+  return items ? `${head}: ${items}` : head;
+}
+
+/** Every difference as one row, in a fixed order of sections. */
+export function diffRows(d: ResultDiff): Row[] {
+  const rows: Row[] = [];
+  for (const m of d.meeting) rows.push(['Meeting', 'changed', `${m.field}: ${m.old ?? '—'} → ${m.new ?? '—'}`]);
+  for (const f of d.frameworks.added) rows.push(['Formula', 'added', `${f.formula}${f.components.length ? `: ${f.components.map((c) => c.label).join('、')}` : ''}`]);
+  for (const f of d.frameworks.removed) rows.push(['Formula', 'removed', f.formula]);
+  for (const f of d.frameworks.changed) {
+    if (f.old !== f.new) rows.push(['Formula', 'changed', `${f.old} → ${f.new}`]);
+    for (const c of f.components.added) rows.push([`Component of ${f.new}`, 'added', counted(c)]);
+    for (const c of f.components.removed) rows.push([`Component of ${f.new}`, 'removed', counted(c)]);
+    for (const c of f.components.changed) rows.push([`Component of ${f.new}`, 'changed', countedChange(c)]);
+  }
+  for (const c of d.enumerations.added) rows.push(['Enumeration', 'added', counted(c)]);
+  for (const c of d.enumerations.removed) rows.push(['Enumeration', 'removed', counted(c)]);
+  for (const c of d.enumerations.changed) rows.push(['Enumeration', 'changed', countedChange(c)]);
+  for (const v of d.industries.added) rows.push(['Industry', 'added', v]);
+  for (const v of d.industries.removed) rows.push(['Industry', 'removed', v]);
+  for (const o of d.officials.added) rows.push(['Official', 'added', `${o.name} (${o.titles.join('、')})`]);
+  for (const o of d.officials.removed) rows.push(['Official', 'removed', `${o.name} (${o.titles.join('、')})`]);
+  for (const o of d.officials.changed) rows.push(['Official', 'changed', `${o.name}: ${o.oldTitles.join('、')} → ${o.newTitles.join('、')}`]);
+  for (const v of d.slogans.added) rows.push(['Slogan', 'added', v]);
+  for (const v of d.slogans.removed) rows.push(['Slogan', 'removed', v]);
+  return rows;
+}
+
+/** The diff as a terminal table. */
+export function renderDiffTable(d: ResultDiff, options: { color: boolean }): string {
+  const paint = new chalk.Instance({ level: options.color ? 1 : 0 });
+  const side = (s: ResultDiff['old']) => `${terminalSafe(s.title ?? '(no headline)')} ${paint.dim(`${terminalSafe(s.path)}${s.date ? ` · ${s.date}` : ''}`)}`;
+  const head = `${paint.red('old')}  ${side(d.old)}\n${paint.green('new')}  ${side(d.new)}\n`;
+  if (isUnchanged(d)) return `${head}No differences in meeting, formulas, enumerations, industries, officials or slogans.\n`;
+  const mark = { added: paint.green('+ added'), removed: paint.red('- removed'), changed: paint.yellow('~ changed') };
+  const table = new Table({ head: ['Section', 'Change', 'What'].map((h) => paint.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths: [22, 12, 66] });
+  for (const [section, change, what] of diffRows(d)) table.push([terminalSafe(section), mark[change], terminalSafe(what)]);
+  return `${head}${table.toString()}\n`;
+}

@@ -1,0 +1,36 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { FORMATTERS } from '../../src/formatters';
+import { markdown, mdCell } from '../../src/formatters/markdown';
+import { analyze } from '../helpers';
+
+const FIXTURE = fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'zibo-2022.txt'), 'utf8');
+
+describe('markdown', () => {
+  test('renders the meeting and one table per record type', () => {
+    const md = markdown([analyze(FIXTURE)], { color: false });
+    expect(md).toContain('## 淄博经济开发区召开2022年工作动员大会');
+    expect(md).toContain('- **Date:** 2022-02-08 (2月8日)');
+    expect(md).toContain('| Name | Titles | Roles |\n| --- | --- | --- |\n| 袁良 | 市委常委、秘书长、区工委书记 | 出席、讲话 |\n| 王鉴 | 区工委副书记、管委会主任 | 主持、通报 |');
+    expect(md).toContain('| 1+3+3+3 | 3 | 三大重点任务 | 起步区、产业园区、基础设施建设 |');
+    expect(md).toContain('| 3 | 三大主导产业 | 高端装备制造、新材料、数字经济 |');
+    expect(md).toMatch(/### Industries\n\n\| Industry \|\n\| --- \|\n\| 高端装备制造 \|/);
+    expect(FORMATTERS.markdown).toBe(markdown);
+  });
+
+  test('cell text cannot break the table or inject markup', () => {
+    expect(mdCell('a|b')).toBe('a\\|b');
+    expect(mdCell('line\nbreak')).toBe('line break');
+    expect(mdCell('<img src=x onerror=alert(1)>')).toBe('\\<img src=x onerror=alert(1)\\>');
+    expect(mdCell('[link](http://x)')).toBe('\\[link\\](http://x)');
+    // Every data row of a table still has exactly as many cells as the header.
+    const r = analyze(FIXTURE);
+    r.officials[0].titles = ['a|b|c', 'x\ny'];
+    const row = markdown([r], { color: false }).split('\n').find((line) => line.startsWith('| 袁良'));
+    expect(row?.split(/(?<!\\)\|/).length).toBe(5);
+  });
+
+  test('errors are listed, not dropped', () => {
+    expect(markdown([{ input: 'gone.txt', error: { code: 'NOT_FOUND', message: 'no such file' } }], { color: false })).toBe('## gone.txt\n\nError NOT\\_FOUND: no such file\n');
+  });
+});
