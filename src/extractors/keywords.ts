@@ -2,7 +2,7 @@ import type { Extractor } from '../pipeline/context';
 import { tfidf } from '../segment/jieba';
 
 /** Digits, dates, file names, Latin fragments and punctuation are noise, never keywords. */
-const NOISE = /^(?:[\d.,:%+\-_/]+|.*\.(?:jpe?g|png|gif|html?)|[A-Za-z0-9_]+|\d+[年月日号])$/i;
+const NOISE = /^(?:[\d.,:%+\-_/]+|.*\.(?:jpe?g|png|gif|html?)|[A-Za-z0-9_]+|\d+[年月日号]|[〇零一二三四五六七八九十百]+[年月日号]?)$/i;
 
 export const keywords: Extractor = {
   id: 'keywords',

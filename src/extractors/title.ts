@@ -8,7 +8,7 @@ export const title: Extractor = {
     if (!first) return { title: null };
     const [start, end] = first;
     const text = ctx.text.slice(start, end);
-    if (end - start > 80 || /[。!！?？]$/.test(text) || /^摘要/.test(text)) return { title: null };
+    if (end - start > 80 || /[。!！?？:：]$/.test(text) || /^摘要/.test(text)) return { title: null };
     return { title: ctx.item(start, end) };
   },
 };

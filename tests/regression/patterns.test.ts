@@ -131,3 +131,19 @@ describe('slogan and industry patterns', () => {
     expect(analyze('全力打造汽车零部件产业集群，壮大县域经济。').industries.map((i) => i.name)).toEqual(['汽车零部件']);
   });
 });
+
+describe('numbers that are not counts, and headline edge cases', () => {
+  test('a decimal written in characters is not a counted phrase (四点二倍)', () => {
+    expect(analyze('工业产值增长四点二倍，农业产值增长二点五倍。').enumerations).toEqual([]);
+  });
+
+  test('a salutation ending with a colon is not a headline', () => {
+    expect(analyze('各位代表：\n现在，我代表县人民政府作报告。').title).toBeNull();
+  });
+
+  test('years written in characters are not keywords', () => {
+    const words = analyze('一九五三年，国家开始大规模经济建设。一九五三年的工业建设成绩显著，工业建设稳步推进。').keywords.map((k) => k.word);
+    expect(words).not.toContain('一九五三年');
+    expect(words).toContain('工业');
+  });
+});
