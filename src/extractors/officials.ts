@@ -192,10 +192,21 @@ function firstIndex(ctx: Context, window: string, role: string): number {
 }
 
 /** Where the clause about a mention ends: the sentence end, or where the next person's mention starts. */
+/**
+ * Where the clause about a mention ends: the first comma, unless the next clause goes on with the same subject
+ * (…出席会议，并讲话), the sentence end, or where the next person's mention starts.
+ */
 function clauseEnd(ctx: Context, from: number, nextStarts: number[]): number {
   const { text } = ctx;
   let end = from;
-  while (end < text.length && !/[。；;!！?？\n]/.test(text[end]) && end - from < 60) end++;
+  for (;;) {
+    while (end < text.length && !/[。；;!！?？\n,，]/.test(text[end]) && end - from < 60) end++;
+    const continues = /^[,，](?:并|还|同时|随后|并且|又|也)/.test(text.slice(end, end + 3));
+    // A comma right after the name (胡春华，乔保平…) separates people, not clauses: keep going.
+    const listComma = /[,，]/.test(text[end] ?? '') && end === from;
+    if (!(continues || listComma) || end - from >= 60) break;
+    end++;
+  }
   for (const start of nextStarts) if (start >= from && start < end) end = start;
   return end;
 }
@@ -252,6 +263,18 @@ export const officials: Extractor = {
         for (const role of rolesAfter(ctx, end, titled, starts)) {
           if (!official.roles.includes(role)) official.roles.push(role);
         }
+      }
+    }
+    // 厅党组成员逐一作对照检查发言: a title without a name, as the subject, speaks for everyone who holds it.
+    const holders = new Map<string, Array<Official & { acts: boolean }>>();
+    for (const official of byName.values()) for (const title of official.titles) if (title.length >= 4) holders.set(title, [...(holders.get(title) ?? []), official]);
+    for (const [title, group] of holders) {
+      if (group.length < 2) continue;
+      for (let at = ctx.text.indexOf(title); at >= 0; at = ctx.text.indexOf(title, at + title.length)) {
+        const end = at + title.length;
+        if (!(at === 0 || /[，,。；;\n]/.test(ctx.text[at - 1])) || readName(ctx, end) >= 0 || ctx.text[end] === '、') continue;
+        const roles = rolesIn(ctx, end, clauseEnd(ctx, end, starts));
+        for (const official of group) for (const role of roles) if (!official.roles.includes(role)) official.roles.push(role);
       }
     }
     const list = [...byName.values()]

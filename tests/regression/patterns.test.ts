@@ -36,6 +36,20 @@ describe('officials patterns', () => {
     expect(analyze('周总理强调，要团结一切可以团结的力量。深入学习总书记关于城市工作的论述。').officials).toEqual([]);
   });
 
+  test('roles stop at the comma where another subject begins; 并讲话 after a comma continues', () => {
+    expect(officials('局党组书记、局长芮书航主持会议，并讲话，局党组成员作交流发言，各科室负责人列席会议。')).toEqual([
+      ['芮书航', ['局党组书记', '局长'], ['主持', '讲话']],
+    ]);
+  });
+
+  test('a bare title as the subject speaks for everyone who holds it', () => {
+    const text = '局党组成员柏清扬、卞若晨参加会议。会上，局党组成员逐一作对照检查发言。';
+    expect(officials(text)).toEqual([
+      ['柏清扬', ['局党组成员'], ['参加', '发言']],
+      ['卞若晨', ['局党组成员'], ['参加', '发言']],
+    ]);
+  });
+
   test('traditional characters: found after conversion, reported as written', () => {
     const text = '會議由縣委書記馮遠航主持，縣長譚靜出席並講話。';
     const result = analyze(text);
