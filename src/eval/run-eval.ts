@@ -78,6 +78,9 @@ function main(): void {
   let datesRight = 0;
   let datesTotal = 0;
   let meetingRight = 0;
+  let namesRight = 0;
+  let orgsRight = 0;
+  let meetingsTotal = 0;
   const files = fs.readdirSync(goldDir).filter((name) => name.endsWith('.json')).sort();
   for (const name of files) {
     const gold = JSON.parse(fs.readFileSync(path.join(goldDir, name), 'utf8')) as Gold;
@@ -88,6 +91,13 @@ function main(): void {
     for (const field of FIELDS) add(totals[field], counts[field]);
     if ((gold.meeting === null) === (result.meeting === null)) meetingRight++;
     else misses.push(`meeting: expected ${gold.meeting ? 'a meeting' : 'none'}, got ${result.meeting ? result.meeting.name : 'none'}`);
+    if (gold.meeting) {
+      meetingsTotal++;
+      if (result.meeting?.name && looseMatch(result.meeting.name, gold.meeting.name)) namesRight++;
+      else misses.push(`meeting name: expected ${gold.meeting.name}, got ${result.meeting?.name ?? 'null'}`);
+      if (result.meeting?.organization && looseMatch(result.meeting.organization, gold.meeting.organization)) orgsRight++;
+      else misses.push(`meeting organization: expected ${gold.meeting.organization}, got ${result.meeting?.organization ?? 'null'}`);
+    }
     if (gold.meeting?.date) {
       datesTotal++;
       if (result.meeting?.date === gold.meeting.date) datesRight++;
@@ -97,7 +107,7 @@ function main(): void {
   }
   const rows = FIELDS.map((field) => ({ field, ...f1(totals[field]), ...totals[field] }));
   if (process.argv.includes('--json')) {
-    console.log(JSON.stringify({ files: files.length, fields: rows, meetingPresence: meetingRight / files.length, dateAccuracy: datesTotal ? datesRight / datesTotal : null }, null, 2));
+    console.log(JSON.stringify({ files: files.length, fields: rows, meetingPresence: meetingRight / files.length, meetingName: namesRight / (meetingsTotal || 1), meetingOrganization: orgsRight / (meetingsTotal || 1), dateAccuracy: datesTotal ? datesRight / datesTotal : null }, null, 2));
     return;
   }
   const pct = (value: number) => value.toFixed(3);
@@ -107,6 +117,7 @@ function main(): void {
     console.log(`${row.field.padEnd(20)}${pct(row.precision).padStart(9)}${pct(row.recall).padStart(8)}${pct(row.f1).padStart(8)}${String(row.tp).padStart(6)}${String(row.fp).padStart(5)}${String(row.fn).padStart(5)}`);
   }
   console.log(`meeting present/absent right: ${meetingRight}/${files.length}`);
+  console.log(`meeting name right: ${namesRight}/${meetingsTotal}, organization right: ${orgsRight}/${meetingsTotal}`);
   console.log(`meeting date right: ${datesRight}/${datesTotal} (${datesTotal ? ((100 * datesRight) / datesTotal).toFixed(0) : '-'}%)`);
 }
 
