@@ -22,7 +22,9 @@ function findConvened(ctx: Context, from: number, to: number): Found | null {
   VERB.lastIndex = 0;
   for (let match = VERB.exec(slice); match; match = VERB.exec(slice)) {
     const verbStart = from + match.index;
-    const nameStart = verbStart + match[0].length;
+    let nameStart = verbStart + match[0].length;
+    while (nameStart < to && /\s/.test(text[nameStart])) nameStart++;
+    if (text[nameStart] === '的') continue; // 近日召开的…会议在某地召开: the passive form below
     let nameEnd = nameStart;
     while (nameEnd < to && !/[,，。；;!！?？:：\n]/.test(text[nameEnd])) nameEnd++;
     const name = text.slice(nameStart, nameEnd);
@@ -36,13 +38,26 @@ function findConvened(ctx: Context, from: number, to: number): Found | null {
     while (orgStart > from && !/[,，。；;!！?？\n]/.test(text[orgStart - 1])) orgStart--;
     const lead = LEADING_DATE.exec(text.slice(orgStart, verbStart));
     if (lead) orgStart += lead[0].length;
-    const orgText = text.slice(orgStart, verbStart);
-    const org: [number, number] | null = orgText.length >= 2 && orgText.length <= 40 && !/[在于]$/.test(orgText) ? [orgStart, verbStart] : null;
+    const org = convener(text, orgStart, verbStart);
     let clauseStart = orgStart;
     while (clauseStart > 0 && !/[。；;!！?？\n]/.test(text[clauseStart - 1])) clauseStart--;
     return { name: [nameStart, nameEnd], org, clause: [clauseStart, nameEnd] };
   }
   return findPassive(ctx, from, to);
+}
+
+/** Words after which the subject of 召开 is no longer the convening body (…部在安徽省金寨县召开, …联合驻部纪检监察组召开). */
+const CONVENER_CUT = /在|联合|会同|以“|以[^，,。]{0,20}为|围绕|就|按照|根据|结合|先后|分别|再次|专门|及时|近日|日前|于/;
+const NOT_A_BODY = /^(?:近日|日前|近期|最近|今年|当天|目前|会议|上午|下午)$|主持$/;
+
+/** The convening body: the subject before 召开, cut where adverbials or a co-organiser begin. */
+function convener(text: string, start: number, end: number): [number, number] | null {
+  const subject = text.slice(start, end);
+  const cut = CONVENER_CUT.exec(subject);
+  const stop = cut && cut.index >= 2 ? start + cut.index : end;
+  const body = text.slice(start, stop).replace(/[、,，\s]+$/, '');
+  if (body.length < 2 || body.length > 40 || NOT_A_BODY.test(body)) return null;
+  return [start, start + body.length];
 }
 
 /** 广东省住房和城乡建设工作会议在广州召开: the name comes first; a leading place is the convening body. */
@@ -59,6 +74,9 @@ function findPassive(ctx: Context, from: number, to: number): Found | null {
   if (lead && lead[0]) start += lead[0].length;
   else if (vague) start += vague[0].length;
   const end = from + match.index + match[1].length;
+  const of = ctx.text.slice(start, end).lastIndexOf('的'); // 近日召开的甘肃省…会议: the name follows 的
+  if (of >= 0 && end - (start + of + 1) >= 4) start += of + 1;
+  while (start < end && /\s/.test(ctx.text[start])) start++;
   const place = LEADING_PLACE.exec(ctx.text.slice(start, end));
   const org: [number, number] | null = place ? [start, start + place[1].length] : null;
   let clauseStart = start;
@@ -141,6 +159,8 @@ export const meeting: Extractor = {
     if (!found) found = bodyClause;
     if (!found) return { meeting: null };
     const { text } = ctx;
+    // Headlines shorten names; the lead sentence usually gives the full one (…改造工作部署会 vs …改造部署会).
+    const fullerName = bodyClause && bodyClause.name[1] - bodyClause.name[0] > found.name[1] - found.name[0] ? bodyClause.name : found.name;
     const org = found.org ?? bodyClause?.org ?? null;
     const orgText = org ? ctx.surface(org[0], org[1]) : null;
 
@@ -169,8 +189,8 @@ export const meeting: Extractor = {
       date = year ? iso(year, month, day) : null;
     }
     const result: Meeting = {
-      name: ctx.surface(found.name[0], found.name[1]),
-      nameSpan: ctx.span(found.name[0], found.name[1]),
+      name: ctx.surface(fullerName[0], fullerName[1]),
+      nameSpan: ctx.span(fullerName[0], fullerName[1]),
       organization: orgText,
       organizationSpan: org ? ctx.span(org[0], org[1]) : null,
       aliases: orgText ? aliasesOf(ctx, orgText) : [],

@@ -50,6 +50,11 @@ function runsOn(line: string, next: string, isFirst: boolean): boolean {
   return CLAUSE_MARK.test(line) || (!isFirst && line.length >= 25);
 }
 
+/** A long first line whose short rest stands alone before a gap or a removed line: a headline wrapped in two. */
+function wrappedHeadline(line: string, next: string, after: { afterGap: boolean } | undefined): boolean {
+  return line.length >= 20 && next.length <= 30 && !/[，,。；;:：]/.test(line + next) && (after === undefined || after.afterGap);
+}
+
 /**
  * Drop boilerplate lines (reporting each with its reason) and join hard-wrapped lines, keeping a
  * map from every kept character back to the source.
@@ -81,8 +86,9 @@ export function clean(source: string, lexicon: Lexicon): Cleaned {
     builder.copy(line.start, line.end);
     const next = kept[k + 1];
     if (!next) break;
-    const joined =
-      !next.afterGap && runsOn(source.slice(line.start, line.end), source.slice(next.start, next.end), k === 0);
+    const text = source.slice(line.start, line.end);
+    const nextText = source.slice(next.start, next.end);
+    const joined = !next.afterGap && (runsOn(text, nextText, k === 0) || (k === 0 && wrappedHeadline(text, nextText, kept[k + 2])));
     if (!joined) builder.emit('\n', line.end, Math.max(line.end, Math.min(line.breakEnd, next.start)));
   }
   return { view: builder.build(), removed };

@@ -77,6 +77,18 @@ describe('meeting patterns', () => {
     expect([meeting.name, meeting.aliases]).toEqual(['民营企业座谈会', ['青川经开区']]);
   });
 
+  test('a headline wrapped over two lines is joined; the body is cut where a place or co-organiser begins', () => {
+    const text = '市生态环境局在青石县召开全市农村生活污水治理工作\n现场推进会议\n发布日期：2022-05-20\n5月19日，市生态环境局联合市水务局在青石县召开全市农村生活污水治理工作现场推进会议。';
+    const result = analyze(text);
+    expect(result.title?.text).toBe('市生态环境局在青石县召开全市农村生活污水治理工作现场推进会议');
+    expect([result.meeting?.name, result.meeting?.organization, result.meeting?.date]).toEqual(['全市农村生活污水治理工作现场推进会议', '市生态环境局', '2022-05-19']);
+  });
+
+  test('a meeting named before 召开 (…会议在某地召开) with the body in front of the name', () => {
+    const meeting = analyze('综述\n近日召开的江南省交通运输工作会议在省城召开，会议部署了全年任务。').meeting!;
+    expect([meeting.name, meeting.organization, meeting.date]).toEqual(['交通运输工作会议', '江南省', null]);
+  });
+
   test('a feature that holds no meeting', () => {
     expect(analyze('古镇新颜\n走进古镇，青石板路干净整洁，沿街商铺生意兴隆。').meeting).toBeNull();
   });
