@@ -119,9 +119,18 @@ export async function runPool(sources: AsyncIterable<Source>, options: PoolOptio
   const jobs = Math.max(1, options.jobs);
   const window = jobs * PER_WORKER * 4;
   const finished = new Map<number, Outcome>();
-  let wake: () => void = () => undefined;
-  const woken = () => new Promise<void>((resolve) => (wake = resolve));
-  let pendingWake = woken();
+  // Wake-ups from finished tasks, arrived inputs and abort; the flag keeps one that comes early from being lost.
+  let signalled = false;
+  let resume: (() => void) | undefined;
+  const wake = () => {
+    signalled = true;
+    resume?.();
+    resume = undefined;
+  };
+  const sleep = async () => {
+    if (!signalled) await new Promise<void>((resolve) => (resume = resolve));
+    signalled = false;
+  };
 
   const done = (outcome: Outcome) => {
     finished.set(outcome.seq, outcome);
@@ -166,18 +175,38 @@ export async function runPool(sources: AsyncIterable<Source>, options: PoolOptio
     ]);
     workStart = Date.now();
     const iterator = sources[Symbol.asyncIterator]();
-    let pull: Promise<IteratorResult<Source>> | undefined;
+    // The next input is pulled in the background, so results keep flowing out while stdin is slow.
+    let pulled: IteratorResult<Source> | undefined;
+    let pulling = false;
+    let pullError: unknown;
     let exhausted = false;
+    const startPull = () => {
+      if (pulling) return;
+      pulling = true;
+      iterator.next().then(
+        (result) => {
+          pulling = false;
+          pulled = result;
+          wake();
+        },
+        (error: unknown) => {
+          pulling = false;
+          pullError = error ?? new Error('input failed');
+          wake();
+        },
+      );
+    };
     while (!stopped()) {
       // Take inputs while a worker has room and the reorder window is not full.
       while (!exhausted && started < emitted + window) {
         const idle = runners.filter((r) => r.inFlight.size < (jobs === 1 ? 1 : PER_WORKER)).sort((a, b) => a.inFlight.size - b.inFlight.size)[0];
         if (!idle) break;
-        pull ??= iterator.next();
-        // Wait for the next input or for a finished task, whichever comes first (stdin may be slow).
-        const next = await Promise.race([pull, pendingWake.then(() => undefined)]);
-        if (!next) break;
-        pull = undefined;
+        if (!pulled) {
+          startPull();
+          break;
+        }
+        const next = pulled;
+        pulled = undefined;
         if (next.done) {
           exhausted = true;
           break;
@@ -186,18 +215,17 @@ export async function runPool(sources: AsyncIterable<Source>, options: PoolOptio
         if (task.source.kind === 'error') done({ seq: task.seq, input: task.source.input, id: task.source.id, error: { code: task.source.code, message: task.source.message } });
         else idle.send(task);
       }
+      if (pullError) throw pullError;
+      let handed = 0;
       while (finished.has(emitted) && !stopped()) {
         const outcome = finished.get(emitted)!;
         finished.delete(emitted);
         emitted++;
+        handed++;
         await options.onOutcome(outcome);
       }
       if (exhausted && emitted === started) break;
-      if (stopped()) break;
-      if (!finished.has(emitted)) {
-        await pendingWake;
-        pendingWake = woken();
-      }
+      if (!handed) await sleep();
     }
     if (stopped() && !options.shouldStop?.()) {
       // Interrupted: hand over what has finished (in order, with gaps), drop the rest.

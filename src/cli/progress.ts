@@ -37,6 +37,7 @@ export function createProgress(stderr: NodeJS.WritableStream & { isTTY?: boolean
   let done = 0;
   let known = total ?? 0;
   const bar: SingleBar = multi.create(known, 0, { rate: '0.0' });
+  multi.update(); // draw now: the timer's first frame would come too late for short batches
   return {
     grow(count) {
       if (count > known) bar.setTotal((known = count));

@@ -1,0 +1,263 @@
+/**
+ * Batch behaviour through runCli in memory. Runs with --jobs 2 use the built worker (dist/cli/worker.js), so
+ * build first (`npx tsc -p .`, also done by npm install).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { PassThrough } from 'stream';
+import { defaultJobs } from '../src/cli/batch';
+import { FIXTURE, jsonLines, run, sink, tempDir, variants, writeVariants } from './batch-helpers';
+
+jest.setTimeout(120000);
+
+describe('order and content do not depend on --jobs', () => {
+  const dir = tempDir();
+  const docs = writeVariants(dir, 12);
+  const empty = path.join(dir, 'empty.txt');
+  fs.writeFileSync(empty, ' \n');
+  // Failures in the middle: they must keep their place in the output.
+  const inputs = [...docs.slice(0, 4), path.join(dir, 'missing.txt'), ...docs.slice(4, 9), empty, ...docs.slice(9)];
+
+  test('jsonl: same bytes for --jobs 1 and --jobs 2, one record per input, in input order', async () => {
+    const one = await run(['--format', 'jsonl', '--jobs', '1', ...inputs]);
+    const two = await run(['--format', 'jsonl', '--jobs', '2', ...inputs]);
+    expect(one.code).toBe(1);
+    expect(two.code).toBe(1);
+    expect(two.out).toBe(one.out);
+    const records = jsonLines(one.out);
+    expect(records).toHaveLength(inputs.length);
+    expect(records.map((r) => r.input?.path ?? r.input)).toEqual(inputs);
+    expect(records.map((r) => r.error?.code ?? 'ok')).toEqual(inputs.map((file) => (file.endsWith('missing.txt') ? 'NOT_FOUND' : file === empty ? 'EMPTY' : 'ok')));
+    // The documents really differ, so a shuffled order could not pass the path check by accident of equal content.
+    expect(new Set(records.filter((r) => !r.error).map((r) => r.input.chars)).size).toBeGreaterThan(3);
+    expect(one.err.trim().split('\n').pop()).toBe('analysed 12, failed 2, skipped 0');
+    expect(two.err.trim().split('\n').pop()).toBe('analysed 12, failed 2, skipped 0');
+  });
+
+  test('json: same array for --jobs 1 and --jobs 2', async () => {
+    const one = await run(['--format', 'json', '--jobs', '1', ...inputs]);
+    const two = await run(['--format', 'json', '--jobs', '2', ...inputs]);
+    expect(two.out).toBe(one.out);
+    expect(JSON.parse(one.out)).toHaveLength(inputs.length);
+  });
+
+  test('--summary: same aggregate for --jobs 1 and --jobs 2', async () => {
+    const one = await run(['--summary', '--format', 'json', '--jobs', '1', ...inputs]);
+    const two = await run(['--summary', '--format', 'json', '--jobs', '2', ...inputs]);
+    expect(two.out).toBe(one.out);
+  });
+});
+
+describe('inputs', () => {
+  test('directories are walked recursively in name order, other extensions skipped and counted', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'b', 'deep'), { recursive: true });
+    fs.mkdirSync(path.join(dir, '.hidden'));
+    const [one, two, three] = variants(3);
+    fs.writeFileSync(path.join(dir, 'b', 'deep', 'z.md'), one);
+    fs.writeFileSync(path.join(dir, 'a.txt'), two);
+    fs.writeFileSync(path.join(dir, 'c.TXT'), three);
+    fs.writeFileSync(path.join(dir, 'notes.docx'), 'x');
+    fs.writeFileSync(path.join(dir, '.hidden', 'x.txt'), one);
+    const { code, out, err } = await run(['--format', 'jsonl', dir]);
+    expect(code).toBe(0);
+    expect(jsonLines(out).map((r) => path.relative(dir, r.input.path))).toEqual(['a.txt', path.join('b', 'deep', 'z.md'), 'c.TXT']);
+    expect(err).toBe('analysed 3, failed 0, skipped 1\n');
+    const onlyMd = await run(['--format', 'jsonl', '--ext', 'md', dir]);
+    expect(jsonLines(onlyMd.out).map((r) => path.basename(r.input.path))).toEqual(['z.md']);
+    expect(onlyMd.err).toBe('analysed 1, failed 0, skipped 3\n');
+  });
+
+  test('glob patterns expand in name order; a pattern matching nothing is one NOT_FOUND record', async () => {
+    const dir = tempDir();
+    writeVariants(dir, 3);
+    const pattern = path.join(dir, 'doc-*.txt');
+    const none = path.join(dir, '*.nothing');
+    const { code, out } = await run(['--format', 'jsonl', pattern, none]);
+    expect(code).toBe(1);
+    const records = jsonLines(out);
+    expect(records.map((r) => (r.error ? r.error.code : path.basename(r.input.path)))).toEqual(['doc-000.txt', 'doc-001.txt', 'doc-002.txt', 'NOT_FOUND']);
+    expect(records[3].input).toBe(none);
+  });
+
+  test('--files-from reads paths from a file or from stdin', async () => {
+    const dir = tempDir();
+    const docs = writeVariants(dir, 3);
+    const list = path.join(dir, 'list.txt');
+    fs.writeFileSync(list, `${docs[2]}\n\n${docs[0]}\r\n${path.join(dir, 'gone.txt')}\n`);
+    const fromFile = await run(['--format', 'jsonl', '--files-from', list]);
+    expect(jsonLines(fromFile.out).map((r) => r.input?.path ?? `${r.error.code}`)).toEqual([docs[2], docs[0], 'NOT_FOUND']);
+    expect(fromFile.code).toBe(1);
+    const fromStdin = await run(['--format', 'jsonl', '--files-from', '-'], { stdin: `${docs[1]}\n` });
+    expect(jsonLines(fromStdin.out).map((r) => r.input.path)).toEqual([docs[1]]);
+    expect((await run(['--files-from', path.join(dir, 'no-list.txt')])).code).toBe(2);
+  });
+
+  test('stdin may be used once', async () => {
+    const { code, err } = await run(['-', '-'], { stdin: 'x' });
+    expect(code).toBe(2);
+    expect(err).toContain('stdin can be read only once');
+  });
+
+  test('default jobs: one for a single input, at most the CPU count, all CPUs for a stream', () => {
+    expect(defaultJobs(1)).toBe(1);
+    expect(defaultJobs(0)).toBe(1);
+    expect(defaultJobs(100000)).toBe(require('os').availableParallelism());
+    expect(defaultJobs(undefined)).toBe(require('os').availableParallelism());
+  });
+});
+
+describe('--input jsonl', () => {
+  const texts = variants(4);
+  const stdin = [
+    JSON.stringify({ id: 'doc-a', text: texts[0] }),
+    '',
+    JSON.stringify({ id: 42, text: texts[1] }),
+    '{"id": "broken", "text": ',
+    JSON.stringify({ id: 'no-text' }),
+    JSON.stringify({ id: 'blank', text: '  ' }),
+    JSON.stringify({ text: texts[2] }),
+    JSON.stringify({ id: 'doc-d', text: texts[3] }),
+  ].join('\n');
+
+  test('ids are carried into the output, one record per non-blank line, in order, for any --jobs', async () => {
+    const one = await run(['--input', 'jsonl', '--format', 'jsonl', '--jobs', '1'], { stdin });
+    const two = await run(['--input', 'jsonl', '--format', 'jsonl', '--jobs', '2'], { stdin });
+    expect(two.out).toBe(one.out);
+    expect(one.code).toBe(1);
+    const records = jsonLines(one.out);
+    // A line that is not JSON has no readable id; its record names the line instead.
+    expect(records.map((r) => r.id ?? null)).toEqual(['doc-a', '42', null, 'no-text', 'blank', null, 'doc-d']);
+    expect(records.map((r) => r.error?.code ?? 'ok')).toEqual(['ok', 'ok', 'BAD_RECORD', 'BAD_RECORD', 'EMPTY', 'ok', 'ok']);
+    expect(records.map((r) => r.input?.path ?? r.input)).toEqual(['stdin:1', 'stdin:3', 'stdin:4', 'stdin:5', 'stdin:6', 'stdin:7', 'stdin:8']);
+    // The analysis is the text's, as if it came from a file.
+    const direct = JSON.parse((await run(['--json', '-'], { stdin: texts[0] })).out);
+    expect({ ...records[0], id: undefined, input: undefined }).toEqual({ ...direct, id: undefined, input: undefined });
+    expect(one.err.trim().split('\n').pop()).toBe('analysed 4, failed 3, skipped 0');
+  });
+
+  test('records are written as they finish, before stdin ends (a streaming mapper)', async () => {
+    const input = new PassThrough();
+    const stdout = sink();
+    const running = run(['--input', 'jsonl', '--format', 'jsonl', '--jobs', '1'], { stdin: input, stdout });
+    input.write(`${JSON.stringify({ id: 'first', text: texts[0] })}\n`);
+    await waitFor(() => stdout.text().includes('"first"'));
+    expect(jsonLines(stdout.text())).toHaveLength(1);
+    input.end(`${JSON.stringify({ id: 'second', text: texts[1] })}\n`);
+    const { code, out } = await running;
+    expect(code).toBe(0);
+    expect(jsonLines(out).map((r) => r.id)).toEqual(['first', 'second']);
+  });
+});
+
+describe('interruption and output', () => {
+  test('abort (Ctrl-C) keeps finished records, prints the count line and exits 130', async () => {
+    const texts = variants(3);
+    const input = new PassThrough();
+    const stdout = sink();
+    const controller = new AbortController();
+    const running = run(['--input', 'jsonl', '--format', 'jsonl', '--jobs', '2'], { stdin: input, stdout, signal: controller.signal });
+    input.write(`${JSON.stringify({ id: 'a', text: texts[0] })}\n${JSON.stringify({ id: 'b', text: texts[1] })}\n`);
+    await waitFor(() => jsonLines(stdout.text()).length === 2);
+    controller.abort();
+    const { code, out, err } = await running;
+    expect(code).toBe(130);
+    expect(jsonLines(out).map((r) => r.id)).toEqual(['a', 'b']);
+    expect(err).toBe('analysed 2, failed 0, skipped 0 (interrupted)\n');
+  });
+
+  test('--output: the target keeps its old content until the run completes, then is replaced whole', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'out.jsonl');
+    fs.writeFileSync(target, 'old\n');
+    const texts = variants(2);
+    const input = new PassThrough();
+    const stdout = sink();
+    const running = run(['--input', 'jsonl', '--format', 'jsonl', '--jobs', '1', '--output', target], { stdin: input, stdout });
+    input.write(`${JSON.stringify({ id: 'a', text: texts[0] })}\n`);
+    await waitFor(() => fs.readdirSync(dir).length === 2); // the temporary file beside the target
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fs.readFileSync(target, 'utf8')).toBe('old\n');
+    input.end(`${JSON.stringify({ id: 'b', text: texts[1] })}\n`);
+    const { code, out } = await running;
+    expect(code).toBe(0);
+    expect(out).toBe('');
+    expect(jsonLines(fs.readFileSync(target, 'utf8')).map((r) => r.id)).toEqual(['a', 'b']);
+    expect(fs.readdirSync(dir)).toEqual(['out.jsonl']);
+  });
+
+  test('--output into a missing directory is a usage error and writes nothing', async () => {
+    const dir = tempDir();
+    const { code, err } = await run(['--output', path.join(dir, 'no', 'out.json'), FIXTURE]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/^meeting-analyze: --output .*ENOENT/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  test('a closed stdout (EPIPE) stops the batch quietly with 141', async () => {
+    const dir = tempDir();
+    const docs = writeVariants(dir, 6);
+    const stdout = sink();
+    // The first write succeeds, then the reader is gone, as with `| head -1`.
+    let writes = 0;
+    const write = stdout.write.bind(stdout);
+    stdout.write = ((chunk: string) => {
+      if (++writes > 1) {
+        process.nextTick(() => stdout.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })));
+        return false;
+      }
+      return write(chunk);
+    }) as typeof stdout.write;
+    const { code, out, err } = await run(['--format', 'jsonl', '--jobs', '1', ...docs], { stdout });
+    expect(code).toBe(141);
+    expect(jsonLines(out)).toHaveLength(1);
+    expect(err).toBe('');
+    expect(writes).toBe(2); // stopped at the broken write instead of analysing the rest
+  });
+});
+
+describe('progress bar', () => {
+  const dir = tempDir();
+  const docs = writeVariants(dir, 3);
+
+  test('silent when stderr is not a terminal', async () => {
+    const { err } = await run(['--format', 'jsonl', '--jobs', '1', ...docs]);
+    expect(err).toBe('analysed 3, failed 0, skipped 0\n');
+  });
+
+  test('shown on a terminal with done/total and docs/s; not with --quiet, not for one input', async () => {
+    const shown = await run(['--format', 'jsonl', '--jobs', '1', ...docs], { stderrTty: true });
+    expect(shown.err).toMatch(/docs\/s/);
+    expect(shown.err).toMatch(/\d\/3/);
+    expect(jsonLines(shown.out)).toHaveLength(3);
+    expect((await run(['--format', 'jsonl', '--jobs', '1', '--quiet', ...docs], { stderrTty: true })).err).toBe('');
+    expect((await run(['--format', 'jsonl', docs[0]], { stderrTty: true })).err).toBe('analysed 1, failed 0, skipped 0\n');
+  });
+});
+
+describe('--summary', () => {
+  test('counts officials, formulas, industries and months across documents; failures counted apart', async () => {
+    const { code, out } = await run(['--summary', '--format', 'json', FIXTURE, FIXTURE, path.join(tempDir(), 'missing.txt')]);
+    expect(code).toBe(1);
+    const summary = JSON.parse(out);
+    expect(summary.documents).toBe(2);
+    expect(summary.failed).toBe(1);
+    const yuan = summary.officials.find((o: { name: string }) => o.name === '袁良');
+    expect(yuan.documents).toBe(2);
+    expect(yuan.titles.length).toBeGreaterThan(0);
+    expect(summary.formulas).toContainEqual({ formula: '1+3+3+3', documents: 2 });
+    expect(summary.meetingsByMonth).toEqual([{ month: '2022-02', meetings: 2 }]);
+    expect(summary.industries.every((i: { documents: number }) => i.documents === 2)).toBe(true);
+    const table = await run(['--summary', FIXTURE]);
+    expect(table.out).toContain('Summary of 1 document(s)');
+    expect(table.out).toContain('1+3+3+3');
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 60000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
