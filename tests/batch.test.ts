@@ -231,6 +231,11 @@ describe('progress bar', () => {
     expect(shown.err).toMatch(/\d\/3/);
     expect(jsonLines(shown.out)).toHaveLength(3);
     expect((await run(['--format', 'jsonl', '--jobs', '1', '--quiet', ...docs], { stderrTty: true })).err).toBe('');
+    // Error lines printed above the bar are not lost when it is cleared at the end.
+    const missing = path.join(dir, 'missing.txt');
+    const withError = await run(['--format', 'jsonl', '--jobs', '1', ...docs, missing], { stderrTty: true });
+    expect(withError.err).toContain(`meeting-analyze: ${missing}: no such file\n`);
+    expect(withError.err).toMatch(/analysed 3, failed 1, skipped 0\n$/);
     expect((await run(['--format', 'jsonl', docs[0]], { stderrTty: true })).err).toBe('analysed 1, failed 0, skipped 0\n');
   });
 });

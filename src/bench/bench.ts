@@ -5,7 +5,8 @@
  *   (a) cold start: `meeting-analyze --format json <article>` vs `node` that only loads nodejieba and cuts it;
  *       `--help` vs `node -e 0`
  *   (b) warm single-thread docs/s: analyzeText vs the bare nodejieba calls it makes (cut with HMM + extract)
- *   (c) work-phase docs/s of --jobs 2 vs --jobs 1 on ≥ 500 articles (../shared/corpus, else generated)
+ *   (c) work-phase docs/s of --jobs 2 vs --jobs 1 on ≥ 500 articles (../shared/corpus, else generated), and
+ *       the machine's ceiling: bare nodejieba in 2 threads vs 1 on the same files (src/bench/ceiling.ts)
  *   (d) peak RSS of each process; (e) peak RSS for 1,000 vs 10,000 streamed jsonl inputs
  *
  * Options: --runs <n> (cold-start repetitions, default 7), --docs <n> (articles for (c), default 500),
@@ -26,6 +27,7 @@ interface Run {
   ms: number;
   rssMb: number;
   stderr: string;
+  stdout: string;
 }
 
 function arg(name: string, fallback: number): number {
@@ -39,20 +41,20 @@ const DOCS = arg('--docs', 500);
 const PARALLEL_REPS = QUICK ? 1 : 3;
 
 /** Run node with the RSS probe preloaded; wall time measured here, peak RSS reported by the child. */
-function node(args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): Run {
+function node(args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; stdout?: boolean } = {}): Run {
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, ['-r', PROBE, ...args], {
     cwd: ROOT,
     input: options.input,
     env: { ...process.env, ...options.env },
     maxBuffer: 1 << 30,
-    stdio: ['pipe', 'ignore', 'pipe'],
+    stdio: ['pipe', options.stdout ? 'pipe' : 'ignore', 'pipe'],
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const stderr = result.stderr.toString();
   const rss = /BENCH_MAXRSS_KB (\d+)/.exec(stderr);
   if (!rss || (result.status !== 0 && result.status !== 1)) throw new Error(`node ${args.join(' ')} failed (${result.status}):\n${stderr}`);
-  return { ms, rssMb: Number(rss[1]) / 1024, stderr };
+  return { ms, rssMb: Number(rss[1]) / 1024, stderr, stdout: result.stdout?.toString() ?? '' };
 }
 
 interface Stats {
@@ -195,6 +197,16 @@ function main(): void {
   });
   results.jobs2 = parallel.ratio;
   results.jobs2Rss = parallel.rssRatio;
+  // The same files through bare nodejieba in 1 and 2 threads: what this machine allows at best.
+  const ceiling = (jobs: number) => node([path.join(__dirname, 'ceiling.js'), String(jobs), list], { stdout: true });
+  const bare = compare('    ceiling: bare nodejieba (cut + extract) in worker threads, same files', ['2 threads', '1 thread'], pairs(PARALLEL_REPS, () => ceiling(2), () => ceiling(1)), {
+    rate: (run) => {
+      const timing = JSON.parse(run.stdout) as { docs: number; workMs: number };
+      return timing.docs / (timing.workMs / 1000);
+    },
+    unit: 'docs/s',
+  });
+  results.bareThreads2 = bare.ratio;
 
   // (e) memory stays flat however many inputs stream through
   const short = texts.map((text) => text.slice(0, 300));

@@ -26,7 +26,8 @@ export function createProgress(stderr: NodeJS.WritableStream & { isTTY?: boolean
     {
       stream: stderr,
       format: 'analysing {bar} {value}/{total} | {rate} docs/s | ETA {eta_formatted}',
-      hideCursor: true,
+      // The cursor stays visible: a run killed by a signal must not leave the user's terminal without one.
+      hideCursor: false,
       clearOnComplete: true,
       etaBuffer: 50,
       fps: 5,
@@ -50,6 +51,7 @@ export function createProgress(stderr: NodeJS.WritableStream & { isTTY?: boolean
       multi.log(line.endsWith('\n') ? line : `${line}\n`);
     },
     stop() {
+      multi.update(); // a last frame flushes log lines still buffered; stop() alone would drop them
       multi.stop();
     },
   };
