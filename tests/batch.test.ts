@@ -93,6 +93,15 @@ describe('inputs', () => {
     expect((await run(['--files-from', path.join(dir, 'no-list.txt')])).code).toBe(2);
   });
 
+  test('a lexicon that cannot be loaded stops the run before any work, in the main thread or in workers', async () => {
+    for (const jobs of ['1', '2']) {
+      const { code, out, err } = await run(['--jobs', jobs, '--lexicon', path.join(tempDir(), 'none'), FIXTURE, FIXTURE]);
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err).toMatch(/lexicon directory not found/);
+    }
+  });
+
   test('stdin may be used once', async () => {
     const { code, err } = await run(['-', '-'], { stdin: 'x' });
     expect(code).toBe(2);
@@ -134,6 +143,21 @@ describe('--input jsonl', () => {
     const direct = JSON.parse((await run(['--json', '-'], { stdin: texts[0] })).out);
     expect({ ...records[0], id: undefined, input: undefined }).toEqual({ ...direct, id: undefined, input: undefined });
     expect(one.err.trim().split('\n').pop()).toBe('analysed 4, failed 3, skipped 0');
+  });
+
+  test('records over --max-bytes are TOO_LARGE records, long lines included, and the stream goes on', async () => {
+    const stdin = [
+      JSON.stringify({ id: 'huge', text: fs.readFileSync(FIXTURE, 'utf8') }), // over the line limit: dropped as it streams
+      JSON.stringify({ id: 'big', text: texts[0].slice(0, 200) }), // a short line, but its text is over the limit
+      JSON.stringify({ id: 'fits', text: texts[0].slice(0, 30) }),
+    ].join('\n');
+    const { code, out } = await run(['--input', 'jsonl', '--format', 'jsonl', '--max-bytes', '100'], { stdin });
+    expect(code).toBe(1);
+    expect(jsonLines(out).map((r) => [r.id ?? r.input, r.error?.code ?? 'ok'])).toEqual([
+      ['stdin:1', 'TOO_LARGE'],
+      ['big', 'TOO_LARGE'],
+      ['fits', 'ok'],
+    ]);
   });
 
   test('records are written as they finish, before stdin ends (a streaming mapper)', async () => {
