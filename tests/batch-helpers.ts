@@ -23,13 +23,14 @@ export interface RunOptions {
   stdin?: string | PassThrough;
   stderrTty?: boolean;
   stdout?: Sink;
+  stderr?: Sink;
   signal?: AbortSignal;
 }
 
 /** Drive the CLI in memory; stdin is a TTY (nothing piped) unless text or a stream is given. */
 export async function run(argv: string[], options: RunOptions = {}) {
   const stdout = options.stdout ?? sink();
-  const stderr = sink(options.stderrTty);
+  const stderr = options.stderr ?? sink(options.stderrTty);
   let stdin: PassThrough & { isTTY?: boolean };
   if (options.stdin instanceof PassThrough) stdin = options.stdin;
   else {

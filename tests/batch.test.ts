@@ -39,6 +39,9 @@ describe('order and content do not depend on --jobs', () => {
     const two = await run(['--format', 'json', '--jobs', '2', ...inputs]);
     expect(two.out).toBe(one.out);
     expect(JSON.parse(one.out)).toHaveLength(inputs.length);
+    const table = await run(['--jobs', '2', ...inputs]);
+    expect(table.out).toBe((await run(['--jobs', '1', ...inputs])).out);
+    expect(table.out.split(`\n${'─'.repeat(60)}\n\n`)).toHaveLength(12); // the 12 readable inputs; failures only on stderr
   });
 
   test('--summary: same aggregate for --jobs 1 and --jobs 2', async () => {
@@ -208,6 +211,25 @@ describe('interruption and output', () => {
     expect(out).toBe('');
     expect(jsonLines(fs.readFileSync(target, 'utf8')).map((r) => r.id)).toEqual(['a', 'b']);
     expect(fs.readdirSync(dir)).toEqual(['out.jsonl']);
+  });
+
+  test('--output after Ctrl-C holds exactly the finished records, as a whole JSON array', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'out.json');
+    const texts = variants(2);
+    const input = new PassThrough();
+    const controller = new AbortController();
+    const stderr = sink(true);
+    const running = run(['--input', 'jsonl', '--format', 'json', '--jobs', '1', '-o', target], { stdin: input, stderr, signal: controller.signal });
+    input.write(`${JSON.stringify({ id: 'a', text: texts[0] })}\n${JSON.stringify({ id: 'b', text: texts[1] })}\n`);
+    // Nothing reaches the target before the end: the progress bar tells when both are analysed.
+    await waitFor(() => stderr.text().includes('2/2'));
+    controller.abort();
+    const { code, err } = await running;
+    expect(code).toBe(130);
+    expect(err).toMatch(/analysed 2, failed 0, skipped 0 \(interrupted\)\n$/);
+    expect(JSON.parse(fs.readFileSync(target, 'utf8')).map((r: { id: string }) => r.id)).toEqual(['a', 'b']);
+    expect(fs.readdirSync(dir)).toEqual(['out.json']);
   });
 
   test('--output into a missing directory is a usage error and writes nothing', async () => {
