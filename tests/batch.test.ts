@@ -6,6 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PassThrough } from 'stream';
 import { defaultJobs } from '../src/cli/batch';
+import { FORMAT_NAMES } from '../src/cli/main';
+import { FORMATTERS } from '../src/formatters';
 import { FIXTURE, jsonLines, run, sink, tempDir, variants, writeVariants } from './batch-helpers';
 
 jest.setTimeout(120000);
@@ -15,8 +17,11 @@ describe('order and content do not depend on --jobs', () => {
   const docs = writeVariants(dir, 12);
   const empty = path.join(dir, 'empty.txt');
   fs.writeFileSync(empty, ' \n');
+  // A long document first, so with two workers later ones finish before it and must wait for their turn.
+  const long = path.join(dir, 'long.txt');
+  fs.writeFileSync(long, variants(30).join('\n\n'));
   // Failures in the middle: they must keep their place in the output.
-  const inputs = [...docs.slice(0, 4), path.join(dir, 'missing.txt'), ...docs.slice(4, 9), empty, ...docs.slice(9)];
+  const inputs = [long, ...docs.slice(0, 4), path.join(dir, 'missing.txt'), ...docs.slice(4, 9), empty, ...docs.slice(9)];
 
   test('jsonl: same bytes for --jobs 1 and --jobs 2, one record per input, in input order', async () => {
     const one = await run(['--format', 'jsonl', '--jobs', '1', ...inputs]);
@@ -30,8 +35,8 @@ describe('order and content do not depend on --jobs', () => {
     expect(records.map((r) => r.error?.code ?? 'ok')).toEqual(inputs.map((file) => (file.endsWith('missing.txt') ? 'NOT_FOUND' : file === empty ? 'EMPTY' : 'ok')));
     // The documents really differ, so a shuffled order could not pass the path check by accident of equal content.
     expect(new Set(records.filter((r) => !r.error).map((r) => r.input.chars)).size).toBeGreaterThan(3);
-    expect(one.err.trim().split('\n').pop()).toBe('analysed 12, failed 2, skipped 0');
-    expect(two.err.trim().split('\n').pop()).toBe('analysed 12, failed 2, skipped 0');
+    expect(one.err.trim().split('\n').pop()).toBe('analysed 13, failed 2, skipped 0');
+    expect(two.err.trim().split('\n').pop()).toBe('analysed 13, failed 2, skipped 0');
   });
 
   test('json: same array for --jobs 1 and --jobs 2', async () => {
@@ -41,7 +46,7 @@ describe('order and content do not depend on --jobs', () => {
     expect(JSON.parse(one.out)).toHaveLength(inputs.length);
     const table = await run(['--jobs', '2', ...inputs]);
     expect(table.out).toBe((await run(['--jobs', '1', ...inputs])).out);
-    expect(table.out.split(`\n${'─'.repeat(60)}\n\n`)).toHaveLength(12); // the 12 readable inputs; failures only on stderr
+    expect(table.out.split(`\n${'─'.repeat(60)}\n\n`)).toHaveLength(13); // the 13 readable inputs; failures only on stderr
   });
 
   test('--summary: same aggregate for --jobs 1 and --jobs 2', async () => {
@@ -103,6 +108,10 @@ describe('inputs', () => {
       expect(out).toBe('');
       expect(err).toMatch(/lexicon directory not found/);
     }
+  });
+
+  test('the format names --help offers (listed apart so --help stays light) are the formatters', () => {
+    expect(FORMAT_NAMES).toEqual(Object.keys(FORMATTERS));
   });
 
   test('stdin may be used once', async () => {

@@ -4,7 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { BatchOptions } from './batch';
 
 /** Output formats (src/formatters); listed here so --help does not load the formatters. */
-const FORMAT_NAMES = ['table', 'json', 'jsonl'];
+export const FORMAT_NAMES = ['table', 'json', 'jsonl'];
 const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 /** Exit codes, documented in the README and in --help. */
@@ -19,7 +19,6 @@ export interface CliIo {
   /** Aborting it stops a running batch like Ctrl-C (tests); without one, SIGINT is watched during a batch. */
   signal?: AbortSignal;
 }
-
 
 const HELP_AFTER = `
 Examples:
