@@ -17,9 +17,11 @@ export interface PoolOptions {
   onOutcome: (outcome: Outcome) => Promise<void> | void;
   /** Stop without waiting for running tasks (broken pipe, interrupted); checked between outcomes. */
   shouldStop?: () => boolean;
+  /** Another worker script speaking the same messages (tests use one that crashes on purpose). */
+  workerScript?: string;
 }
 
-/** A worker (or this thread) could not load the lexicon or nodejieba: nothing can be analysed. */
+/** Workers cannot run: the lexicon or nodejieba does not load, or workers keep dying. Nothing more can be analysed. */
 export class StartError extends Error {
   override readonly name = 'StartError';
 }
@@ -36,6 +38,7 @@ export interface PoolResult {
 
 /** Tasks a worker may hold at once: one running, one queued, so it never waits on a round trip. */
 const PER_WORKER = 2;
+const MAX_REPLACEMENTS_PER_JOB = 4;
 
 interface Runner {
   ready: Promise<void>;
@@ -75,8 +78,8 @@ function localRunner(settings: TaskSettings, done: (outcome: Outcome) => void): 
   };
 }
 
-function workerRunner(settings: TaskSettings, done: (outcome: Outcome) => void, failed: (runner: Runner, message: string) => void): Runner {
-  const worker = new Worker(workerScript(), { workerData: settings });
+function workerRunner(script: string, settings: TaskSettings, done: (outcome: Outcome) => void, failed: (runner: Runner, message: string) => void): Runner {
+  const worker = new Worker(script, { workerData: settings });
   const inFlight = new Map<number, Task>();
   let closing = false;
   let settleReady: { resolve: () => void; reject: (error: Error) => void };
@@ -137,23 +140,39 @@ export async function runPool(sources: AsyncIterable<Source>, options: PoolOptio
     wake();
   };
   const runners: Runner[] = [];
+  const script = options.workerScript ?? workerScript();
   let stopping = false;
+  // Tasks a crashed worker held: each gets one more try, alone on a worker, so only the one that crashes it fails.
+  const retries: Task[] = [];
+  const retried = new Set<number>();
+  let replaced = 0;
+  let lastLoss = '';
   const replace = (runner: Runner, message: string) => {
-    // A crashed worker's tasks become error records; a fresh worker takes its place.
     for (const task of runner.inFlight.values()) {
-      done({ seq: task.seq, input: task.source.kind === 'file' ? task.source.path : task.source.input, error: { code: 'ANALYSIS_FAILED', message } });
+      if (retried.has(task.seq)) {
+        const input = task.source.kind === 'file' ? task.source.path : task.source.input;
+        done({ seq: task.seq, input, id: task.source.kind === 'text' ? task.source.id : undefined, error: { code: 'ANALYSIS_FAILED', message } });
+      } else {
+        retried.add(task.seq);
+        retries.push(task);
+      }
     }
     runner.inFlight.clear();
     const index = runners.indexOf(runner);
     if (index >= 0 && !stopping) {
-      const fresh = workerRunner(options.settings, done, replace);
-      fresh.ready.catch(() => undefined);
-      runners[index] = fresh;
+      lastLoss = message;
+      // Workers that keep dying (no memory, a broken install) are not replaced for ever.
+      if (++replaced > MAX_REPLACEMENTS_PER_JOB * jobs) runners.splice(index, 1);
+      else {
+        const fresh = workerRunner(script, options.settings, done, replace);
+        fresh.ready.catch(() => undefined);
+        runners[index] = fresh;
+      }
     }
     wake();
   };
   if (jobs === 1) runners.push(localRunner(options.settings, done));
-  else for (let i = 0; i < jobs; i++) runners.push(workerRunner(options.settings, done, replace));
+  else for (let i = 0; i < jobs; i++) runners.push(workerRunner(script, options.settings, done, replace));
 
   const onAbort = () => wake();
   options.signal?.addEventListener('abort', onAbort);
@@ -198,8 +217,15 @@ export async function runPool(sources: AsyncIterable<Source>, options: PoolOptio
     };
     while (!stopped()) {
       // Take inputs while a worker has room and the reorder window is not full.
-      while (!exhausted && started < emitted + window) {
-        const idle = runners.filter((r) => r.inFlight.size < (jobs === 1 ? 1 : PER_WORKER)).sort((a, b) => a.inFlight.size - b.inFlight.size)[0];
+      while (retries.length) {
+        const empty = runners.find((r) => r.inFlight.size === 0);
+        if (!empty) break;
+        empty.send(retries.shift()!);
+      }
+      while (!retries.length && !exhausted && started < emitted + window) {
+        const idle = runners
+          .filter((r) => r.inFlight.size < (jobs === 1 ? 1 : PER_WORKER) && ![...r.inFlight.keys()].some((seq) => retried.has(seq)))
+          .sort((a, b) => a.inFlight.size - b.inFlight.size)[0];
         if (!idle) break;
         if (!pulled) {
           startPull();
@@ -216,6 +242,7 @@ export async function runPool(sources: AsyncIterable<Source>, options: PoolOptio
         else idle.send(task);
       }
       if (pullError) throw pullError;
+      if (!runners.length) throw new StartError(`workers keep failing: ${lastLoss}`);
       let handed = 0;
       while (finished.has(emitted) && !stopped()) {
         const outcome = finished.get(emitted)!;
