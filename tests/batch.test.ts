@@ -292,6 +292,11 @@ describe('progress bar', () => {
     expect(withError.err).toContain(`meeting-analyze: ${missing}: no such file\n`);
     expect(withError.err).toMatch(/analysed 3, failed 1, skipped 0\n$/);
     expect((await run(['--format', 'jsonl', docs[0]], { stderrTty: true })).err).toBe('analysed 1, failed 0, skipped 0\n');
+    // Records going to the same terminal: no bar to tear.
+    expect((await run(['--format', 'jsonl', ...docs], { stderrTty: true, stdout: sink(true) })).err).toBe('analysed 3, failed 0, skipped 0\n');
+    // …but with --output the terminal is free for it.
+    const target = path.join(tempDir(), 'out.jsonl');
+    expect((await run(['--format', 'jsonl', '-o', target, ...docs], { stderrTty: true, stdout: sink(true) })).err).toMatch(/docs\/s/);
   });
 });
 
