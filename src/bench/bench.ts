@@ -10,7 +10,7 @@
  *   (d) peak RSS of each process; (e) peak RSS for 1,000 vs 10,000 streamed jsonl inputs
  *
  * Options: --runs <n> (cold-start repetitions, default 7), --docs <n> (articles for (c), default 500),
- * --quick (fewer repetitions, for a smoke run).
+ * --corpus <dir> (instead of ../shared/corpus), --quick (fewer repetitions, for a smoke run).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -21,7 +21,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'meeting-analyze.js');
 const PROBE = path.join(__dirname, 'rss-probe.js');
 const SEED = path.join(ROOT, 'fixtures', 'zibo-2022.txt');
-const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
+const corpusAt = process.argv.indexOf('--corpus');
+const CORPUS = corpusAt >= 0 ? path.resolve(process.argv[corpusAt + 1]) : path.resolve(ROOT, '..', 'shared', 'corpus');
 
 interface Run {
   ms: number;
@@ -118,7 +119,7 @@ function articles(count: number): { files: string[]; source: string } {
       fs.writeFileSync(file, [head, ...body.slice(i % body.length), ...body.slice(0, i % body.length)].join('\n\n'));
       found.push(file);
     }
-    source = `100 documents generated from ${path.relative(ROOT, SEED)} (no ../shared/corpus)`;
+    source = `100 documents generated from ${path.relative(ROOT, SEED)} (no corpus at ${CORPUS})`;
   }
   const files = Array.from({ length: Math.max(count, found.length) }, (_, i) => found[i % found.length]);
   return { files, source: `${files.length} inputs from ${source}` };
