@@ -1,11 +1,11 @@
-/** The pool on its own, with a stand-in worker (tests/workers/flaky-worker.js): order, crashes, retries. */
+/** The pool on its own, with a stand-in worker (tests/batch-workers/flaky-worker.js): order, crashes, retries. */
 import * as path from 'path';
 import { runPool } from '../src/cli/pool';
 import type { Outcome, Source, TaskSettings } from '../src/cli/task';
 
 jest.setTimeout(60000);
 
-const FLAKY = path.join(__dirname, 'workers', 'flaky-worker.js');
+const FLAKY = path.join(__dirname, 'batch-workers', 'flaky-worker.js');
 const SETTINGS: TaskSettings = { format: 'jsonl', color: false, top: 10, lexiconDirs: [], maxBytes: 1 << 20, summary: false };
 
 async function pool(names: string[], jobs: number): Promise<Outcome[]> {
