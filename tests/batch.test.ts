@@ -17,11 +17,13 @@ describe('order and content do not depend on --jobs', () => {
   const docs = writeVariants(dir, 12);
   const empty = path.join(dir, 'empty.txt');
   fs.writeFileSync(empty, ' \n');
+  const binary = path.join(dir, 'binary.txt');
+  fs.writeFileSync(binary, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3, 0, 0]));
   // A long document first, so with two workers later ones finish before it and must wait for their turn.
   const long = path.join(dir, 'long.txt');
   fs.writeFileSync(long, variants(30).join('\n\n'));
   // Failures in the middle: they must keep their place in the output.
-  const inputs = [long, ...docs.slice(0, 4), path.join(dir, 'missing.txt'), ...docs.slice(4, 9), empty, ...docs.slice(9)];
+  const inputs = [long, ...docs.slice(0, 4), path.join(dir, 'missing.txt'), ...docs.slice(4, 9), empty, ...docs.slice(9), binary];
 
   test('jsonl: same bytes for --jobs 1 and --jobs 2, one record per input, in input order', async () => {
     const one = await run(['--format', 'jsonl', '--jobs', '1', ...inputs]);
@@ -32,11 +34,12 @@ describe('order and content do not depend on --jobs', () => {
     const records = jsonLines(one.out);
     expect(records).toHaveLength(inputs.length);
     expect(records.map((r) => r.input?.path ?? r.input)).toEqual(inputs);
-    expect(records.map((r) => r.error?.code ?? 'ok')).toEqual(inputs.map((file) => (file.endsWith('missing.txt') ? 'NOT_FOUND' : file === empty ? 'EMPTY' : 'ok')));
+    const expected: Record<string, string> = { [path.join(dir, 'missing.txt')]: 'NOT_FOUND', [empty]: 'EMPTY', [binary]: 'BINARY' };
+    expect(records.map((r) => r.error?.code ?? 'ok')).toEqual(inputs.map((file) => expected[file] ?? 'ok'));
     // The documents really differ, so a shuffled order could not pass the path check by accident of equal content.
     expect(new Set(records.filter((r) => !r.error).map((r) => r.input.chars)).size).toBeGreaterThan(3);
-    expect(one.err.trim().split('\n').pop()).toBe('analysed 13, failed 2, skipped 0');
-    expect(two.err.trim().split('\n').pop()).toBe('analysed 13, failed 2, skipped 0');
+    expect(one.err.trim().split('\n').pop()).toBe('analysed 13, failed 3, skipped 0');
+    expect(two.err.trim().split('\n').pop()).toBe('analysed 13, failed 3, skipped 0');
   });
 
   test('json: same array for --jobs 1 and --jobs 2', async () => {

@@ -7,7 +7,7 @@ import { analyzeText } from '../pipeline/analyze';
 import { loadLexicon } from '../lexicon';
 import { segment } from '../segment/jieba';
 import type { ErrorRecord, Warning } from '../types';
-import { decodeBytesChecked, readInputFile, type ReadOptions } from './read-input';
+import { decodeBytesChecked, readInputFile } from './read-input';
 import { digestOf, type DocDigest } from './summary';
 
 /** What to analyse. `error` is an input that already failed while being listed (bad jsonl line, glob without match). */
@@ -78,7 +78,8 @@ export async function runTask(task: Task, settings: TaskSettings): Promise<Outco
       if (source.text.trim() === '') throw new InputError('EMPTY', 'text is empty');
       text = source.text;
     } else {
-      const readOptions: ReadOptions & { kind?: string } = { maxBytes: settings.maxBytes, encoding: settings.encoding, kind: settings.kind };
+      // `kind` (text/html) is passed through for the reader; typed loosely so the reader's own options may grow.
+      const readOptions: NonNullable<Parameters<typeof readInputFile>[1]> & { kind?: string } = { maxBytes: settings.maxBytes, encoding: settings.encoding, kind: settings.kind };
       const decoded =
         source.kind === 'file'
           ? await readInputFile(source.path, readOptions)
