@@ -8,6 +8,8 @@ import { PassThrough } from 'stream';
 import { defaultJobs } from '../src/cli/batch';
 import { FORMAT_NAMES } from '../src/cli/main';
 import { FORMATTERS } from '../src/formatters';
+import { json, jsonl } from '../src/formatters/json';
+import { table } from '../src/formatters/table';
 import { FIXTURE, jsonLines, run, sink, tempDir, variants, writeVariants } from './batch-helpers';
 
 jest.setTimeout(120000);
@@ -57,6 +59,16 @@ describe('order and content do not depend on --jobs', () => {
     const two = await run(['--summary', '--format', 'json', '--jobs', '2', ...inputs]);
     expect(two.out).toBe(one.out);
   });
+});
+
+test('streamed output is byte-equal to the formatters applied to all records at once', async () => {
+  const inputs = [FIXTURE, path.join(tempDir(), 'missing.txt'), FIXTURE];
+  const records = JSON.parse((await run(['--format', 'json', ...inputs])).out);
+  expect(records).toHaveLength(3);
+  expect((await run(['--format', 'json', ...inputs])).out).toBe(json(records, { color: false }));
+  expect((await run(['--format', 'jsonl', ...inputs])).out).toBe(jsonl(records, { color: false }));
+  // Table output leaves failed inputs to stderr.
+  expect((await run(inputs)).out).toBe(table(records.filter((r: { error?: unknown }) => !r.error), { color: false }));
 });
 
 describe('inputs', () => {

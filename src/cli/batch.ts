@@ -9,6 +9,7 @@ import { fileSink, guardPipe, streamSink, type Sink } from './output';
 import { runPool, StartError } from './pool';
 import { createProgress, plainProgress, shouldShowProgress } from './progress';
 import { SummaryBuilder } from './summary';
+import { formatRecord } from './record-format';
 import type { Outcome, Source, TaskSettings } from './task';
 
 export const BATCH_EXIT = { OK: 0, INPUT_FAILED: 1, USAGE: 2, INTERRUPTED: 130, BROKEN_PIPE: 141 } as const;
@@ -144,7 +145,7 @@ export async function runBatch(files: string[], options: BatchOptions, streams: 
       if (!options.quiet) progress.log(`meeting-analyze: ${outcome.input}: ${outcome.error.message}\n`);
       if (format === 'table' || summary) return;
       const record = { input: outcome.input, ...(outcome.id !== undefined ? { id: outcome.id } : {}), error: outcome.error };
-      await writer.add(format === 'json' ? JSON.stringify(record, null, 2) : JSON.stringify(record));
+      await writer.add(formatRecord(record, { format, color: false }));
       return;
     }
     analysed++;

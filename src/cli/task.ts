@@ -3,6 +3,7 @@
  * or, with one job, in the main thread; either way the same code, so output does not depend on --jobs.
  */
 import { InputError } from '../errors';
+import { formatRecord } from './record-format';
 import { analyzeText } from '../pipeline/analyze';
 import { loadLexicon } from '../lexicon';
 import { segment } from '../segment/jieba';
@@ -55,15 +56,6 @@ export function inputName(source: Source): string {
   return source.kind === 'file' ? source.path : source.input;
 }
 
-function formatRecord(record: object, settings: TaskSettings): string {
-  if (settings.format === 'json') return JSON.stringify(record, null, 2);
-  if (settings.format === 'jsonl') return JSON.stringify(record);
-  // Required only for table output: chalk and cli-table3 are a tenth of the cold start of a json run.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { getFormatter } = require('../formatters') as typeof import('../formatters');
-  return getFormatter(settings.format)([record as never], { color: settings.color });
-}
-
 export async function runTask(task: Task, settings: TaskSettings): Promise<Outcome> {
   const { source, seq } = task;
   const input = inputName(source);
@@ -73,24 +65,29 @@ export async function runTask(task: Task, settings: TaskSettings): Promise<Outco
     let text: string;
     let encoding = 'utf-8';
     const warnings: Warning[] = [];
+    const passOn: Record<string, unknown> = {};
     if (source.kind === 'text') {
       if (Buffer.byteLength(source.text) > settings.maxBytes) throw new InputError('TOO_LARGE', `text is over the --max-bytes limit of ${settings.maxBytes}`);
       if (source.text.trim() === '') throw new InputError('EMPTY', 'text is empty');
       text = source.text;
     } else {
-      // `kind` (text/html) is passed through for the reader; typed loosely so the reader's own options may grow.
-      const readOptions: NonNullable<Parameters<typeof readInputFile>[1]> & { kind?: string } = { maxBytes: settings.maxBytes, encoding: settings.encoding, kind: settings.kind };
+      // `kind` (text/html) is for the reader; cast so this compiles whether or not the reader declares it yet.
+      const readOptions = { maxBytes: settings.maxBytes, encoding: settings.encoding, kind: settings.kind } as Parameters<typeof readInputFile>[1];
+      const decodeBytes = decodeBytesChecked as (bytes: Uint8Array, maxBytes: number, encoding?: string, kind?: string) => ReturnType<typeof decodeBytesChecked>;
       const decoded =
         source.kind === 'file'
           ? await readInputFile(source.path, readOptions)
-          : decodeBytesChecked(source.bytes, settings.maxBytes, settings.encoding);
+          : decodeBytes(source.bytes, settings.maxBytes, settings.encoding, settings.kind);
+      // The reader may say how to analyse the text (e.g. `format: 'html'`); hand that on.
+      if ('format' in decoded) passOn.format = (decoded as { format?: unknown }).format;
       if (decoded.invalidSequences) {
         warnings.push({ code: 'invalid-bytes', message: `${decoded.invalidSequences} byte sequence(s) could not be decoded as ${decoded.encoding} and were replaced by U+FFFD` });
       }
       text = decoded.text;
       encoding = decoded.encoding;
     }
-    const result = analyzeText({ text, path: input, encoding, warnings, id }, { top: settings.top, lexiconDirs: settings.lexiconDirs });
+    const analyzeInput = { ...passOn, text, path: input, encoding, warnings, id };
+    const result = analyzeText(analyzeInput, { top: settings.top, lexiconDirs: settings.lexiconDirs });
     if (settings.summary) return { seq, input, id, digest: digestOf(result) };
     return { seq, input, id, chunk: formatRecord(result, settings) };
   } catch (error) {
