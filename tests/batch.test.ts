@@ -86,6 +86,9 @@ describe('inputs', () => {
     expect(code).toBe(0);
     expect(jsonLines(out).map((r) => path.relative(dir, r.input.path))).toEqual(['a.txt', path.join('b', 'deep', 'z.md'), 'c.TXT']);
     expect(err).toBe('analysed 3, failed 0, skipped 1\n');
+    const none = await run(['--format', 'jsonl', '--ext', 'html', dir]);
+    expect(none.code).toBe(1);
+    expect(jsonLines(none.out)).toEqual([{ input: dir, error: { code: 'IS_DIRECTORY', message: 'is a directory with no .html files (see --ext)' } }]);
     const onlyMd = await run(['--format', 'jsonl', '--ext', 'md', dir]);
     expect(jsonLines(onlyMd.out).map((r) => path.basename(r.input.path))).toEqual(['z.md']);
     expect(onlyMd.err).toBe('analysed 1, failed 0, skipped 3\n');

@@ -76,7 +76,13 @@ async function* expand(arg: string, options: InputOptions, counter: { skipped: n
   }
   const stat = await fs.stat(arg).catch(() => undefined);
   if (stat?.isDirectory()) {
-    yield* walk(arg, options.extensions, counter, new Set());
+    let found = 0;
+    for await (const source of walk(arg, options.extensions, counter, new Set())) {
+      found++;
+      yield source;
+    }
+    // A directory named on the command line is an input too: if it gives nothing, say so in its own record.
+    if (!found) yield { kind: 'error', input: arg, code: 'IS_DIRECTORY', message: `is a directory with no ${options.extensions.join(', ')} files (see --ext)` };
     return;
   }
   // Loaded only when a pattern is given: shells usually expand globs themselves.
