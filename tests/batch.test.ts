@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PassThrough } from 'stream';
 import { defaultJobs } from '../src/cli/batch';
+import { lines } from '../src/cli/inputs';
 import { FORMAT_NAMES } from '../src/cli/main';
 import { FORMATTERS } from '../src/formatters';
 import { json, jsonl } from '../src/formatters/json';
@@ -344,3 +345,27 @@ async function waitFor(condition: () => boolean, timeoutMs = 60000): Promise<voi
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+describe('line splitting for JSONL and lists', () => {
+  async function split(chunks: Buffer[], maxLine = 1000) {
+    const stream = new PassThrough();
+    for (const chunk of chunks) stream.write(chunk);
+    stream.end();
+    const out: Array<[string, boolean]> = [];
+    for await (const { line, tooLong } of lines(stream, maxLine)) out.push([line, tooLong]);
+    return out;
+  }
+
+  test('multi-byte characters split across chunks, CRLF and a last line without newline', async () => {
+    const bytes = Buffer.from('会议\r\n强调\n\n结尾');
+    // Cut inside the three-byte 议 and inside 强.
+    const parts = [bytes.subarray(0, 4), bytes.subarray(4, 9), bytes.subarray(9)];
+    expect(await split(parts)).toEqual([['会议', false], ['强调', false], ['', false], ['结尾', false]]);
+  });
+
+  test('a line over the limit is reported once as too long, whether it arrives whole or in pieces', async () => {
+    const long = 'x'.repeat(50);
+    expect(await split([Buffer.from(`${long}\nok\n`)], 20)).toEqual([['', true], ['ok', false]]);
+    expect(await split([Buffer.from(long.slice(0, 15)), Buffer.from(long.slice(15)), Buffer.from('\nok')], 20)).toEqual([['', true], ['ok', false]]);
+  });
+});
