@@ -102,7 +102,6 @@ export async function runBatch(files: string[], options: BatchOptions, streams: 
   try {
     sink = options.output ? await fileSink(options.output) : streamSink(stdout, pipe);
   } catch (error) {
-    pipe.release();
     return usage(stderr, `--output ${options.output}: ${(error as Error).message}`);
   }
 
@@ -171,8 +170,8 @@ export async function runBatch(files: string[], options: BatchOptions, streams: 
     if (error instanceof StartError) return usage(stderr, error.message);
     throw error;
   } finally {
+    // The stdout guard stays: an EPIPE from the last write can still arrive after the batch has returned.
     if (!streams.signal) process.removeListener('SIGINT', onSigint);
-    pipe.release();
   }
   progress.stop();
   if (sink.broken) return BATCH_EXIT.BROKEN_PIPE; // quietly, like any filter whose reader went away

@@ -23,7 +23,7 @@ const isBrokenPipe = (error: NodeJS.ErrnoException) => error.code === 'EPIPE' ||
  * Watch a stream for EPIPE for the whole run. Without an 'error' listener Node would throw it as an uncaught
  * exception with a stack trace when `| head` closes the pipe.
  */
-export function guardPipe(stream: NodeJS.WritableStream): { broken: () => boolean; release: () => void } {
+export function guardPipe(stream: NodeJS.WritableStream): { broken: () => boolean } {
   let broken = false;
   let failure: Error | undefined;
   const onError = (error: NodeJS.ErrnoException) => {
@@ -36,7 +36,6 @@ export function guardPipe(stream: NodeJS.WritableStream): { broken: () => boolea
       if (failure) throw failure;
       return broken;
     },
-    release: () => stream.removeListener('error', onError),
   };
 }
 
