@@ -42,8 +42,17 @@ export async function run(argv: string[], options: RunOptions = {}) {
   return { code, out: stdout.text(), err: stderr.text() };
 }
 
+const made: string[] = [];
+
 export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'ma-batch-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-batch-'));
+  made.push(dir);
+  return dir;
+}
+
+/** Remove the temporary directories this test file made (call from afterAll). */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /**

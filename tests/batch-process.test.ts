@@ -2,9 +2,10 @@
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BIN, FIXTURE, ROOT, tempDir, variants, writeVariants } from './batch-helpers';
+import { BIN, FIXTURE, removeTempDirs, ROOT, tempDir, variants, writeVariants } from './batch-helpers';
 
 jest.setTimeout(120000);
+afterAll(removeTempDirs);
 
 /**
  * Runs runCli in a fresh node process with the given argv (stdin not a TTY, empty), then reports which heavy

@@ -11,9 +11,10 @@ import { FORMAT_NAMES } from '../src/cli/main';
 import { FORMATTERS } from '../src/formatters';
 import { json, jsonl } from '../src/formatters/json';
 import { table } from '../src/formatters/table';
-import { FIXTURE, jsonLines, run, sink, tempDir, variants, writeVariants } from './batch-helpers';
+import { FIXTURE, jsonLines, removeTempDirs, run, sink, tempDir, variants, writeVariants } from './batch-helpers';
 
 jest.setTimeout(120000);
+afterAll(removeTempDirs);
 
 describe('order and content do not depend on --jobs', () => {
   const dir = tempDir();
