@@ -57,7 +57,7 @@ describe('cli', () => {
     fs.writeFileSync(empty, '');
     const { code, out, err } = await run(['--format', 'jsonl', path.join(dir, 'missing.txt'), FIXTURE, empty]);
     expect(code).toBe(1);
-    expect(err).toBe(`meeting-analyze: ${path.join(dir, 'missing.txt')}: no such file\nmeeting-analyze: ${empty}: file is empty\n`);
+    expect(err).toBe(`meeting-analyze: ${path.join(dir, 'missing.txt')}: no such file\nmeeting-analyze: ${empty}: file is empty\nanalysed 1, failed 2, skipped 0\n`);
     const records = out.trim().split('\n').map((line) => JSON.parse(line));
     expect(records.map((r) => r.error?.code ?? 'ok')).toEqual(['NOT_FOUND', 'ok', 'EMPTY']);
   });

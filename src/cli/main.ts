@@ -1,14 +1,15 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { InputError } from '../errors';
-import { getFormatter, FORMATTERS, type OutputRecord } from '../formatters';
-import { analyzeText } from '../pipeline/analyze';
-import { OUTPUT_SCHEMA } from '../schema';
-import type { ErrorRecord } from '../types';
-import { addReportCommands, writeOutput } from './commands';
-import { decodeBytesChecked, DEFAULT_MAX_BYTES, readInputFile, readStream } from './read-input';
+// Only commander is loaded up front: --help, --version, schema and usage errors must start fast and never load
+// the pipeline or nodejieba. The analyse command requires ./batch when it runs.
+import type { BatchOptions } from './batch';
+import { addReportCommands } from './commands';
+
+/** Output formats (src/formatters); listed here so --help does not load the formatters. */
+export const FORMAT_NAMES = ['table', 'json', 'jsonl', 'csv', 'markdown'];
+const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 /** Exit codes, documented in the README and in --help. */
-export const EXIT = { OK: 0, INPUT_FAILED: 1, USAGE: 2 } as const;
+export const EXIT = { OK: 0, INPUT_FAILED: 1, USAGE: 2, INTERRUPTED: 130, BROKEN_PIPE: 141 } as const;
 
 export interface CliIo {
   argv: string[];
@@ -16,18 +17,8 @@ export interface CliIo {
   stdout?: NodeJS.WritableStream & { isTTY?: boolean };
   stderr?: NodeJS.WritableStream & { isTTY?: boolean };
   env?: NodeJS.ProcessEnv;
-}
-
-interface Options {
-  format: string;
-  json?: boolean;
-  top: number;
-  color: boolean;
-  lexicon: string[];
-  encoding?: string;
-  maxBytes: number;
-  quiet?: boolean;
-  outputDir?: string;
+  /** Aborting it stops a running batch like Ctrl-C (tests); without one, SIGINT is watched during a batch. */
+  signal?: AbortSignal;
 }
 
 const HELP_AFTER = `
@@ -35,19 +26,34 @@ Examples:
   $ meeting-analyze fixtures/zibo-2022.txt
   $ meeting-analyze --format json article.txt | jq '.officials[].name'
   $ cat article.txt | meeting-analyze --json
-  $ meeting-analyze --format jsonl archive/*.txt > results.jsonl
+  $ meeting-analyze --format jsonl --jobs 2 archive/ > results.jsonl
+  $ meeting-analyze --format jsonl -o results.jsonl 'archive/**/*.html'
+  $ find archive -name '*.txt' | meeting-analyze --files-from - --summary
+  $ jq -c '{id, text}' docs.jsonl | meeting-analyze --input jsonl --format jsonl
   $ meeting-analyze schema > output.schema.json
 
 Exit codes:
-  0  every input analysed
-  1  at least one input could not be read (each named on stderr; the others are still analysed)
-  2  usage error (unknown option, bad value)
+  0    every input analysed
+  1    at least one input could not be read (each named on stderr; the others are still analysed)
+  2    usage error (unknown option, bad value)
+  130  interrupted (Ctrl-C): finished records were written, the rest skipped
+  141  stdout closed by its reader (e.g. | head): stopped quietly
 `;
 
 function positiveInt(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
   return parsed;
+}
+
+function jobCount(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 256) throw new InvalidArgumentError('expected a whole number from 1 to 256');
+  return parsed;
+}
+
+function extensions(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(',').map((ext) => ext.trim()).filter(Boolean)];
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -65,16 +71,22 @@ export async function runCli(io: CliIo): Promise<number> {
   const program = new Command('meeting-analyze')
     .description('Extract the meeting, officials, development formulas, enumerations and industries from Chinese government-meeting news.')
     .version(readVersion(), '-V, --version')
-    .argument('[files...]', 'article files (UTF-8, UTF-16, GB18030/GBK, Big5); "-" or none reads stdin')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATTERS)).default('table'))
+    .argument('[inputs...]', 'files, directories or glob patterns (UTF-8, UTF-16, GB18030/GBK, Big5); "-" or none reads stdin')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('table'))
     .option('--json', 'short for --format json')
+    .option('-o, --output <file>', 'write to <file> (atomically: a temporary file renamed into place at the end)')
+    .option('--output-dir <dir>', 'write files into <dir> instead of stdout (csv: documents, officials, items, industries)')
+    .option('-j, --jobs <n>', 'worker threads (default: CPUs, fewer for small batches, 1 for one input)', jobCount)
+    .addOption(new Option('--input <kind>', 'input kind; jsonl reads {"id","text"} records from stdin or the files').choices(['auto', 'text', 'html', 'jsonl']).default('auto'))
+    .option('--files-from <list>', 'read input paths from <list>, one a line ("-" for stdin)')
+    .option('--ext <list>', 'extensions taken from directories, comma-separated (default .txt,.md,.html)', extensions)
+    .option('--summary', 'print an aggregate over the batch instead of one record per input')
     .option('--top <n>', 'number of keywords', positiveInt, 10)
     .option('--lexicon <dir>', 'extra lexicon directory (repeatable); files named like data/*.txt add entries', collect, [])
     .option('--encoding <name>', 'force an input encoding (e.g. gb18030, big5, utf-16le)')
     .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, DEFAULT_MAX_BYTES)
     .option('--no-color', 'no colours (also NO_COLOR=1, or when stdout is not a terminal)')
-    .option('-q, --quiet', 'no per-file error lines on stderr (the exit code still tells)')
-    .option('--output-dir <dir>', 'write into files in <dir> instead of stdout (csv: documents, officials, items, industries)')
+    .option('-q, --quiet', 'no per-file error lines, progress bar or final count on stderr (the exit code still tells)')
     .addHelpText('after', HELP_AFTER)
     .showHelpAfterError('(run meeting-analyze --help for usage)')
     .exitOverride()
@@ -82,8 +94,10 @@ export async function runCli(io: CliIo): Promise<number> {
       writeOut: (text) => stdout.write(text),
       writeErr: (text) => stderr.write(text),
     })
-    .action(async (files: string[], options: Options) => {
-      exitCode = await analyzeFiles(files, options, { stdin, stdout, stderr, env });
+    .action(async (files: string[], options: BatchOptions) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { runBatch } = require('./batch') as typeof import('./batch');
+      exitCode = await runBatch(files, options, { stdin, stdout, stderr, env, signal: io.signal });
     });
 
   addReportCommands(program, { stdout, stderr, env, setExitCode: (code) => (exitCode = code) });
@@ -92,6 +106,8 @@ export async function runCli(io: CliIo): Promise<number> {
     .command('schema')
     .description('print the JSON Schema of one output record')
     .action(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { OUTPUT_SCHEMA } = require('../schema') as typeof import('../schema');
       stdout.write(`${JSON.stringify(OUTPUT_SCHEMA, null, 2)}\n`);
     });
 
@@ -111,44 +127,4 @@ export async function runCli(io: CliIo): Promise<number> {
 function readVersion(): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require('../../package.json') as { version: string }).version;
-}
-
-interface Streams {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
-  env: NodeJS.ProcessEnv;
-}
-
-async function analyzeFiles(files: string[], options: Options, streams: Streams): Promise<number> {
-  const format = options.json ? 'json' : options.format;
-  const formatter = getFormatter(format);
-  const inputs = files.length ? files : ['-'];
-  if (!files.length && streams.stdin.isTTY) {
-    streams.stderr.write('meeting-analyze: no input: give a file, or pipe text on stdin (see --help)\n');
-    return EXIT.USAGE;
-  }
-  const color = options.color && !streams.env.NO_COLOR && Boolean(streams.stdout.isTTY);
-  const records: OutputRecord[] = [];
-  let failed = 0;
-  for (const path of inputs) {
-    try {
-      const decoded =
-        path === '-'
-          ? decodeBytesChecked(await readStream(streams.stdin, options.maxBytes), options.maxBytes, options.encoding)
-          : await readInputFile(path, { maxBytes: options.maxBytes, encoding: options.encoding });
-      const warnings = decoded.invalidSequences
-        ? [{ code: 'invalid-bytes', message: `${decoded.invalidSequences} byte sequence(s) could not be decoded as ${decoded.encoding} and were replaced by U+FFFD` }]
-        : [];
-      records.push(analyzeText({ text: decoded.text, path, encoding: decoded.encoding, warnings }, { top: options.top, lexiconDirs: options.lexicon }));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      failed++;
-      if (!options.quiet) streams.stderr.write(`meeting-analyze: ${path}: ${error.message}\n`);
-      const record: ErrorRecord = { input: path, error: { code: error.code, message: error.message } };
-      if (format !== 'table') records.push(record);
-    }
-  }
-  if (records.length) await writeOutput(format, records, { color, outputDir: options.outputDir }, streams.stdout);
-  return failed ? EXIT.INPUT_FAILED : EXIT.OK;
 }
