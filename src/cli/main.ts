@@ -135,7 +135,7 @@ async function analyzeFiles(files: string[], options: Options, streams: Streams)
       const warnings = decoded.invalidSequences
         ? [{ code: 'invalid-bytes', message: `${decoded.invalidSequences} byte sequence(s) could not be decoded as ${decoded.encoding} and were replaced by U+FFFD` }]
         : [];
-      records.push(analyzeText({ text: decoded.text, path, encoding: decoded.encoding, warnings }, { top: options.top, lexiconDirs: options.lexicon }));
+      records.push(analyzeText({ text: decoded.text, path, encoding: decoded.encoding, warnings, format: decoded.format }, { top: options.top, lexiconDirs: options.lexicon }));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       failed++;

@@ -3,7 +3,7 @@ import type { Context, Extractor } from '../pipeline/context';
 import type { Industry } from '../types';
 
 /** Labels that present a list as the place's leading industries. */
-const INDUSTRY_LABEL = /(?:主导|支柱|重点|特色|优势|首位|战略性新兴|新兴|先导|未来|传统优势)产业(?:集群|链)?|产业集群|[一二两三四五六七八九十\d]+大(?:主导|支柱|重点|特色|优势)?产业(?:集群)?/g;
+const INDUSTRY_LABEL = /(?:主导|支柱|重点|特色|优势|首位|战略性新兴|新兴|先导|未来|传统优势)产业(?:集群|链)?|产业集群|[一二两三四五六七八九十\d]{1,4}大(?:主导|支柱|重点|特色|优势)?产业(?:集群)?/g;
 const GENERIC = /^(?:产业|经济|行业|企业|项目|领域|集群|发展)$/;
 const LEAD_VERB = /^(?:发展|培育|壮大|打造|做大做强|做强|做优|做大|推动|聚焦|围绕|突出|优化提升|提升)/;
 

@@ -1,10 +1,14 @@
+import { InputError } from '../errors';
 import { EXTRACTORS } from '../extractors/registry';
 import { loadLexicon } from '../lexicon';
 import { segment } from '../segment/jieba';
 import type { AnalysisResult, Warning } from '../types';
-import { clean } from './clean';
+import { clean, type Cleaned } from './clean';
 import { Context, type AnalyzeOptions, type Extracted } from './context';
+import { extractHtml, looksLikeHtml } from './html';
+import type { Lexicon } from '../lexicon';
 import { normalize } from './normalize';
+import { composeViews, toSourceSpan } from './text-view';
 
 export const SCHEMA_VERSION = '1.0';
 
@@ -17,12 +21,35 @@ export interface AnalyzeInput {
   /** Warnings from reading/decoding (e.g. invalid byte sequences). */
   warnings?: Warning[];
   id?: string;
+  /** `html`: take the page's title and article text (spans still index `text`); `auto`: sniff. Default `text`. */
+  format?: InputFormat | 'auto';
+}
+
+export type InputFormat = 'text' | 'html';
+
+/** The format an input is analysed as: `auto` sniffs for a doctype, <html> or many tags. */
+export function resolveFormat(text: string, format: InputFormat | 'auto' = 'text'): InputFormat {
+  if (format === 'auto') return looksLikeHtml(text) ? 'html' : 'text';
+  return format;
+}
+
+/** clean() on plain text, or on the text extracted from HTML with its map composed back to the HTML string. */
+function cleanInput(text: string, format: InputFormat, lexicon: Lexicon): Cleaned {
+  if (format === 'text') return clean(text, lexicon);
+  const html = extractHtml(text);
+  // A page with nothing but markup, scripts and navigation is an error record, not an empty analysis.
+  if (!/\S/.test(html.view.raw)) throw new InputError('EMPTY', 'HTML page has no text outside markup, scripts and navigation');
+  const cleaned = clean(html.view.raw, lexicon);
+  return {
+    view: composeViews(cleaned.view, html.view),
+    removed: cleaned.removed.map((piece) => ({ ...piece, span: toSourceSpan(html.view, piece.span[0], piece.span[1]) })),
+  };
 }
 
 /** Analyse one decoded text: clean → normalise → segment → extractors → result. No I/O. */
 export function analyzeText(input: AnalyzeInput, options: AnalyzeOptions = {}): AnalysisResult {
   const lexicon = loadLexicon(options.lexiconDirs);
-  const { view: cleanView, removed } = clean(input.text, lexicon);
+  const { view: cleanView, removed } = cleanInput(input.text, resolveFormat(input.text, input.format), lexicon);
   const { view, traditional } = normalize(cleanView);
   const tokens = segment(view.text, lexicon);
   const ctx = new Context(view, tokens, lexicon, removed, { top: options.top ?? 10 });

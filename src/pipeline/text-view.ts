@@ -76,3 +76,28 @@ export function toSourceSpan(view: TextView, start: number, end: number): Span {
   const e = Math.max(s, Math.min(end - 1, view.ends.length - 1));
   return [view.starts[s], view.ends[e]];
 }
+
+/**
+ * Chain two views: `outer` was built over `inner.raw` (clean() run on the text extracted from HTML), the result
+ * maps every character of `outer` straight to `inner.source`. A character that stands for an empty range (a
+ * synthetic break) maps to an empty range at the matching inner position.
+ */
+export function composeViews(outer: TextView, inner: TextView): TextView {
+  const n = outer.starts.length;
+  const innerLength = inner.starts.length;
+  const at = (offset: number) =>
+    offset < innerLength ? inner.starts[offset] : innerLength ? inner.ends[innerLength - 1] : 0;
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = outer.starts[i];
+    const e = outer.ends[i];
+    if (e > s) {
+      starts[i] = inner.starts[s];
+      ends[i] = Math.max(inner.starts[s], inner.ends[e - 1]);
+    } else {
+      starts[i] = ends[i] = at(s);
+    }
+  }
+  return { source: inner.source, raw: outer.raw, text: outer.text, starts, ends };
+}
