@@ -155,7 +155,16 @@ function clauseEnd(ctx: Context, from: number, nextStarts: number[]): number {
   const { text } = ctx;
   let end = from;
   while (end < text.length && !/[。；;!！?？\n]/.test(text[end]) && end - from < 60) end++;
-  for (const start of nextStarts) if (start >= from && start < end) end = start;
+  // nextStarts is sorted: the first start at or after `from` is the only one that can cut the clause (a scan of
+  // all of them per mention was quadratic).
+  let low = 0;
+  let high = nextStarts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (nextStarts[mid] < from) low = mid + 1;
+    else high = mid;
+  }
+  if (low < nextStarts.length && nextStarts[low] < end) end = nextStarts[low];
   return end;
 }
 

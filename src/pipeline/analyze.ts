@@ -34,11 +34,14 @@ export function resolveFormat(text: string, format: InputFormat | 'auto' = 'text
 }
 
 /** clean() on plain text, or on the text extracted from HTML with its map composed back to the HTML string. */
-function cleanInput(text: string, format: InputFormat, lexicon: Lexicon): Cleaned {
+function cleanInput(text: string, format: InputFormat, lexicon: Lexicon, warnings: Warning[]): Cleaned {
   if (format === 'text') return clean(text, lexicon);
   const html = extractHtml(text);
   // A page with nothing but markup, scripts and navigation is an error record, not an empty analysis.
   if (!/\S/.test(html.view.raw)) throw new InputError('EMPTY', 'HTML page has no text outside markup, scripts and navigation');
+  if (html.truncatedAt !== null) {
+    warnings.push({ code: 'html-truncated', message: `HTML nested too deeply: the page was read up to offset ${html.truncatedAt} only`, span: [html.truncatedAt, text.length] });
+  }
   const cleaned = clean(html.view.raw, lexicon);
   return {
     view: composeViews(cleaned.view, html.view),
@@ -49,11 +52,12 @@ function cleanInput(text: string, format: InputFormat, lexicon: Lexicon): Cleane
 /** Analyse one decoded text: clean → normalise → segment → extractors → result. No I/O. */
 export function analyzeText(input: AnalyzeInput, options: AnalyzeOptions = {}): AnalysisResult {
   const lexicon = loadLexicon(options.lexiconDirs);
-  const { view: cleanView, removed } = cleanInput(input.text, resolveFormat(input.text, input.format), lexicon);
+  const inputWarnings: Warning[] = [...(input.warnings ?? [])];
+  const { view: cleanView, removed } = cleanInput(input.text, resolveFormat(input.text, input.format), lexicon, inputWarnings);
   const { view, traditional } = normalize(cleanView);
   const tokens = segment(view.text, lexicon);
   const ctx = new Context(view, tokens, lexicon, removed, { top: options.top ?? 10 });
-  const warnings: Warning[] = [...(input.warnings ?? [])];
+  const warnings: Warning[] = inputWarnings;
   if (traditional) warnings.push({ code: 'traditional-script', message: 'text is in traditional characters; matched after conversion to simplified, items reported as written' });
   for (const extractor of EXTRACTORS) {
     const produced = extractor.run(ctx);

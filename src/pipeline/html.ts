@@ -11,7 +11,12 @@ export interface HtmlText {
   view: TextView;
   /** The headline taken from <title> (site suffix cut off), or null when the page has none. */
   title: string | null;
+  /** Where reading stopped when the page was nested more than MAX_DEPTH deep, else null. */
+  truncatedAt: number | null;
 }
+
+const CHUNK = 65536;
+const MAX_DEPTH = 1024;
 
 /** Elements whose content is never article text. */
 const SKIP_TAGS = new Set([
@@ -219,7 +224,16 @@ function extract(source: string, classChrome: boolean): HtmlText & { titleLength
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.write(source);
+  // htmlparser2 keeps its element stack with unshift(), quadratic in the nesting depth: feed the page in chunks and
+  // stop reading a page nested deeper than any real one (the text read so far is kept, with a warning).
+  let truncatedAt: number | null = null;
+  for (let at = 0; at < source.length; at += CHUNK) {
+    parser.write(source.slice(at, at + CHUNK));
+    if (stack.length > MAX_DEPTH && at + CHUNK < source.length) {
+      truncatedAt = at + CHUNK;
+      break;
+    }
+  }
   parser.end();
 
   pieces = splitServerDirectives(pieces, source);
@@ -256,7 +270,7 @@ function extract(source: string, classChrome: boolean): HtmlText & { titleLength
     if (piece.kind === 'break') writer.lineBreak(piece.at, piece.lines);
     else if (!dropped.has(piece.block)) writer.text(piece);
   }
-  return { view: builder.build(), title: titleCut || null, titleLength: titleCut.length };
+  return { view: builder.build(), title: titleCut || null, titleLength: titleCut.length, truncatedAt };
 }
 
 /** Does this decoded text look like an HTML page? A doctype or <html> near the start, or many tags. */
