@@ -1,5 +1,6 @@
 import Ajv from 'ajv';
 import fc from 'fast-check';
+import { InputError } from '../src/errors';
 import { analyzeText } from '../src/pipeline/analyze';
 import { OUTPUT_SCHEMA } from '../src/schema';
 import type { AnalysisResult, Span } from '../src/types';
@@ -11,7 +12,8 @@ import { at } from './helpers';
  * (titles, counted phrases, formulas, quotes, list marks, dates) with arbitrary code units (lone surrogates,
  * control characters, full-width forms), so that random inputs reach deep into every extractor.
  */
-const RUNS = 1000;
+// FUZZ_RUNS=20000 npx jest tests/fuzz.test.ts searches harder (CI keeps the default).
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 
 const FRAGMENTS = [
   '召开', '会议', '大会', '县委', '书记', '副市长', '区长', '主任', '王青松', '李明', '欧阳', '出席', '主持', '讲话', '并',
@@ -22,7 +24,16 @@ const FRAGMENTS = [
   '國務院', '會議', '發展', '經濟', 'A', 'x', '9', '.', '等', '和', '及',
 ];
 
+/** Whole phrases each extractor recognises, so that noise lands inside real matches. */
+const PHRASES = [
+  '青山县召开2023年经济工作会议。', '县委书记王青松出席会议并讲话，', '县长李明远主持会议。', '市委常委、副市长欧阳明出席',
+  '会议强调，要压实责任、狠抓落实。', '会议指出，', '做强新材料、装备制造、电子信息三大主导产业', '三项保障：优化机制、重塑作风、提升能力',
+  '“1+3+3”发展思路', '一是抓项目，二是抓招商，三是抓服务。', '“一核两翼”', '全县22家重点企业', '（编辑：张三）', '记者 李四',
+  '1月4日，', '近日，', '支柱产业为纺织、化工和机械', '王青松强调', '“两个维护”',
+];
+
 const piece = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...PHRASES) },
   { weight: 6, arbitrary: fc.constantFrom(...FRAGMENTS) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) },
   { weight: 1, arbitrary: fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 3 }) },
@@ -128,6 +139,35 @@ describe('analyzeText on arbitrary text', () => {
       fc.property(wrapped, (text) => {
         const result = analyze(text);
         for (const [shown, span] of spansOf(result)) expect(evidence(at(text, span))).toBe(evidence(shown));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('HTML: never throws (except EMPTY for a page without text), validates, spans stay within the page', () => {
+    const tags = fc.constantFrom(
+      '<p>', '</p>', '<div class="nav">', '<div id="content">', '</div>', '<br>', '<script>', '</script>', '<style>', '&amp;',
+      '&ldquo;', '&#20013;', '&#x4e2d;', '&nbsp;', '&bogus;', '&', '<title>', '</title>', '<!--', '-->', '<%', '%>',
+      '<a href="x">', '</a>', '<h1>', '</h1>', '<li>', '<td>', '<meta charset="gbk">', '<html>', '<', '>', '<svg><title>',
+    );
+    const pages = fc
+      .array(fc.oneof({ weight: 3, arbitrary: tags }, { weight: 2, arbitrary: fc.constantFrom(...PHRASES) }, { weight: 2, arbitrary: piece }), { maxLength: 40 })
+      .map((pieces) => pieces.join('').slice(0, 300));
+    fc.assert(
+      fc.property(pages, (html) => {
+        let result;
+        try {
+          result = analyzeText({ text: html, format: 'html' });
+        } catch (error) {
+          expect(error).toBeInstanceOf(InputError);
+          expect((error as InputError).code).toBe('EMPTY');
+          return;
+        }
+        if (!validate(result)) throw new Error(`schema: ${JSON.stringify(validate.errors)}`);
+        for (const [start, end] of allSpans(result)) {
+          expect(0 <= start && start <= end && end <= html.length).toBe(true);
+        }
+        expect(JSON.stringify(analyzeText({ text: html, format: 'html' }))).toBe(JSON.stringify(result));
       }),
       { numRuns: RUNS },
     );
