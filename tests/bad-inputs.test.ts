@@ -48,6 +48,9 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const CASES: Case[] = [
   { name: 'missing', make: (dir) => path.join(dir, 'no-such-file.txt'), outcome: { code: 'NOT_FOUND', message: 'no such file' } },
   { name: 'directory', make: (dir) => fs.mkdirSync(path.join(dir, 'folder.txt'), { recursive: true }) ?? path.join(dir, 'folder.txt'), outcome: { code: 'IS_DIRECTORY', message: 'is a directory, not a file' } },
+  { name: 'path through a file', make: (dir) => path.join(write(dir, 'plain.txt', ARTICLE), 'child.txt'), outcome: { code: 'NOT_FOUND', message: 'no such file (a parent in the path is not a directory)' } },
+  // A character device reports size 0: it is read as a stream (so /dev/zero cannot run forever, see below).
+  { name: 'device without content (/dev/null)', skip: !fs.existsSync('/dev/null'), make: () => '/dev/null', outcome: { code: 'EMPTY', message: 'file is empty' } },
   { name: 'empty', make: (dir) => write(dir, 'empty.txt', ''), outcome: { code: 'EMPTY', message: 'file is empty' } },
   { name: 'whitespace', make: (dir) => write(dir, 'blank.txt', ' \n\t\r\n\u3000\u00a0\n'), outcome: { code: 'EMPTY', message: 'file contains only whitespace' } },
   { name: 'binary (NUL bytes)', make: (dir) => write(dir, 'image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d])), outcome: { code: 'BINARY', message: 'binary file (control or NUL bytes), not text' } },
@@ -222,6 +225,12 @@ describe('bad inputs', () => {
       expect(code).toBe('code' in entry.outcome ? 1 : 0);
       if ('code' in entry.outcome) expect(records[1].error.code).toBe(entry.outcome.code);
     });
+  });
+
+  (fs.existsSync('/dev/zero') ? test : test.skip)('an endless device (/dev/zero) stops at --max-bytes instead of filling memory', async () => {
+    const { code, out } = await cli(['--format', 'jsonl', '--max-bytes', '4096', '/dev/zero']);
+    expect(code).toBe(1);
+    expect(JSON.parse(out).error).toEqual({ code: 'TOO_LARGE', message: 'input is over the --max-bytes limit of 4096' });
   });
 
   test('a smaller --max-bytes turns an ordinary file into TOO_LARGE', async () => {

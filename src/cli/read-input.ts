@@ -1,4 +1,4 @@
-import { promises as fs } from 'fs';
+import { createReadStream, promises as fs } from 'fs';
 import { extname } from 'path';
 import { decodeText, sniffDeclaredCharset, type Decoded } from '../pipeline/decode';
 import { looksLikeHtml } from '../pipeline/html';
@@ -27,6 +27,9 @@ function fromFsError(error: NodeJS.ErrnoException): InputError {
   switch (error.code) {
     case 'ENOENT':
       return new InputError('NOT_FOUND', 'no such file');
+    case 'ENOTDIR':
+      // file.txt/other: a parent in the path is a file.
+      return new InputError('NOT_FOUND', 'no such file (a parent in the path is not a directory)');
     case 'EISDIR':
       return new InputError('IS_DIRECTORY', 'is a directory, not a file');
     case 'EACCES':
@@ -45,7 +48,8 @@ export async function readInputFile(path: string, options: ReadOptions = {}): Pr
     const stat = await fs.stat(path);
     if (stat.isDirectory()) throw new InputError('IS_DIRECTORY', 'is a directory, not a file');
     if (stat.size > maxBytes) throw new InputError('TOO_LARGE', `file is ${stat.size} bytes, over the --max-bytes limit of ${maxBytes}`);
-    bytes = await fs.readFile(path);
+    // Devices and pipes (/dev/zero, <(cmd)) report no size and may never end: read them as a stream with the limit.
+    bytes = stat.isFile() ? await fs.readFile(path) : await readStream(createReadStream(path), maxBytes);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw fromFsError(error as NodeJS.ErrnoException);
