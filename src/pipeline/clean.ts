@@ -97,7 +97,7 @@ export function clean(source: string, lexicon: Lexicon): Cleaned {
       gap = true;
       continue;
     }
-    kept.push({ ...line, afterGap: gap });
+    kept.push({ start: line.start, end: line.end, breakAt: line.breakAt, breakEnd: line.breakEnd, afterGap: gap });
     gap = false;
   }
   const builder = new TextViewBuilder(source);
