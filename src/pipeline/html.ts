@@ -52,17 +52,24 @@ interface Element {
   block: number;
   inLink: boolean;
   inArticle: boolean;
+  /** Inside <pre>: whitespace and line breaks are kept as written. */
+  pre: boolean;
   /** Non-space characters of text whose innermost block is this element, and how many of them are link text. */
   chars: number;
   linkChars: number;
 }
 
 type Piece =
-  | { kind: 'text'; start: number; end: number; data: string; literal: boolean; block: number }
+  | { kind: 'text'; start: number; end: number; data: string; literal: boolean; block: number; pre?: boolean }
   | { kind: 'break'; at: number; lines: number };
 
 const SPACE = /[ \t\n\r\f]/;
 const isCjk = (ch: string) => /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch);
+
+function skipSpace(source: string, from: number, end: number): number {
+  while (from < end && SPACE.test(source[from])) from++;
+  return from;
+}
 
 /** Writes text pieces into a builder, collapsing HTML whitespace the way a browser shows it. */
 class Writer {
@@ -102,6 +109,14 @@ class Writer {
   }
 
   text(piece: Extract<Piece, { kind: 'text' }>): void {
+    if (piece.pre && piece.literal) {
+      // Plain text pasted into <pre>: its line breaks are the article's, left to clean() like a text file's.
+      const from = this.builder.length === 0 ? skipSpace(this.source, piece.start, piece.end) : piece.start;
+      if (from === piece.end) return;
+      this.flush(this.source[from]);
+      this.builder.copy(from, piece.end);
+      return;
+    }
     if (!piece.literal) {
       this.flush(piece.data[0] ?? '');
       this.builder.emit(piece.data, piece.start, piece.end);
@@ -189,6 +204,7 @@ function extract(source: string, classChrome: boolean): HtmlText & { titleLength
           skip: (parent?.skip ?? false) || chrome,
           block: block ? index : parent?.block ?? -1,
           inLink: (parent?.inLink ?? false) || name === 'a',
+          pre: (parent?.pre ?? false) || name === 'pre',
           inArticle,
           chars: 0,
           linkChars: 0,
@@ -214,7 +230,7 @@ function extract(source: string, classChrome: boolean): HtmlText & { titleLength
         }
         if (element?.skip) return;
         const block = element?.block ?? -1;
-        pieces.push({ kind: 'text', start, end, data, literal, block });
+        pieces.push({ kind: 'text', start, end, data, literal, block, pre: element?.pre });
         if (block >= 0) {
           const chars = data.replace(/\s+/g, '').length;
           elements[block].chars += chars;

@@ -107,6 +107,14 @@ describe('HTML extraction', () => {
     expect(view.raw.replace(/\n+/g, '|')).toBe('某区举行项目签约仪式|正文内容在此。');
   });
 
+  test('<pre> keeps the line breaks of plain text pasted into the page', () => {
+    const page = '<html><body><pre>\n第一段讲的是项目，\n接着写完。\n\n第二段。</pre><p>之后的段落。</p></body></html>';
+    const raw = extractHtml(page).view.raw;
+    expect(raw).toContain('第一段讲的是项目，\n接着写完。\n\n第二段。');
+    // clean() then joins the hard wrap as it does for a text file (unjoined, “第一段讲的是项目，” would pass for a headline).
+    expect(analyzeText({ text: page, format: 'html' }).title).toBeNull();
+  });
+
   test('a page that is only chrome is an EMPTY error, not an empty analysis', () => {
     const page = '<html><head><title></title><script>var a = 1;</script></head><body><nav><a href="/">首页</a></nav></body></html>';
     expect(() => analyzeText({ text: page, format: 'html' })).toThrow(expect.objectContaining({ code: 'EMPTY' }));
