@@ -35,6 +35,7 @@ const CASES: Array<[string, string, 'text' | 'html']> = [
   ['dates without end', fill('2022年'), 'text'],
   ['one line per character', fill('会\n'), 'text'],
   ['control characters', fill('\u0001\u001b['), 'text'],
+  ['escapes between words', fill('县委书记\u001b[1m王\u0007青松\u009b0m出席，'), 'text'],
   ['HTML: deep nesting', `<p>正文。</p>${fill('<div>')}`, 'html'],
   ['HTML: deep inline nesting', `<p>正文。</p>${fill('<b><i>字')}`, 'html'],
   ['HTML: stray end tags', `<div><p>正文。</p>${fill('</span>')}`, 'html'],
