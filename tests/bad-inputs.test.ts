@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
 import { PassThrough } from 'stream';
 import * as iconv from 'iconv-lite';
 import { runCli } from '../src/cli/main';
@@ -231,6 +232,23 @@ describe('bad inputs', () => {
     const { code, out } = await cli(['--format', 'jsonl', '--max-bytes', '4096', '/dev/zero']);
     expect(code).toBe(1);
     expect(JSON.parse(out).error).toEqual({ code: 'TOO_LARGE', message: 'input is over the --max-bytes limit of 4096' });
+  });
+
+  // Root reads a chmod 000 file anyway, so as root the case runs in a child process as nobody (uid 65534), against
+  // the build in dist/ (made by npm install). As an ordinary user the table case above covers it.
+  const built = path.join(__dirname, '..', 'dist', 'cli', 'read-input.js');
+  (isRoot && fs.existsSync(built) ? test : test.skip)('permission denied, as root: PERMISSION for an unprivileged reader', () => {
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-perm-'));
+    try {
+      fs.chmodSync(own, 0o755);
+      const file = write(own, 'secret.txt', ARTICLE);
+      fs.chmodSync(file, 0o000);
+      const script = `require(${JSON.stringify(built)}).readInputFile(process.argv[1]).then(() => console.log('{}'), (e) => console.log(JSON.stringify({ code: e.code, message: e.message })))`;
+      const child = spawnSync(process.execPath, ['-e', script, file], { uid: 65534, gid: 65534, encoding: 'utf8' });
+      expect(JSON.parse(child.stdout)).toEqual({ code: 'PERMISSION', message: 'permission denied' });
+    } finally {
+      fs.rmSync(own, { recursive: true, force: true });
+    }
   });
 
   test('a smaller --max-bytes turns an ordinary file into TOO_LARGE', async () => {
