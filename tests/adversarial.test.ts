@@ -42,6 +42,8 @@ const CASES: Array<[string, string, 'text' | 'html']> = [
   ['HTML: table cells', `<p>正文。</p>${fill('<td>')}`, 'html'],
   ['HTML: link lists', `<p>正文。</p>${fill('<li><a>x</a>')}`, 'html'],
   ['HTML: entities', fill('<p>会议&amp;&ldquo;'), 'html'],
+  ['HTML: one heading of entities', `<title>标题</title><h1>${fill('&amp;')}</h1>`, 'html'],
+  ['HTML: unclosed server directives', `<p>正文。</p>${fill('<%')}`, 'html'],
   ['HTML: unclosed comment', `<html><body><p>正文。</p><!--${fill('-')}`, 'html'],
 ];
 

@@ -142,6 +142,12 @@ class Writer {
 function splitServerDirectives(pieces: Piece[], source: string): Piece[] {
   const out: Piece[] = [];
   let inside = false;
+  // The next %> at or after an offset, found once and reused while still ahead (a search per <% is quadratic).
+  let nextClose = -2;
+  const closesSoon = (at: number) => {
+    if (nextClose !== -1 && nextClose < at + 2) nextClose = source.indexOf('%>', at + 2);
+    return nextClose !== -1 && nextClose - at <= 4096;
+  };
   for (const piece of pieces) {
     if (piece.kind !== 'text' || !piece.literal) {
       if (!inside) out.push(piece);
@@ -150,7 +156,8 @@ function splitServerDirectives(pieces: Piece[], source: string): Piece[] {
     let from = piece.start;
     let i = piece.start;
     while (i < piece.end) {
-      if (!inside && source.startsWith('<%', i)) {
+      // Only a <% that closes within 4 KiB is a directive: 比例<%5 in running text is not.
+      if (!inside && source.startsWith('<%', i) && closesSoon(i)) {
         if (i > from) out.push({ ...piece, start: from, end: i, data: source.slice(from, i) });
         inside = true;
         i += 2;
@@ -272,7 +279,10 @@ function extract(source: string, classChrome: boolean): HtmlText & { titleLength
   if (titleCut) {
     const byBlock = new Map<number, Piece[]>();
     for (const piece of pieces) {
-      if (piece.kind === 'text' && HEADINGS.has(elements[piece.block]?.name ?? '')) byBlock.set(piece.block, [...(byBlock.get(piece.block) ?? []), piece]);
+      if (piece.kind !== 'text' || !HEADINGS.has(elements[piece.block]?.name ?? '')) continue;
+      const list = byBlock.get(piece.block);
+      if (list) list.push(piece);
+      else byBlock.set(piece.block, [piece]);
     }
     const wanted = titleCut.replace(/\s+/g, '');
     for (const [block, blockPieces] of byBlock) if (plain(blockPieces) === wanted) dropped.add(block);

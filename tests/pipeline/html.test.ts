@@ -105,6 +105,8 @@ describe('HTML extraction', () => {
     const { view, title } = extractHtml(page);
     expect(title).toBe('某区举行项目签约仪式');
     expect(view.raw.replace(/\n+/g, '|')).toBe('某区举行项目签约仪式|正文内容在此。');
+    // A <% that never closes is text, not the start of a directive swallowing the page.
+    expect(extractHtml('<p>不良率<%5，</p><p>后面的段落。</p>').view.raw).toBe('不良率<%5，\n\n后面的段落。');
   });
 
   test('<pre> keeps the line breaks of plain text pasted into the page', () => {
