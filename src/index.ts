@@ -1,5 +1,6 @@
 /** Public API of meeting-analyze. */
-export { analyzeText, SCHEMA_VERSION, type AnalyzeInput } from './pipeline/analyze';
+export { analyzeText, resolveFormat, SCHEMA_VERSION, type AnalyzeInput, type InputFormat } from './pipeline/analyze';
+export { extractHtml, looksLikeHtml, type HtmlText } from './pipeline/html';
 export type { AnalyzeOptions } from './pipeline/context';
 export { decodeBytes, decodeText, type Decoded } from './pipeline/decode';
 export { InputError, type InputErrorCode } from './errors';

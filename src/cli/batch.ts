@@ -119,7 +119,7 @@ export async function runBatch(files: string[], options: BatchOptions, streams: 
     lexiconDirs: options.lexicon,
     maxBytes: options.maxBytes,
     encoding: options.encoding,
-    kind: options.input && options.input !== 'jsonl' && options.input !== 'auto' ? options.input : undefined,
+    kind: options.input === 'text' || options.input === 'html' ? options.input : undefined,
     summary: Boolean(options.summary),
   };
 

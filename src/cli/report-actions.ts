@@ -17,7 +17,7 @@ async function load(file: string, options: ReadOptions): Promise<ReportDocument>
   const warnings = decoded.invalidSequences
     ? [{ code: 'invalid-bytes', message: `${decoded.invalidSequences} byte sequence(s) could not be decoded as ${decoded.encoding} and were replaced by U+FFFD` }]
     : [];
-  const result = analyzeText({ text: decoded.text, path: file, encoding: decoded.encoding, warnings }, { top: options.top, lexiconDirs: options.lexicon });
+  const result = analyzeText({ text: decoded.text, format: decoded.format, path: file, encoding: decoded.encoding, warnings }, { top: options.top, lexiconDirs: options.lexicon });
   return { result, text: decoded.text };
 }
 

@@ -8,7 +8,7 @@ import { analyzeText } from '../pipeline/analyze';
 import { loadLexicon } from '../lexicon';
 import { segment } from '../segment/jieba';
 import type { ErrorRecord, Warning } from '../types';
-import { decodeBytesChecked, readInputFile } from './read-input';
+import { decodeBytesChecked, readInputFile, type InputKind } from './read-input';
 import { digestOf, type DocDigest } from './summary';
 
 /** What to analyse. `error` is an input that already failed while being listed (bad jsonl line, glob without match). */
@@ -32,7 +32,7 @@ export interface TaskSettings {
   maxBytes: number;
   encoding?: string;
   /** Passed through to readInputFile (`text`, `html`); undefined lets the reader decide. */
-  kind?: string;
+  kind?: InputKind;
   /** Collect a digest for --summary instead of formatting the record. */
   summary: boolean;
 }
@@ -65,29 +65,24 @@ export async function runTask(task: Task, settings: TaskSettings): Promise<Outco
     let text: string;
     let encoding = 'utf-8';
     const warnings: Warning[] = [];
-    const passOn: Record<string, unknown> = {};
+    let format: 'text' | 'html' | undefined;
     if (source.kind === 'text') {
       if (Buffer.byteLength(source.text) > settings.maxBytes) throw new InputError('TOO_LARGE', `text is over the --max-bytes limit of ${settings.maxBytes}`);
       if (source.text.trim() === '') throw new InputError('EMPTY', 'text is empty');
       text = source.text;
     } else {
-      // `kind` (text/html) is for the reader; cast so this compiles whether or not the reader declares it yet.
-      const readOptions = { maxBytes: settings.maxBytes, encoding: settings.encoding, kind: settings.kind } as Parameters<typeof readInputFile>[1];
-      const decodeBytes = decodeBytesChecked as (bytes: Uint8Array, maxBytes: number, encoding?: string, kind?: string) => ReturnType<typeof decodeBytesChecked>;
       const decoded =
         source.kind === 'file'
-          ? await readInputFile(source.path, readOptions)
-          : decodeBytes(source.bytes, settings.maxBytes, settings.encoding, settings.kind);
-      // The reader may say how to analyse the text (e.g. `format: 'html'`); hand that on.
-      if ('format' in decoded) passOn.format = (decoded as { format?: unknown }).format;
+          ? await readInputFile(source.path, { maxBytes: settings.maxBytes, encoding: settings.encoding, kind: settings.kind })
+          : decodeBytesChecked(source.bytes, settings.maxBytes, settings.encoding, settings.kind);
+      format = decoded.format; // the reader knows whether this is a page (by extension, --input html, or sniffing)
       if (decoded.invalidSequences) {
         warnings.push({ code: 'invalid-bytes', message: `${decoded.invalidSequences} byte sequence(s) could not be decoded as ${decoded.encoding} and were replaced by U+FFFD` });
       }
       text = decoded.text;
       encoding = decoded.encoding;
     }
-    const analyzeInput = { ...passOn, text, path: input, encoding, warnings, id };
-    const result = analyzeText(analyzeInput, { top: settings.top, lexiconDirs: settings.lexiconDirs });
+    const result = analyzeText({ text, format, path: input, encoding, warnings, id }, { top: settings.top, lexiconDirs: settings.lexiconDirs });
     if (settings.summary) return { seq, input, id, digest: digestOf(result) };
     return { seq, input, id, chunk: formatRecord(result, settings) };
   } catch (error) {

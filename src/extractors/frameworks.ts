@@ -4,13 +4,44 @@ import type { Context, Extractor } from '../pipeline/context';
 import type { Framework, Warning } from '../types';
 
 const FORMULA = /(?:\d{1,2}|N)(?:[ \t]{0,3}\+[ \t]{0,3}(?:\d{1,2}|N)){1,9}/g;
+/** Components are looked for this far (working offsets) around a formula, and at most this many formulas per text. */
+const WINDOW = 4000;
+const MAX_FORMULAS = 100;
+
+/** The first counted phrase of each paragraph, computed once (a scan per candidate was quadratic). */
+function firstPhraseByParagraph(ctx: Context): Map<number, CountedPhrase> {
+  return ctx.shared('frameworks:first-phrase-by-paragraph', () => {
+    const first = new Map<number, CountedPhrase>();
+    for (const phrase of countedPhrases(ctx)) {
+      const paragraph = ctx.paragraphIndex(phrase.start);
+      if (!first.has(paragraph)) first.set(paragraph, phrase);
+    }
+    return first;
+  });
+}
+
+/** Counted phrases within WINDOW of [start, end) and not overlapping it (phrases are in text order). */
+function phrasesNear(ctx: Context, start: number, end: number): CountedPhrase[] {
+  const phrases = countedPhrases(ctx);
+  let low = 0;
+  let high = phrases.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (phrases[mid].start < start - WINDOW) low = mid + 1;
+    else high = mid;
+  }
+  const near: CountedPhrase[] = [];
+  for (let i = low; i < phrases.length && phrases[i].start < end + WINDOW; i++) {
+    if (phrases[i].end <= start || phrases[i].start >= end) near.push(phrases[i]);
+  }
+  return near;
+}
 
 /** How likely a counted phrase names a component of a formula. */
 function componentScore(ctx: Context, phrase: CountedPhrase, formulaAt: number): number {
   let score = 1;
   const paragraph = ctx.paragraphIndex(phrase.start);
-  const firstInParagraph = countedPhrases(ctx).find((other) => ctx.paragraphIndex(other.start) === paragraph);
-  if (firstInParagraph === phrase) score += 2;
+  if (firstPhraseByParagraph(ctx).get(paragraph) === phrase) score += 2;
   const explainsFormula = phrase.start > formulaAt && paragraph === ctx.paragraphIndex(formulaAt);
   if (explainsFormula) score += 2.5; // “1+3”，即一个…、三大…: spelled out right after the formula.
   else if (listBefore(ctx, phrase)) score -= 1.5; // A、B、C三大… elaborates a list; components introduce one.
@@ -69,9 +100,10 @@ export const frameworks: Extractor = {
       if (/[\dA-Za-z.]/.test(text[start - 1] ?? '') || /[\dA-Za-z.%]/.test(text[end] ?? '') || !/^\d/.test(match[0])) continue;
       const formula = match[0].replace(/\s/g, '');
       if (seen.has(formula)) continue;
+      if (seen.size >= MAX_FORMULAS) break;
       seen.add(formula);
       const numbers = formula.split('+').map((part) => (part === 'N' ? NaN : Number(part)));
-      const candidates = countedPhrases(ctx).filter((phrase) => phrase.end <= start || phrase.start >= end);
+      const candidates = phrasesNear(ctx, start, end);
       const chosen = assign(ctx, numbers.map((value) => (Number.isNaN(value) ? -1 : value)), candidates, start);
       // A partial match far from the formula is chance (“4+3+3” and an unrelated 3项…): keep only nearby ones.
       const complete = chosen.every((phrase, index) => phrase || Number.isNaN(numbers[index]));

@@ -4,7 +4,7 @@ import { wordTag } from '../segment/jieba';
 import type { Industry } from '../types';
 
 /** Labels that present a list as the place's leading industries. */
-const INDUSTRY_LABEL = /(?:主导|支柱|重点|特色|优势|首位|战略性新兴|新兴|先导|未来|传统优势)产业(?:集群|链)?|产业集群|[一二两三四五六七八九十\d]+大(?:主导|支柱|重点|特色|优势)?产业(?:集群)?/g;
+const INDUSTRY_LABEL = /(?:主导|支柱|重点|特色|优势|首位|战略性新兴|新兴|先导|未来|传统优势)产业(?:集群|链)?|产业集群|[一二两三四五六七八九十\d]{1,4}大(?:主导|支柱|重点|特色|优势)?产业(?:集群)?/g;
 const GENERIC = /^(?:产业|经济|行业|企业|项目|领域|集群|发展|战略性|新兴)$/;
 /** An enumeration label that names industries: it ends with the industry word (三大支柱产业, “三大产业集群”). */
 const INDUSTRY_SET = /(?:(?:主导|支柱|重点|特色|优势|首位|战略性新兴|新兴|先导|未来|传统优势)产业(?:集群)?|大产业(?:集群)?|产业集群)$/;

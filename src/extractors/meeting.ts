@@ -9,6 +9,10 @@ const LEADING_DATE = /^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下�
 /** 2022年… in a headline names the year the meeting is about. */
 const HEADLINE_YEAR = /(\d{4})年/;
 
+/** How far a meeting name is looked for after the verb (names are far shorter). */
+const MAX_NAME_SCAN = 200;
+const MAX_VERBS = 50;
+
 interface Found {
   name: [number, number];
   org: [number, number] | null;
@@ -20,13 +24,17 @@ function findConvened(ctx: Context, from: number, to: number): Found | null {
   const { text } = ctx;
   const slice = text.slice(from, to);
   VERB.lastIndex = 0;
+  let tried = 0;
   for (let match = VERB.exec(slice); match; match = VERB.exec(slice)) {
+    // A real lead names its meeting within a few verbs; giving up after MAX_VERBS keeps junk input linear.
+    if (++tried > MAX_VERBS) break;
     const verbStart = from + match.index;
     let nameStart = verbStart + match[0].length;
     while (nameStart < to && /\s/.test(text[nameStart])) nameStart++;
     if (text[nameStart] === '的') continue; // 近日召开的…会议在某地召开: the passive form below
     let nameEnd = nameStart;
-    while (nameEnd < to && !/[,，。；;!！?？:：\n]/.test(text[nameEnd])) nameEnd++;
+    // Bounded: a scan to the clause end for every verb was quadratic on long unpunctuated text.
+    while (nameEnd < to && nameEnd - nameStart < MAX_NAME_SCAN && !/[,，。；;!！?？:：\n]/.test(text[nameEnd])) nameEnd++;
     const name = text.slice(nameStart, nameEnd);
     // The name stops at its last meeting noun (…动员大会 , 以习近平… is not part of it).
     const nouns = [...name.matchAll(new RegExp(MEETING_NOUN.source, 'g'))];

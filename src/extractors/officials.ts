@@ -207,18 +207,27 @@ function clauseEnd(ctx: Context, from: number, nextStarts: number[]): number {
     if (!(continues || listComma) || end - from >= 60) break;
     end++;
   }
-  for (const start of nextStarts) if (start >= from && start < end) end = start;
+  // nextStarts is sorted: the first start at or after `from` is the only one that can cut the clause (a scan of
+  // all of them per mention was quadratic).
+  let low = 0;
+  let high = nextStarts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (nextStarts[mid] < from) low = mid + 1;
+    else high = mid;
+  }
+  if (low < nextStarts.length && nextStarts[low] < end) end = nextStarts[low];
   return end;
 }
 
 /** Only a conjunction before the next person (甲和乙出席并讲话, 甲，乙，丙出席…): the roles are shared. */
 const SHARED = /^[，,、和与及以及\s]*$/;
 
-function rolesAfter(ctx: Context, nameEnd: number, titled: Mention[], starts: number[]): string[] {
+function rolesAfter(ctx: Context, nameEnd: number, titledByStart: Map<number, Mention>, starts: number[]): string[] {
   let from = nameEnd;
   for (let hops = 0; hops < 12; hops++) {
     const end = clauseEnd(ctx, from, starts);
-    const next = titled.find((mention) => mention.start === end);
+    const next = titledByStart.get(end);
     if (!next || !SHARED.test(ctx.text.slice(from, end))) return rolesIn(ctx, from, end);
     from = next.nameEnd;
   }
@@ -233,6 +242,7 @@ export const officials: Extractor = {
   run(ctx) {
     const titled = findMentions(ctx);
     const titledAt = new Set(titled.map((mention) => mention.nameStart));
+    const titledByStart = new Map(titled.map((mention) => [mention.start, mention]));
     const starts = titled.map((mention) => mention.start).sort((a, b) => a - b);
     const byName = new Map<string, Official & { acts: boolean }>();
     for (const mention of titled) {
@@ -260,7 +270,7 @@ export const officials: Extractor = {
         official.spans.push(ctx.span(at, end));
         if (doctrine) continue;
         official.acts = true;
-        for (const role of rolesAfter(ctx, end, titled, starts)) {
+        for (const role of rolesAfter(ctx, end, titledByStart, starts)) {
           if (!official.roles.includes(role)) official.roles.push(role);
         }
       }

@@ -2,7 +2,7 @@ import type { Extractor } from '../pipeline/context';
 import type { Quantity } from '../types';
 
 const UNITS = '平方公里|平方米|公顷|千米|公里|万元|亿元|万吨|万人|万户|家|个|项|条|名|人|户|座|所|栋|套|辆|台|米|亩|吨|元|批|场|件|处|间|份|种|类|倍|%';
-const QUANTITY = new RegExp(`(\\d+(?:\\.\\d+)?)(多|余)?(万|亿)?(${UNITS})`, 'g');
+const QUANTITY = new RegExp(`(\\d{1,15}(?:\\.\\d{1,15})?)(多|余)?(万|亿)?(${UNITS})`, 'g');
 const NOUN_STOP = /^(?:的|是|和|与|及|在|等|了|以上|以下|左右|中|内|里|后|前|为|达|共)$/;
 
 export const quantities: Extractor = {

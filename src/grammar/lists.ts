@@ -163,6 +163,7 @@ export function listStartingAfter(ctx: Context, from: number): Span0[] | null {
   const chunk = text.slice(at, end);
   if (!chunk.includes('、') && !chunk.includes('”“')) return null;
   const members = splitMembers(ctx, at, end);
+  if (members.length < 2) return null; // 、 with nothing around it (，、)
   const last = members[members.length - 1];
   last.end = trimTail(ctx, last.start, last.end);
   const counted = /[一二两三四五六七八九十\d]+[大个项条类种]/.exec(ctx.text.slice(last.start, last.end));
@@ -178,17 +179,25 @@ const ORDINAL_MARKERS = [
   ['一要', '二要', '三要', '四要', '五要', '六要', '七要', '八要', '九要', '十要'],
 ];
 
+/** indexOf that only finds matches starting at or before `last`. */
+function boundedIndexOf(text: string, word: string, from: number, last: number): number {
+  if (last < from) return -1;
+  const at = text.slice(from, last + word.length).indexOf(word);
+  return at < 0 ? -1 : from + at;
+}
+
 /** 一是…二是…三是… (or 第一…/（一）…) after `from`: each member is the clause after its marker. */
 export function ordinalListAfter(ctx: Context, from: number, limit: number): Span0[] | null {
   const { text } = ctx;
   for (const markers of ORDINAL_MARKERS) {
-    const first = text.indexOf(markers[0], from);
-    if (first < 0 || first > limit) continue;
+    // Searches are bounded by the limits (an unbounded indexOf per phrase was quadratic on long texts).
+    const first = boundedIndexOf(text, markers[0], from, limit);
+    if (first < 0) continue;
     const members: Span0[] = [];
     let cursor = first;
     for (const marker of markers) {
-      const at = text.indexOf(marker, cursor);
-      if (at < 0 || at > limit + 600) break;
+      const at = boundedIndexOf(text, marker, cursor, limit + 600);
+      if (at < 0) break;
       let start = at + marker.length;
       while (/[,，:：、\s]/.test(text[start] ?? '')) start++;
       let end = start;

@@ -24,6 +24,31 @@ const LIST_HEADING = /^(?:[一二三四五六七八九十]+[、.]|[（(][一二�
 /** A news lead opens with its date (3月6日，…): never the tail of the line before. */
 const LEAD_DATE = /^(?:\d{4}年)?\d{1,2}月\d{1,2}日/;
 const STARTS_LIKE_TEXT = /^[\u3400-\u9fff\d“"‘《（(+＋]/;
+/**
+ * Terminal escape sequences (CSI, OSC/DCS strings, other ESC sequences, 8-bit CSI) and control or bidi-override
+ * characters: they never carry meaning in an article and split the words around them, so the working text skips
+ * them (spans still cover them). Quantifiers are bounded: this runs on untrusted text.
+ */
+export const CONTROL_SEQUENCE =
+  /\u001b\[[0-?]{0,64}[ -/]{0,16}[@-~]?|\u009b[0-?]{0,64}[ -/]{0,16}[@-~]?|\u001b[\]PX^_][^\u0007\u001b\u009c\n\r]{0,4096}(?:\u0007|\u001b\\|\u009c)?|\u001b[ -~]?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** Copy source[start, end) leaving out control sequences. */
+function copyWithoutControls(builder: TextViewBuilder, source: string, start: number, end: number): void {
+  const text = source.slice(start, end);
+  if (!HAS_CONTROL.test(text)) {
+    builder.copy(start, end);
+    return;
+  }
+  let from = 0;
+  CONTROL_SEQUENCE.lastIndex = 0;
+  for (let match = CONTROL_SEQUENCE.exec(text); match; match = CONTROL_SEQUENCE.exec(text)) {
+    builder.copy(start + from, start + match.index);
+    from = match.index + match[0].length;
+    if (match[0].length === 0) CONTROL_SEQUENCE.lastIndex++;
+  }
+  builder.copy(start + from, end);
+}
 
 function splitLines(source: string): Line[] {
   const lines: Line[] = [];
@@ -77,13 +102,13 @@ export function clean(source: string, lexicon: Lexicon): Cleaned {
       gap = true;
       continue;
     }
-    kept.push({ ...line, afterGap: gap });
+    kept.push({ start: line.start, end: line.end, breakAt: line.breakAt, breakEnd: line.breakEnd, afterGap: gap });
     gap = false;
   }
   const builder = new TextViewBuilder(source);
   for (let k = 0; k < kept.length; k++) {
     const line = kept[k];
-    builder.copy(line.start, line.end);
+    copyWithoutControls(builder, source, line.start, line.end);
     const next = kept[k + 1];
     if (!next) break;
     const text = source.slice(line.start, line.end);

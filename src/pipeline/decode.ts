@@ -1,6 +1,7 @@
 import * as chardet from 'chardet';
 import * as iconv from 'iconv-lite';
 import { InputError } from '../errors';
+import { COMMON_CHARS } from './common-chars';
 
 export interface Decoded {
   text: string;
@@ -64,16 +65,60 @@ export function decodeBytes(bytes: Uint8Array, options: { forced?: string; decla
   } catch {
     // Not valid UTF-8: fall through to a declared or detected legacy encoding.
   }
+  // A charset the page declares (<meta charset>) beats detection: GBK pages are often mostly ASCII.
+  const declared = canonicalCharset(options.declared);
+  if (declared && declared !== 'utf-8') return decodeAs(bytes, declared);
   // A few broken sequences in otherwise valid UTF-8 (a truncated download) stay UTF-8, with a count.
   const lenient = decodeAs(bytes, 'utf-8');
   if (lenient.invalidSequences <= Math.max(2, lenient.text.length / 1000)) return lenient;
-  const declared = options.declared && iconv.encodingExists(options.declared) ? options.declared.toLowerCase() : undefined;
-  if (declared && !/^utf-?8$/.test(declared)) {
-    return decodeAs(bytes, /^(gb2312|gbk|gb_2312-80|x-gbk)$/.test(declared) ? 'gb18030' : declared);
+  return decodeAs(bytes, bestLegacyEncoding(bytes) ?? 'utf-8');
+}
+
+/** iconv-lite name for a declared charset, or undefined when unknown. GBK and GB2312 decode as GB18030 (a superset). */
+export function canonicalCharset(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const lower = name.trim().toLowerCase();
+  if (/^utf-?8$/.test(lower)) return 'utf-8';
+  if (/^(?:gb2312|gbk|gb_2312-80|x-gbk|cp936|gb18030)$/.test(lower)) return 'gb18030';
+  if (/^(?:big5|big5-hkscs|x-x-big5|cp950)$/.test(lower)) return 'big5';
+  return iconv.encodingExists(lower) ? lower : undefined;
+}
+
+/**
+ * Pick the legacy encoding whose decoding reads most like Chinese: chardet's guesses plus GB18030 and Big5,
+ * scored on the first 64 KiB by common characters minus undecodable sequences. chardet alone mistakes short
+ * Big5 texts for Shift_JIS or GBK.
+ */
+function bestLegacyEncoding(bytes: Uint8Array): string | undefined {
+  const sample = bytes.subarray(0, 65536);
+  const guesses = chardet.analyse(sample).map((match) => DETECTED[match.name]).filter(Boolean);
+  const candidates = [...new Set(['gb18030', 'big5', ...guesses])];
+  let best: string | undefined;
+  let bestScore = -Infinity;
+  for (const encoding of candidates) {
+    const text = iconv.decode(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength), encoding);
+    let score = 0;
+    for (const ch of text) {
+      if (ch === '\uFFFD') score -= 4;
+      else if (COMMON_CHARS.has(ch)) score += 1;
+    }
+    if (score > bestScore) {
+      best = encoding;
+      bestScore = score;
+    }
   }
-  const candidates = chardet.analyse(bytes).map((match) => DETECTED[match.name]).filter(Boolean);
-  const detected = candidates[0];
-  return detected ? decodeAs(bytes, detected) : lenient;
+  return best;
+}
+
+/**
+ * The charset an HTML page declares in its first bytes (<meta charset="gb2312"> or
+ * <meta http-equiv="Content-Type" content="text/html; charset=gbk">). The bytes are read as latin1, so this works
+ * before the encoding is known; the scan is bounded to the first 4 KiB and uses no nested quantifiers.
+ */
+export function sniffDeclaredCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
+  const match = /<meta\b[^>]{0,300}?charset\s{0,4}=\s{0,4}["']?\s{0,4}([A-Za-z0-9_:.-]{1,40})/i.exec(head);
+  return match ? match[1] : undefined;
 }
 
 /** Decode then reject text that has nothing in it. */

@@ -16,31 +16,47 @@ export interface TextView {
 /** Builds a view piece by piece, recording where every character came from. */
 export class TextViewBuilder {
   private chunks: string[] = [];
-  private startList: number[] = [];
-  private endList: number[] = [];
+  // Growable typed arrays: number[] of a few million entries cost more in GC than the work itself.
+  private startList = new Int32Array(1024);
+  private endList = new Int32Array(1024);
+  private size = 0;
 
   constructor(private readonly source: string) {}
 
   get length(): number {
-    return this.startList.length;
+    return this.size;
+  }
+
+  private reserve(extra: number): void {
+    if (this.size + extra <= this.startList.length) return;
+    let capacity = this.startList.length * 2;
+    while (capacity < this.size + extra) capacity *= 2;
+    const starts = new Int32Array(capacity);
+    const ends = new Int32Array(capacity);
+    starts.set(this.startList.subarray(0, this.size));
+    ends.set(this.endList.subarray(0, this.size));
+    this.startList = starts;
+    this.endList = ends;
   }
 
   /** Copy `source.slice(start, end)` one to one. */
   copy(start: number, end: number): void {
     if (end <= start) return;
     this.chunks.push(this.source.slice(start, end));
+    this.reserve(end - start);
     for (let i = start; i < end; i++) {
-      this.startList.push(i);
-      this.endList.push(i + 1);
+      this.startList[this.size] = i;
+      this.endList[this.size++] = i + 1;
     }
   }
 
   /** Emit `chars` standing for the whole `source.slice(start, end)` (an entity, a joined break). */
   emit(chars: string, start: number, end: number): void {
     this.chunks.push(chars);
+    this.reserve(chars.length);
     for (let i = 0; i < chars.length; i++) {
-      this.startList.push(start);
-      this.endList.push(end);
+      this.startList[this.size] = start;
+      this.endList[this.size++] = end;
     }
   }
 
@@ -55,8 +71,8 @@ export class TextViewBuilder {
       source: this.source,
       raw,
       text: raw,
-      starts: Int32Array.from(this.startList),
-      ends: Int32Array.from(this.endList),
+      starts: this.startList.slice(0, this.size),
+      ends: this.endList.slice(0, this.size),
     };
   }
 }
@@ -75,4 +91,29 @@ export function toSourceSpan(view: TextView, start: number, end: number): Span {
   if (end <= start) return [view.starts[s], view.starts[s]];
   const e = Math.max(s, Math.min(end - 1, view.ends.length - 1));
   return [view.starts[s], view.ends[e]];
+}
+
+/**
+ * Chain two views: `outer` was built over `inner.raw` (clean() run on the text extracted from HTML), the result
+ * maps every character of `outer` straight to `inner.source`. A character that stands for an empty range (a
+ * synthetic break) maps to an empty range at the matching inner position.
+ */
+export function composeViews(outer: TextView, inner: TextView): TextView {
+  const n = outer.starts.length;
+  const innerLength = inner.starts.length;
+  const at = (offset: number) =>
+    offset < innerLength ? inner.starts[offset] : innerLength ? inner.ends[innerLength - 1] : 0;
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = outer.starts[i];
+    const e = outer.ends[i];
+    if (e > s) {
+      starts[i] = inner.starts[s];
+      ends[i] = Math.max(inner.starts[s], inner.ends[e - 1]);
+    } else {
+      starts[i] = ends[i] = at(s);
+    }
+  }
+  return { source: inner.source, raw: outer.raw, text: outer.text, starts, ends };
 }

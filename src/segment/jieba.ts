@@ -72,26 +72,30 @@ export function tfidf(text: string, topN: number, lexicon: Lexicon): Array<{ wor
  * known name `nr`)? Used only to confirm a surname-initial candidate after a title, never to find people.
  */
 export function looksLikeName(word: string, lexicon: Lexicon): boolean {
-  const tags = engine(lexicon).tag(word);
-  return tags.length === 1 && /^(?:x|nr|nrfg|nrt)$/.test(tags[0].tag);
+  return /^(?:x|nr|nrfg|nrt)$/.test(singleWordTag(word, lexicon));
 }
 
 /** Is this string one word jieba knows as something other than a name (强调, 关于, 文史)? */
 export function isCommonWord(word: string, lexicon: Lexicon): boolean {
-  const tags = engine(lexicon).tag(word);
-  return tags.length === 1 && !/^(?:x|nr|nrfg|nrt|nz)$/.test(tags[0].tag);
+  const tag = singleWordTag(word, lexicon);
+  return tag !== '' && !/^(?:x|nr|nrfg|nrt|nz)$/.test(tag);
 }
 
 const tagCache = new Map<string, string>();
 
-/** jieba's part-of-speech tag for a word it treats as one token, else `x`. Memoised: labels repeat. */
-export function wordTag(word: string, lexicon: Lexicon): string {
+/** jieba's part-of-speech tag when it reads the string as one word, else ''. Memoised: names and labels repeat. */
+function singleWordTag(word: string, lexicon: Lexicon): string {
   let tag = tagCache.get(word);
   if (tag === undefined) {
     const tags = engine(lexicon).tag(word);
-    tag = tags.length === 1 ? tags[0].tag : 'x';
+    tag = tags.length === 1 ? tags[0].tag : '';
     if (tagCache.size > 50000) tagCache.clear();
     tagCache.set(word, tag);
   }
   return tag;
+}
+
+/** jieba's part-of-speech tag for a word it treats as one token, else `x` (unknown). */
+export function wordTag(word: string, lexicon: Lexicon): string {
+  return singleWordTag(word, lexicon) || 'x';
 }

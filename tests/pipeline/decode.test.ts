@@ -1,5 +1,5 @@
 import * as iconv from 'iconv-lite';
-import { decodeText } from '../../src/pipeline/decode';
+import { canonicalCharset, decodeBytes, decodeText, sniffDeclaredCharset } from '../../src/pipeline/decode';
 
 const TEXT = '淄川区召开重点项目推进会，区委书记出席会议并讲话，要求全力以赴抓好项目建设。';
 
@@ -30,5 +30,49 @@ describe('decode', () => {
     ['BINARY', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01])],
   ])('%s input is an error, not an empty analysis', (code, bytes) => {
     expect(() => decodeText(bytes)).toThrow(expect.objectContaining({ code }));
+  });
+
+  // Short traditional texts: chardet alone reads some of these as Shift_JIS or GBK.
+  test.each([
+    '臺北市政府召開市政會議，市長主持會議並講話。',
+    '縣委書記出席會議並發表講話，要求各級幹部認真學習。',
+    '行政院會議通過預算案',
+    '會議要求',
+  ])('Big5 %s is detected as Big5, not GBK', (text) => {
+    const decoded = decodeText(iconv.encode(text, 'big5'));
+    expect(decoded.encoding).toBe('big5');
+    expect(decoded.text).toBe(text);
+  });
+
+  test.each(['会议要求', '县委书记出席会议并讲话。', TEXT])('short GBK %s stays GB18030', (text) => {
+    const decoded = decodeText(iconv.encode(text, 'gbk'));
+    expect(decoded.encoding).toBe('gb18030');
+    expect(decoded.text).toBe(text);
+  });
+
+  test('--encoding forces a decoding; an unknown name is BAD_ENCODING', () => {
+    const bytes = iconv.encode('會議', 'big5');
+    expect(decodeText(bytes, { forced: 'gbk' }).encoding).toBe('gbk');
+    expect(decodeText(bytes, { forced: 'big5' }).text).toBe('會議');
+    expect(() => decodeText(bytes, { forced: 'klingon-8' })).toThrow(expect.objectContaining({ code: 'BAD_ENCODING' }));
+  });
+
+  test('a GBK file with broken double-byte sequences reports how many', () => {
+    const good = iconv.encode(TEXT.repeat(4), 'gbk');
+    // Lead bytes followed by a byte that can never be a trail byte.
+    const bytes = Buffer.concat([good, Buffer.from([0x81, 0x0a, 0xfe, 0x0a])]);
+    const decoded = decodeBytes(bytes);
+    expect(decoded.encoding).toBe('gb18030');
+    expect(decoded.invalidSequences).toBe(2);
+  });
+
+  test('the declared charset is read from <meta> and canonicalised', () => {
+    expect(sniffDeclaredCharset(Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=GB2312" />'))).toBe('GB2312');
+    expect(sniffDeclaredCharset(Buffer.from("<META CHARSET='big5'>"))).toBe('big5');
+    expect(sniffDeclaredCharset(Buffer.from('<p>charset=gbk</p>'))).toBeUndefined();
+    expect(canonicalCharset('GB2312')).toBe('gb18030');
+    expect(canonicalCharset('x-gbk')).toBe('gb18030');
+    expect(canonicalCharset('UTF8')).toBe('utf-8');
+    expect(canonicalCharset('nonsense')).toBeUndefined();
   });
 });

@@ -173,3 +173,9 @@ describe('numbers that are not counts, and headline edge cases', () => {
     expect(words).toContain('工业');
   });
 });
+
+describe('found by the fuzzer', () => {
+  test('a stray 、 after a counted phrase and a comma does not crash the list grammar', () => {
+    expect(analyze('两个会议指出，、\n').enumerations.map((e) => [e.label, e.items])).toEqual([['两个会议', []]]);
+  });
+});

@@ -1,0 +1,176 @@
+import Ajv from 'ajv';
+import fc from 'fast-check';
+import { InputError } from '../src/errors';
+import { analyzeText } from '../src/pipeline/analyze';
+import { OUTPUT_SCHEMA } from '../src/schema';
+import type { AnalysisResult, Span } from '../src/types';
+import { CONTROL_SEQUENCE } from '../src/pipeline/clean';
+
+/**
+ * Property-based tests over arbitrary short strings. The generator mixes the vocabulary the extractors react to
+ * (titles, counted phrases, formulas, quotes, list marks, dates) with arbitrary code units (lone surrogates,
+ * control characters, full-width forms), so that random inputs reach deep into every extractor.
+ */
+// FUZZ_RUNS=20000 npx jest tests/fuzz.test.ts searches harder (CI keeps the default).
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+
+const FRAGMENTS = [
+  '召开', '会议', '大会', '县委', '书记', '副市长', '区长', '主任', '王青松', '李明', '欧阳', '出席', '主持', '讲话', '并',
+  '强调', '要求', '指出', '三大', '两个', '三项', '主导产业', '新材料', '装备制造', '、', '，', '。', '：', '；', '“', '”',
+  '「', '」', '《', '》', '（一）', '一是', '二是', '第一', '1+3', '1＋2＋N', '+', '＋', '１２', '22家', '亿元', '2022年',
+  '2月8日', '近日', '编辑：', '记者', '版权所有', 'IMG_20220101.jpg', '\n', '\r\n', '\n\n', ' ', '\u3000', '\u00a0',
+  '\t', '\u0000', '\u0007', '\u001b[31m', '\u001b]0;x\u0007', '\u202e', '\ufeff', '\ud842\udfb7', '😀', '\ud800', '\udc00',
+  '國務院', '會議', '發展', '經濟', 'A', 'x', '9', '.', '等', '和', '及',
+];
+
+/** Whole phrases each extractor recognises, so that noise lands inside real matches. */
+const PHRASES = [
+  '青山县召开2023年经济工作会议。', '县委书记王青松出席会议并讲话，', '县长李明远主持会议。', '市委常委、副市长欧阳明出席',
+  '会议强调，要压实责任、狠抓落实。', '会议指出，', '做强新材料、装备制造、电子信息三大主导产业', '三项保障：优化机制、重塑作风、提升能力',
+  '“1+3+3”发展思路', '一是抓项目，二是抓招商，三是抓服务。', '“一核两翼”', '全县22家重点企业', '（编辑：张三）', '记者 李四',
+  '1月4日，', '近日，', '支柱产业为纺织、化工和机械', '王青松强调', '“两个维护”',
+];
+
+const piece = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...PHRASES) },
+  { weight: 6, arbitrary: fc.constantFrom(...FRAGMENTS) },
+  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) },
+  { weight: 1, arbitrary: fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 3 }) },
+  { weight: 1, arbitrary: fc.string({ unit: fc.integer({ min: 0x4e00, max: 0x9fff }).map((code) => String.fromCharCode(code)), maxLength: 4 }) },
+);
+const articles = fc.array(piece, { maxLength: 60 }).map((pieces) => pieces.join('').slice(0, 200));
+
+const validate = new Ajv({ strict: false, allErrors: true }).compile(OUTPUT_SCHEMA);
+
+/** Every span in a result with the text the item reports for it. */
+function spansOf(result: AnalysisResult): Array<[string, Span]> {
+  const out: Array<[string, Span]> = [];
+  if (result.title) out.push([result.title.text, result.title.span]);
+  const meeting = result.meeting;
+  if (meeting) {
+    if (meeting.name !== null && meeting.nameSpan) out.push([meeting.name, meeting.nameSpan]);
+    if (meeting.organization !== null && meeting.organizationSpan) out.push([meeting.organization, meeting.organizationSpan]);
+    if (meeting.dateText !== null && meeting.dateSpan) out.push([meeting.dateText, meeting.dateSpan]);
+  }
+  for (const o of result.officials) for (const span of o.spans) out.push([o.name, span]);
+  for (const p of result.people) out.push([p.name, p.span]);
+  for (const f of result.frameworks) for (const c of f.components) {
+    out.push([c.label, c.span]);
+    for (const i of c.items) out.push([i.text, i.span]);
+  }
+  for (const e of result.enumerations) {
+    out.push([e.label, e.span]);
+    for (const i of e.items) out.push([i.text, i.span]);
+  }
+  for (const i of result.industries) out.push([i.name, i.span]);
+  for (const s of result.slogans) {
+    out.push([s.text, s.span]);
+    for (const part of s.parts) out.push([part.text, part.span]);
+  }
+  for (const q of result.quantities) out.push([q.text, q.span]);
+  for (const d of result.directives) out.push([d.text, d.span]);
+  for (const r of result.removed) out.push([r.text, r.span]);
+  return out;
+}
+
+/** Every span anywhere in the result, including ones without a text of their own (meeting.span, warnings). */
+function allSpans(value: unknown, out: Span[] = []): Span[] {
+  if (Array.isArray(value)) {
+    if (value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'number') out.push(value as Span);
+    else for (const item of value) allSpans(item, out);
+  } else if (value && typeof value === 'object') {
+    for (const item of Object.values(value)) allSpans(item, out);
+  }
+  return out;
+}
+
+const analyze = (text: string) => analyzeText({ text, path: 'fuzz.txt' });
+
+/**
+ * What an item's span must show: the input at the span with the line breaks the cleaner joined and the control
+ * sequences it skipped taken out (see tests/helpers.ts `at`).
+ */
+const evidence = (text: string) => text.replace(CONTROL_SEQUENCE, '').replace(/\s*\n\s*/g, '');
+/** Control sequences first: the cleaner skips them line by line, so one never runs on across a joined break. */
+const shows = (text: string, span: Span) => evidence(text.slice(span[0], span[1]));
+
+describe('analyzeText on arbitrary text', () => {
+  beforeAll(() => analyze('县委书记出席会议。')); // load jieba before the timed properties
+
+  test('never throws, and the result validates against the output schema', () => {
+    fc.assert(
+      fc.property(articles, (text) => {
+        const result = analyze(text);
+        if (!validate(result)) throw new Error(`schema: ${JSON.stringify(validate.errors)}`);
+        expect(result.input.chars).toBe(text.length);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('every span lies within the text, start ≤ end, and shows the item it belongs to', () => {
+    fc.assert(
+      fc.property(articles, (text) => {
+        const result = analyze(text);
+        for (const [start, end] of allSpans(result)) {
+          expect(start).toBeGreaterThanOrEqual(0);
+          expect(start).toBeLessThanOrEqual(end);
+          expect(end).toBeLessThanOrEqual(text.length);
+        }
+        for (const [shown, span] of spansOf(result)) expect(shows(text, span)).toBe(evidence(shown));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('the same input always gives the same output', () => {
+    fc.assert(
+      fc.property(articles, (text) => {
+        expect(JSON.stringify(analyze(text))).toBe(JSON.stringify(analyze(text)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('hard-wrapped text: spans still show their items once the joined breaks are removed', () => {
+    // Lines broken after a comma or mid-sentence are joined by the cleaner; items may cross the break.
+    const wrapped = fc.array(fc.tuple(articles, fc.constantFrom('\n', '\r\n', '，\n', '、\n')), { minLength: 1, maxLength: 3 })
+      .map((lines) => lines.map(([line, brk]) => line.slice(0, 60) + brk).join(''));
+    fc.assert(
+      fc.property(wrapped, (text) => {
+        const result = analyze(text);
+        for (const [shown, span] of spansOf(result)) expect(shows(text, span)).toBe(evidence(shown));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('HTML: never throws (except EMPTY for a page without text), validates, spans stay within the page', () => {
+    const tags = fc.constantFrom(
+      '<p>', '</p>', '<div class="nav">', '<div id="content">', '</div>', '<br>', '<script>', '</script>', '<style>', '&amp;',
+      '&ldquo;', '&#20013;', '&#x4e2d;', '&nbsp;', '&bogus;', '&', '<title>', '</title>', '<!--', '-->', '<%', '%>',
+      '<a href="x">', '</a>', '<h1>', '</h1>', '<li>', '<td>', '<meta charset="gbk">', '<html>', '<', '>', '<svg><title>',
+    );
+    const pages = fc
+      .array(fc.oneof({ weight: 3, arbitrary: tags }, { weight: 2, arbitrary: fc.constantFrom(...PHRASES) }, { weight: 2, arbitrary: piece }), { maxLength: 40 })
+      .map((pieces) => pieces.join('').slice(0, 300));
+    fc.assert(
+      fc.property(pages, (html) => {
+        let result;
+        try {
+          result = analyzeText({ text: html, format: 'html' });
+        } catch (error) {
+          expect(error).toBeInstanceOf(InputError);
+          expect((error as InputError).code).toBe('EMPTY');
+          return;
+        }
+        if (!validate(result)) throw new Error(`schema: ${JSON.stringify(validate.errors)}`);
+        for (const [start, end] of allSpans(result)) {
+          expect(0 <= start && start <= end && end <= html.length).toBe(true);
+        }
+        expect(JSON.stringify(analyzeText({ text: html, format: 'html' }))).toBe(JSON.stringify(result));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
