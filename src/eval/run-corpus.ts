@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { analyzeText } from '../pipeline/analyze';
-import { decodeText } from '../pipeline/decode';
+import { decodeBytesChecked } from '../cli/read-input';
 import { OUTPUT_SCHEMA } from '../schema';
 
 const TEXT_FILE = /./; // every file: the NER sets (example.dev) must not crash either
@@ -41,8 +41,8 @@ function main(): void {
     const started = Date.now();
     for (const file of files) {
       try {
-        const decoded = decodeText(fs.readFileSync(file));
-        const result = analyzeText({ text: decoded.text, path: file, encoding: decoded.encoding });
+        const decoded = decodeBytesChecked(fs.readFileSync(file), Infinity, undefined, path.extname(file).startsWith('.htm') ? 'html' : 'auto');
+        const result = analyzeText({ text: decoded.text, format: decoded.format, path: file, encoding: decoded.encoding });
         if (!validate(result)) throw new Error(`schema: ${JSON.stringify(validate.errors?.[0])}`);
         for (const official of result.officials) for (const span of official.spans) if (span[1] > decoded.text.length) throw new Error('span out of range');
         officials += result.officials.length;

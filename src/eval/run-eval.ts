@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeText } from '../pipeline/analyze';
-import { decodeText } from '../pipeline/decode';
+import { decodeBytesChecked } from '../cli/read-input';
 import type { AnalysisResult } from '../types';
 import { add, emptyCounts, f1, looseMatch, matchSets, type Counts } from './score';
 
@@ -85,8 +85,9 @@ function main(): void {
   for (const name of files) {
     const gold = JSON.parse(fs.readFileSync(path.join(goldDir, name), 'utf8')) as Gold;
     const file = path.join(corpusDir, gold.file);
-    const decoded = decodeText(fs.readFileSync(file));
-    const result = analyzeText({ text: decoded.text, path: gold.file, encoding: decoded.encoding });
+    // Read as the CLI does: HTML pages by extension or sniffing, their declared charset honoured.
+    const decoded = decodeBytesChecked(fs.readFileSync(file), Infinity, undefined, path.extname(file).startsWith('.htm') ? 'html' : 'auto');
+    const result = analyzeText({ text: decoded.text, format: decoded.format, path: gold.file, encoding: decoded.encoding });
     const { counts, misses } = scoreOne(result, gold);
     for (const field of FIELDS) add(totals[field], counts[field]);
     if ((gold.meeting === null) === (result.meeting === null)) meetingRight++;
