@@ -5,6 +5,7 @@ import { spawnSync } from 'child_process';
 import { PassThrough } from 'stream';
 import * as iconv from 'iconv-lite';
 import { runCli } from '../src/cli/main';
+import { sink } from './batch-helpers';
 import { DEFAULT_MAX_BYTES, readInputFile } from '../src/cli/read-input';
 import { InputError } from '../src/errors';
 import { analyzeText } from '../src/pipeline/analyze';
@@ -137,13 +138,6 @@ const CASES: Case[] = [
   },
 ];
 
-function sink() {
-  const stream = new PassThrough() as PassThrough & { isTTY?: boolean; text(): string };
-  let data = '';
-  stream.on('data', (chunk) => (data += chunk));
-  stream.text = () => data;
-  return stream;
-}
 
 async function cli(argv: string[], tty = false) {
   const stdout = sink();

@@ -4,19 +4,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'csv-parse/sync';
 import { runCli } from '../src/cli/main';
+import { sink } from './batch-helpers';
 
 const ROOT = path.join(__dirname, '..');
 const ZIBO = path.join(ROOT, 'fixtures', 'zibo-2022.txt');
 const LANHU = path.join(ROOT, 'tests', 'fixtures', 'report-lanhu-2023.txt');
 const QINGSHAN = path.join(ROOT, 'tests', 'fixtures', 'report-qingshan-2024.txt');
 
-function sink() {
-  const stream = new PassThrough() as PassThrough & { isTTY?: boolean; text(): string };
-  let data = '';
-  stream.on('data', (chunk) => (data += chunk));
-  stream.text = () => data;
-  return stream;
-}
 
 async function run(argv: string[]) {
   const stdout = sink();

@@ -4,16 +4,10 @@ import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { runCli } from '../src/cli/main';
+import { sink } from './batch-helpers';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'zibo-2022.txt');
 
-function sink() {
-  const stream = new PassThrough() as PassThrough & { isTTY?: boolean; text(): string };
-  let data = '';
-  stream.on('data', (chunk) => (data += chunk));
-  stream.text = () => data;
-  return stream;
-}
 
 async function run(argv: string[], options: { stdin?: string; tty?: boolean; env?: NodeJS.ProcessEnv } = {}) {
   const stdout = sink();

@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import { InputError } from '../src/errors';
 import { analyzeText } from '../src/pipeline/analyze';
 import { OUTPUT_SCHEMA } from '../src/schema';
-import type { AnalysisResult, Span } from '../src/types';
+import type { Span } from '../src/types';
 import { CONTROL_SEQUENCE } from '../src/pipeline/clean';
+import { spansOf } from './helpers';
 
 /**
  * Property-based tests over arbitrary short strings. The generator mixes the vocabulary the extractors react to
@@ -41,37 +42,6 @@ const piece = fc.oneof(
 const articles = fc.array(piece, { maxLength: 60 }).map((pieces) => pieces.join('').slice(0, 200));
 
 const validate = new Ajv({ strict: false, allErrors: true }).compile(OUTPUT_SCHEMA);
-
-/** Every span in a result with the text the item reports for it. */
-function spansOf(result: AnalysisResult): Array<[string, Span]> {
-  const out: Array<[string, Span]> = [];
-  if (result.title) out.push([result.title.text, result.title.span]);
-  const meeting = result.meeting;
-  if (meeting) {
-    if (meeting.name !== null && meeting.nameSpan) out.push([meeting.name, meeting.nameSpan]);
-    if (meeting.organization !== null && meeting.organizationSpan) out.push([meeting.organization, meeting.organizationSpan]);
-    if (meeting.dateText !== null && meeting.dateSpan) out.push([meeting.dateText, meeting.dateSpan]);
-  }
-  for (const o of result.officials) for (const span of o.spans) out.push([o.name, span]);
-  for (const p of result.people) out.push([p.name, p.span]);
-  for (const f of result.frameworks) for (const c of f.components) {
-    out.push([c.label, c.span]);
-    for (const i of c.items) out.push([i.text, i.span]);
-  }
-  for (const e of result.enumerations) {
-    out.push([e.label, e.span]);
-    for (const i of e.items) out.push([i.text, i.span]);
-  }
-  for (const i of result.industries) out.push([i.name, i.span]);
-  for (const s of result.slogans) {
-    out.push([s.text, s.span]);
-    for (const part of s.parts) out.push([part.text, part.span]);
-  }
-  for (const q of result.quantities) out.push([q.text, q.span]);
-  for (const d of result.directives) out.push([d.text, d.span]);
-  for (const r of result.removed) out.push([r.text, r.span]);
-  return out;
-}
 
 /** Every span anywhere in the result, including ones without a text of their own (meeting.span, warnings). */
 function allSpans(value: unknown, out: Span[] = []): Span[] {

@@ -1,30 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeText } from '../src/pipeline/analyze';
-import type { AnalysisResult, Span } from '../src/types';
+import { spansOf } from './helpers';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'zibo-2022.txt');
-
-/** Every span in the result, with the text it should show. */
-function spansOf(result: AnalysisResult): Array<[string, Span]> {
-  const out: Array<[string, Span]> = [];
-  for (const o of result.officials) for (const span of o.spans) out.push([o.name, span]);
-  for (const p of result.people) out.push([p.name, p.span]);
-  for (const f of result.frameworks) for (const c of f.components) {
-    out.push([c.label, c.span]);
-    for (const i of c.items) out.push([i.text, i.span]);
-  }
-  for (const e of result.enumerations) {
-    out.push([e.label, e.span]);
-    for (const i of e.items) out.push([i.text, i.span]);
-  }
-  for (const i of result.industries) out.push([i.name, i.span]);
-  for (const s of result.slogans) out.push([s.text, s.span]);
-  for (const q of result.quantities) out.push([q.text, q.span]);
-  for (const d of result.directives) out.push([d.text, d.span]);
-  for (const r of result.removed) out.push([r.text, r.span]);
-  return out;
-}
 
 describe('seed article (fixtures/zibo-2022.txt)', () => {
   const text = fs.readFileSync(FIXTURE, 'utf8');

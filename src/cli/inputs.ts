@@ -5,6 +5,7 @@
 import { createReadStream, promises as fs } from 'fs';
 import * as path from 'path';
 import { InputError } from '../errors';
+import { readStream } from './read-input';
 import type { Source } from './task';
 
 export const DEFAULT_EXTENSIONS = ['.txt', '.md', '.html'];
@@ -68,7 +69,7 @@ async function* walk(dir: string, extensions: string[], counter: { skipped: numb
 async function* expand(arg: string, options: InputOptions, counter: { skipped: number }): AsyncGenerator<Source> {
   if (arg === '-') {
     try {
-      yield { kind: 'bytes', input: '-', bytes: await readAll(options.stdin, options.maxBytes) };
+      yield { kind: 'bytes', input: '-', bytes: await readStream(options.stdin, options.maxBytes) };
     } catch (error) {
       yield errorSource('-', error);
     }
@@ -98,19 +99,6 @@ async function* expand(arg: string, options: InputOptions, counter: { skipped: n
     .sort(byName);
   if (!matches.length) yield { kind: 'error', input: arg, code: 'NOT_FOUND', message: 'no file matches the pattern' };
   for (const match of matches) yield { kind: 'file', path: match };
-}
-
-/** All of stdin, refusing more than maxBytes as it arrives (not after buffering it all). */
-async function readAll(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of stream) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    total += buffer.length;
-    if (total > maxBytes) throw new InputError('TOO_LARGE', `input is over the --max-bytes limit of ${maxBytes}`);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** Lines of a stream, split on \n as bytes (so multi-byte characters never break), pulled lazily. */
