@@ -277,7 +277,14 @@ export const officials: Extractor = {
     }
     // 厅党组成员逐一作对照检查发言: a title without a name, as the subject, speaks for everyone who holds it.
     const holders = new Map<string, Array<Official & { acts: boolean }>>();
-    for (const official of byName.values()) for (const title of official.titles) if (title.length >= 4) holders.set(title, [...(holders.get(title) ?? []), official]);
+    for (const official of byName.values()) {
+      for (const title of official.titles) {
+        if (title.length < 4) continue;
+        const group = holders.get(title) ?? [];
+        group.push(official);
+        holders.set(title, group);
+      }
+    }
     for (const [title, group] of holders) {
       if (group.length < 2) continue;
       for (let at = ctx.text.indexOf(title); at >= 0; at = ctx.text.indexOf(title, at + title.length)) {
