@@ -12,6 +12,7 @@ export const people: Extractor = {
     const officials = new Set((ctx.found.officials ?? []).map((official) => official.name));
     const found: Person[] = [];
     const seen = new Set<string>();
+    CREDIT.lastIndex = 0; // a shared /g pattern: never start from another document's position
     for (let match = CREDIT.exec(source); match; match = CREDIT.exec(source)) {
       let at = match.index + match[0].length;
       // Several names may follow one credit, separated by spaces or 、.

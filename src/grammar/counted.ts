@@ -62,7 +62,8 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
     if (!measure || (count === 1 && !COUNTABLE_ONE.test(measure))) continue;
     if (CONGRESS.test(text.slice(i, i + 8))) continue;
     const bodyStart = numEnd + measure.length;
-    if (NOT_A_SET.test(text.slice(measure === '个' || measure === '位' ? numEnd + 1 : bodyStart, bodyStart + 3)) || NOT_A_SET.test(text.slice(numEnd + 1, numEnd + 3))) continue;
+    // 两位数 reads from the measure word, 2个小时 from the body after it.
+    if (NOT_A_SET.test(text.slice(numEnd, numEnd + 4)) || NOT_A_SET.test(text.slice(bodyStart, bodyStart + 4))) continue;
     if (ctx.lexicon.titles.some((title) => text.startsWith(title, bodyStart))) continue; // 二级巡视员 is a rank
     const quotedWhole = i > 0 && OPEN_QUOTES.includes(text[i - 1]);
     let end = bodyStart;

@@ -179,3 +179,9 @@ describe('found by the fuzzer', () => {
     expect(analyze('两个会议指出，、\n').enumerations.map((e) => [e.label, e.items])).toEqual([['两个会议', []]]);
   });
 });
+
+describe('counts of time and size', () => {
+  test('两位数增长 and 2个小时 are not counted sets', () => {
+    expect(analyze('工业增加值实现两位数增长，办理时间压缩至2个小时以内。').enumerations).toEqual([]);
+  });
+});
