@@ -1,0 +1,249 @@
+/**
+ * Name grammar: where a person's name starts and ends next to a title. Evidence, strongest first: the title right
+ * before (or right after) the name, jieba's segmentation and tags (a name piece is tagged nr, nrfg, nrt or x; after a
+ * title also n, ns or nz: 江平, 黄河, 高峰 are given names too), the words that can follow a name (function, time and
+ * role words, punctuation, a title head, a photo credit). Word lists come from data/ files via {@link lexiconList}.
+ * All offsets are UTF-16 offsets in the working text (`ctx.text`).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Lexicon } from '../lexicon';
+import type { Context } from '../pipeline/context';
+import { isCommonWord, wordTag } from '../segment/jieba';
+
+const listCache = new WeakMap<Lexicon, Map<string, string[]>>();
+
+/**
+ * Every whitespace-separated word of `data/<name>.txt` in each lexicon directory (built-in first, then `--lexicon`
+ * directories), `#` lines skipped; [] when no directory has the file. Cached per lexicon.
+ */
+export function lexiconList(lexicon: Lexicon, name: string): string[] {
+  let lists = listCache.get(lexicon);
+  if (!lists) listCache.set(lexicon, (lists = new Map()));
+  let words = lists.get(name);
+  if (!words) {
+    const found = new Set<string>();
+    for (const dir of lexicon.dirs) {
+      const file = path.join(dir, `${name}.txt`);
+      if (!fs.existsSync(file)) continue;
+      for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
+        const text = line.replace(/^\uFEFF/, '').trim();
+        if (!text || text.startsWith('#')) continue;
+        for (const word of text.split(/\s+/)) found.add(word);
+      }
+    }
+    words = [...found];
+    lists.set(name, words);
+  }
+  return words;
+}
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One alternation, longest words first, anchored at the start. */
+function startsWithAny(words: string[]): RegExp {
+  const sorted = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length);
+  return sorted.length ? new RegExp(`^(?:${sorted.map(escape).join('|')})`) : /(?!)/;
+}
+
+/** The compiled name grammar of one lexicon. */
+export interface NameGrammar {
+  /** A title head starts the string. */
+  titleAtStart: RegExp;
+  /** A title head ends the string. */
+  titleAtEnd: RegExp;
+  /** All title heads, global, for scanning. */
+  titleHead: RegExp;
+  /** Something that may follow a name starts the string: boundary, function or time word, role verb. */
+  follower: RegExp;
+  /** A photo credit starts the string (摄, 摄影 …), spaces allowed before it. */
+  credit: RegExp;
+  /** Single characters that end a name rather than finish it (同, 等, 说 …). */
+  functionChars: Set<string>;
+  /** Characters of transliterated names. */
+  transliteration: Set<string>;
+  /** Lead-in words cut off the front of a title chain. */
+  leadIns: Set<string>;
+  /** Given-name parts that are really words (同志, 主持 …), at the start. */
+  notGiven: RegExp;
+}
+
+const grammarCache = new WeakMap<Lexicon, NameGrammar>();
+
+/** Build (once per lexicon) the regexes and sets the name grammar uses. */
+export function nameGrammar(lexicon: Lexicon): NameGrammar {
+  let grammar = grammarCache.get(lexicon);
+  if (grammar) return grammar;
+  const titles = lexicon.titles.map(escape).join('|');
+  const boundaries = [...lexicon.roleBoundaries, ...lexiconList(lexicon, 'name-boundaries')];
+  const roleWords = lexicon.roles.map((role) => role.regex.source);
+  const followers = [...boundaries.sort((a, b) => b.length - a.length).map(escape), ...roleWords].join('|');
+  grammar = {
+    titleAtStart: new RegExp(`^(?:${titles})`),
+    titleAtEnd: new RegExp(`(?:${titles})$`),
+    titleHead: new RegExp(`(?:${titles})`, 'g'),
+    follower: new RegExp(`^(?:${followers})`),
+    credit: new RegExp(`^[ \\u3000]?(?:${lexiconList(lexicon, 'photo-credits').map(escape).join('|') || '(?!)'})(?![\\u3400-\\u9fff])`),
+    functionChars: new Set(lexiconList(lexicon, 'name-boundaries').filter((word) => word.length === 1)),
+    transliteration: new Set(lexiconList(lexicon, 'transliteration-chars').join('')),
+    leadIns: new Set(lexiconList(lexicon, 'title-lead-ins')),
+    notGiven: startsWithAny(lexiconList(lexicon, 'not-given-names')),
+  };
+  grammarCache.set(lexicon, grammar);
+  return grammar;
+}
+
+const CJK = /^[\u3400-\u9fff]$/;
+const isCjk = (ch: string | undefined): boolean => ch !== undefined && CJK.test(ch);
+/** Punctuation, digits, Latin letters and line ends close a name. */
+const CLOSER = /^(?:[，,。、；;:：！!？?\s()（）“”"‘’《》【】\[\]<>〈〉0-9０-９A-Za-z—…·-]|$)/;
+const SEPARATORS = '·•・‧．-';
+const NAME_TAG = /^(?:x|nr|nrfg|nrt)$/;
+/** After a title a two-character word jieba knows as a noun or place is still a name (江平, 黄河, 高峰). */
+const NOUN_TAG = /^(?:n|ns|nz|nt|ng)$/;
+
+function surnameLength(lexicon: Lexicon, text: string, at: number): number {
+  if (lexicon.compoundSurnames.has(text.slice(at, at + 2))) return 2;
+  return lexicon.surnames.has(text[at]) ? 1 : 0;
+}
+
+/** Does the text at `end` close a name: punctuation, a following word, a title head or a photo credit? */
+export function endsName(ctx: Context, end: number): boolean {
+  const { text } = ctx;
+  const grammar = nameGrammar(ctx.lexicon);
+  const after = text.slice(end, end + 8);
+  return CLOSER.test(after) || grammar.follower.test(after) || grammar.titleAtStart.test(after) || grammar.credit.test(after);
+}
+
+/** Is the name at [start, end) a photographer's credit (张三摄)? */
+export function isPhotoCredit(ctx: Context, end: number): boolean {
+  return nameGrammar(ctx.lexicon).credit.test(ctx.text.slice(end, end + 4));
+}
+
+function allCjk(text: string): boolean {
+  for (const ch of text) if (!isCjk(ch)) return false;
+  return text.length > 0;
+}
+
+/** A transliterated name: characters of the set, joined by separators or not (克林顿, 彼得·皮奥). End or -1. */
+function readTransliterated(ctx: Context, at: number): number {
+  const { text } = ctx;
+  const { transliteration } = nameGrammar(ctx.lexicon);
+  let end = at;
+  let letters = 0;
+  while (end < text.length && end - at < 24) {
+    const ch = text[end];
+    if (transliteration.has(ch)) {
+      letters++;
+      end++;
+    } else if (SEPARATORS.includes(ch) && letters > 0 && transliteration.has(text[end + 1] ?? '')) end++;
+    else break;
+  }
+  if (letters < 2) return -1;
+  // The run may swallow the first character of the next word (…尔科夫及): back off to where a name can end.
+  for (let cut = end; cut - at >= 2; cut--) {
+    if (SEPARATORS.includes(text[cut - 1])) continue;
+    if (endsName(ctx, cut)) return cut;
+  }
+  return -1;
+}
+
+/** `龚 正`, `龚  正`: a name written with spaces between its characters. End or -1. */
+function readSpaced(ctx: Context, at: number): number {
+  const match = /^([\u3400-\u9fff])[ \u3000]{1,2}([\u3400-\u9fff])(?:[ \u3000]{1,2}([\u3400-\u9fff]))?/.exec(ctx.text.slice(at, at + 8));
+  if (!match || !surnameLength(ctx.lexicon, ctx.text, at)) return -1;
+  for (const end of match[3] ? [at + match[0].length, at + match[0].length - match[3].length] : [at + match[0].length]) {
+    let close = end;
+    while (ctx.text[close] === ' ' || ctx.text[close] === '\u3000') close++;
+    if (close > end || endsName(ctx, end)) {
+      const given = ctx.text.slice(at + 1, end).replace(/[ \u3000]/g, '');
+      if (!nameGrammar(ctx.lexicon).notGiven.test(given) && !nameGrammar(ctx.lexicon).titleAtStart.test(given)) return end;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Read a Chinese name (surname + one or two characters) at `at`; end or -1. `titled`: a title stands right before
+ * it, so a two-character noun or place word (高峰, 黄河) may be a name.
+ */
+function readChinese(ctx: Context, at: number, titled: boolean): number {
+  const { text, lexicon } = ctx;
+  const grammar = nameGrammar(lexicon);
+  const surname = surnameLength(lexicon, text, at);
+  if (!surname) return -1;
+  // 县长任总顾问: the "given name" opens a title, so this is a verb (任 = serve as), not a surname.
+  if (grammar.titleAtStart.test(text.slice(at + surname, at + surname + 8)) || text[at + surname] === '总') return -1;
+  const token = ctx.tokenStartingAt(at);
+  // A word that is also a name (高峰, 黄河) needs a clear end: a comma, a role or boundary word, not a quote (信箱”).
+  const strongEnd = (end: number) => /^[，,、。；;]/.test(text.slice(end, end + 1)) || grammar.follower.test(text.slice(end, end + 8));
+  const valid = (end: number): boolean => {
+    const name = text.slice(at, end);
+    if (end - at <= surname || end - at > surname + 2 || !allCjk(name)) return false;
+    const given = name.slice(surname);
+    if (grammar.notGiven.test(given) || grammar.titleAtStart.test(given)) return false;
+    if (lexicon.notNames.some((word) => name.startsWith(word) || word.startsWith(name))) return false;
+    if (!isCommonWord(name, lexicon)) return true;
+    return titled && end - at === surname + 1 && NOUN_TAG.test(wordTag(name, lexicon)) && strongEnd(end);
+  };
+  // jieba read the surname as the start of a longer common word (商量过, 满意地, 周二晚): not a name.
+  if (token && token.word.length > surname && token.word.length <= surname + 2) {
+    const tag = wordTag(token.word, lexicon);
+    const nounName = titled && token.word.length === surname + 1 && NOUN_TAG.test(tag) && strongEnd(token.end);
+    if (!NAME_TAG.test(tag) && !nounName && isCommonWord(token.word, lexicon)) return -1;
+  }
+  if (token && token.word.length > surname + 2 && isCommonWord(token.word, lexicon)) return -1;
+  // Where jieba's pieces say the name ends: its own token, or the surname plus the next short token.
+  let guess = -1;
+  if (token && token.word.length > surname && token.word.length <= surname + 2) guess = token.end;
+  else if (token && token.word.length === surname) {
+    const next = ctx.tokenStartingAt(token.end);
+    if (next && next.word.length <= 2 && allCjk(next.word)) guess = next.end;
+  }
+  if (guess > 0) {
+    // 原洪说, 顾浩等: a function character closing a three-character guess is the next word.
+    if (guess - at === surname + 2 && grammar.functionChars.has(text[guess - 1]) && valid(guess - 1)) return guess - 1;
+    // 汪明 + 新 + 经常, 贾高 + 建到会: a character that is no function word, no title and no credit finishes the
+    // name when it stands alone or the name can end right after it.
+    if (guess - at === surname + 1) {
+      const next = ctx.tokenStartingAt(guess);
+      const ch = text[guess];
+      const free = isCjk(ch) && !grammar.functionChars.has(ch) && !endsName(ctx, guess);
+      const lone = next !== undefined && next.word.length === 1 && ctx.isTokenStart(guess + 1);
+      if (free && (lone || endsName(ctx, guess + 1)) && valid(guess + 1)) return guess + 1;
+    }
+    if (valid(guess) && (endsName(ctx, guess) || ctx.isTokenStart(guess))) return guess;
+  }
+  // No usable token: the longest reading that ends where a name can end; a function character ends it early.
+  for (const length of [surname + 2, surname + 1]) {
+    const end = at + length;
+    if (length === surname + 2 && grammar.functionChars.has(text[end - 1])) continue;
+    if (valid(end) && endsName(ctx, end)) return end;
+  }
+  return -1;
+}
+
+/**
+ * Read a person's name starting at working offset `at`; returns its end, or -1. A transliterated name longer than
+ * any Chinese reading wins (贾斯蒂卡 over 贾斯); a separator (·) always means transliteration.
+ */
+export function readName(ctx: Context, at: number, titled = true): number {
+  const { text } = ctx;
+  if (!isCjk(text[at])) return -1;
+  if (text[at + 1] === ' ' || text[at + 1] === '\u3000') return readSpaced(ctx, at);
+  const chinese = readChinese(ctx, at, titled);
+  const foreign = titled || chinese < 0 ? readTransliterated(ctx, at) : -1;
+  if (foreign > 0) {
+    const written = text.slice(at, foreign);
+    const separated = [...SEPARATORS].some((sep) => written.includes(sep));
+    if (separated || chinese < 0 || (foreign > chinese && foreign - at > 3)) return foreign;
+  }
+  return chinese;
+}
+
+/** The name read at `at` as it should be reported: spaces inside it removed (龚 正 → 龚正). */
+export function nameText(ctx: Context, start: number, end: number): string {
+  return ctx.text.slice(start, end).replace(/[ \u3000]/g, '');
+}
