@@ -2,7 +2,7 @@
  * `npm run eval:ner`: how well officials' names are found in the People's Daily NER corpus (BIO, one character
  * per line, blank line between sentences; default ../shared/corpus/peoples-daily-ner/example.dev).
  * Gold: PER entities written right after a government or party title (the title words below, an independent
- * list so the score does not follow data/titles.txt). Recall: gold names the tool lists as officials of their
+ * list so the score does not follow data/titles.txt); company titles (公司…总经理) are no such title. Recall: gold names the tool lists as officials of their
  * sentence. Precision: official names the tool lists that are a PER entity of their sentence.
  *   node dist/eval/run-ner.js [--file <bio file>] [--details] [--json]
  */
@@ -19,10 +19,13 @@ interface Sentence {
 /** Title heads a person's name may follow (党委书记江某, 外长某某, 国家主席某某). */
 const TITLE_BEFORE = new RegExp(
   '(?:书记|常委|委员|主任|主席|总理|部长|厅长|局长|处长|省长|市长|县长|区长|镇长|乡长|州长|司长|秘书长|' +
-    '委员长|组长|院长|校长|检察长|庭长|会长|理事长|董事长|总经理|经理|总裁|行长|社长|台长|署长|所长|站长|馆长|' +
+    '委员长|组长|院长|校长|检察长|庭长|会长|理事长|行长|社长|台长|署长|所长|站长|馆长|' +
     '队长|团长|军长|师长|旅长|司令员|司令|政委|参谋长|总统|首相|外长|外交部长|国务卿|议长|大使|总领事|领事|参赞|' +
-    '国王|女王|亲王|王储|总督|总干事|特使|专员|主管|监察长|政协委员|代表|干事|主委|总监)$',
+    '总督|总干事|执行干事|特使|专员|监察长|主委)$',
 );
+
+/** An organisation before the title that makes it a company post. */
+const COMPANY = /(?:公司|集团|企业|银行|铁道)[^，。、；]*$/;
 
 /** Parse a BIO file into sentences with their PER entity spans. */
 export function readBio(content: string): Sentence[] {
@@ -60,6 +63,7 @@ export function readBio(content: string): Sentence[] {
 export function titledPersons(sentence: Sentence): string[] {
   return sentence.persons
     .filter(([start]) => TITLE_BEFORE.test(sentence.text.slice(Math.max(0, start - 6), start)))
+    .filter(([start]) => !COMPANY.test(sentence.text.slice(Math.max(0, start - 16), start)))
     .map(([start, end]) => sentence.text.slice(start, end));
 }
 

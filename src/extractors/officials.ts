@@ -1,6 +1,6 @@
 import type { Lexicon } from '../lexicon';
 import type { Context, Extractor } from '../pipeline/context';
-import { endsName, isPhotoCredit, lexiconList, nameGrammar, nameText, readName } from '../grammar/names';
+import { endsName, isNameAt, isPhotoCredit, lexiconList, nameGrammar, nameText, readName } from '../grammar/names';
 import type { Official } from '../types';
 
 interface Mention {
@@ -106,11 +106,9 @@ function nameBefore(ctx: Context, headStart: number, headEnd: number, floor: num
   const chain = readChain(ctx, headStart, headEnd, floor);
   const from = chain.length ? chain[chain.length - 1].start : headStart;
   if (from >= headStart || from < floor) return undefined;
-  const end = readName(ctx, from, false);
-  if (end <= from || end > headStart) return undefined;
-  // Between the name and the head only an organisation prefix (刘建华区委书记), never a clause.
   // The title follows the name directly (韩正副区长); a place before a party committee (明光市委副书记) is no name.
-  if (end !== headStart) return undefined;
+  const end = headStart;
+  if (!isNameAt(ctx, from, end)) return undefined;
   const name = nameText(ctx, from, end);
   return { name, start: from, nameStart: from, nameEnd: end, titles: [{ start: end, end: headEnd }], before: true };
 }
@@ -144,7 +142,7 @@ function findMentions(ctx: Context): Mention[] {
     let end = nameEnd;
     while (text[end] === '、' || /[和与及]/.test(text[end] ?? '')) {
       const nextEnd = readName(ctx, end + 1);
-      if (nextEnd < 0 || titleAtStart.test(text.slice(nextEnd, nextEnd + 8)) || isPhotoCredit(ctx, nextEnd)) break;
+      if (nextEnd < 0 || !endsName(ctx, nextEnd) || titleAtStart.test(text.slice(nextEnd, nextEnd + 8)) || isPhotoCredit(ctx, nextEnd)) break;
       mentions.push({ name: nameText(ctx, end + 1, nextEnd), start: end + 1, nameStart: end + 1, nameEnd: nextEnd, titles });
       end = nextEnd;
     }
@@ -242,8 +240,9 @@ function rolesAfter(ctx: Context, nameEnd: number, titledByStart: Map<number, Me
 function doctrinePattern(lexicon: Lexicon): RegExp {
   const title = nameGrammar(lexicon).titleAtStart.source.slice(1);
   return new RegExp(
-    `^(?:${title})?(?:同志)?(?:(?:新时代|重要|关于|对|在|系列|总书记)[^。；;，,]{0,16}(?:思想|讲话|指示|批示|论述|精神|要求)` +
-      `|[^。；;，,]{0,30}?的(?:重要|系列)?(?:讲话|指示|批示|论述|部署|报告)?(?:精神|要求|思想))`,
+    `^(?:${title})?(?:同志)?(?:(?:新时代|重要|关于|系列|总书记)[^。；;，,]{0,16}(?:思想|讲话|指示|批示|论述|精神|要求)` +
+      `|[^。；;，,]{0,30}?的(?:重要|系列)?(?:讲话|指示|批示|论述|部署|报告)?(?:精神|要求|思想)` +
+      `|[^。；;，,]{0,30}?(?:作|发表|提出)的(?:重要|系列)?(?:讲话|报告|论述|指示))`,
   );
 }
 

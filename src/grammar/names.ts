@@ -9,7 +9,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Lexicon } from '../lexicon';
 import type { Context } from '../pipeline/context';
-import { isCommonWord, wordTag } from '../segment/jieba';
+import { isCommonWord as taggedCommon, isDictionaryWord, wordTag } from '../segment/jieba';
+
+/** A word jieba's dictionary holds with a tag other than a name's (its HMM guesses tags for unknown names too). */
+function isCommonWord(word: string, lexicon: Lexicon): boolean {
+  return taggedCommon(word, lexicon) && isDictionaryWord(word, lexicon);
+}
 
 const listCache = new WeakMap<Lexicon, Map<string, string[]>>();
 
@@ -98,7 +103,7 @@ export function nameGrammar(lexicon: Lexicon): NameGrammar {
 const CJK = /^[\u3400-\u9fff]$/;
 const isCjk = (ch: string | undefined): boolean => ch !== undefined && CJK.test(ch);
 /** Punctuation, digits, Latin letters and line ends close a name. */
-const CLOSER = /^(?:[，,。、；;:：！!？?\s()（）“”"‘’《》【】\[\]<>〈〉0-9０-９A-Za-z—…·-]|$)/;
+const CLOSER = /^(?:[，,。、；;:：！!？?\s()（）“”"‘’《》【】\[\]<>〈〉0-9０-９A-Za-z—…]|[〇一二三四五六七八九十廿卅]{1,3}[日号]|$)/;
 const SEPARATORS = '·•・‧．-';
 const NAME_TAG = /^(?:x|nr|nrfg|nrt)$/;
 /** After a title a two-character word jieba knows as a noun or place is still a name (江平, 黄河, 高峰). */
@@ -142,11 +147,15 @@ function readTransliterated(ctx: Context, at: number): number {
     else break;
   }
   if (letters < 2) return -1;
-  // The run may swallow the first character of the next word (…尔科夫及): back off to where a name can end.
-  for (let cut = end; cut - at >= 2; cut--) {
-    if (SEPARATORS.includes(text[cut - 1])) continue;
-    if (endsName(ctx, cut)) return cut;
-  }
+  // 参加, 克服: a run that opens with a common word jieba knows is that word, not a name.
+  const first = ctx.tokenStartingAt(at);
+  if (first && first.word.length >= 2 && isCommonWord(first.word, ctx.lexicon)) return -1;
+  // The run may swallow the first character of the next word (…尔科夫及): back off to where a name can end, then
+  // to where jieba starts a word; never back into the part before a separator.
+  let floor = at + 2;
+  for (let i = end - 1; i > at; i--) if (SEPARATORS.includes(text[i])) { floor = Math.max(floor, i + 2); break; }
+  for (let cut = end; cut >= floor; cut--) if (endsName(ctx, cut)) return cut;
+  for (let cut = end; cut >= floor; cut--) if (ctx.isTokenStart(cut)) return cut;
   return -1;
 }
 
@@ -186,13 +195,20 @@ function readChinese(ctx: Context, at: number, titled: boolean): number {
     if (grammar.notGiven.test(given) || grammar.titleAtStart.test(given)) return false;
     if (lexicon.notNames.some((word) => name.startsWith(word) || word.startsWith(name))) return false;
     if (!isCommonWord(name, lexicon)) return true;
-    return titled && end - at === surname + 1 && NOUN_TAG.test(wordTag(name, lexicon)) && strongEnd(end);
+    // After a title a word that is also a name stays a name (江平, 高峰; 严义埙 is in jieba's dictionary as a noun).
+    const tag = wordTag(name, lexicon);
+    return titled && (end - at === surname + 1 ? NOUN_TAG.test(tag) : tag === 'n') && strongEnd(end);
   };
-  // jieba read the surname as the start of a longer common word (商量过, 满意地, 周二晚): not a name.
+  // jieba read the surname as the start of a verb, adverb or time word (商量过, 满意地, 周二晚): not a name. A noun or
+  // place (罗海 + 平, 黄河) may still be a name: the checks below decide.
+  let nounToken = false;
   if (token && token.word.length > surname && token.word.length <= surname + 2) {
     const tag = wordTag(token.word, lexicon);
-    const nounName = titled && token.word.length === surname + 1 && NOUN_TAG.test(tag) && strongEnd(token.end);
-    if (!NAME_TAG.test(tag) && !nounName && isCommonWord(token.word, lexicon)) return -1;
+    const known = isDictionaryWord(token.word, lexicon);
+    // An unknown token jieba's HMM guesses to be a verb or adverb (商量过) is no name either; a guessed noun may be.
+    const wordLike = known ? taggedCommon(token.word, lexicon) : !/^(?:n|nr|nrfg|nrt|ns|nz|x)$/.test(tag);
+    if (wordLike && !NAME_TAG.test(tag) && !NOUN_TAG.test(tag)) return -1;
+    nounToken = known && NOUN_TAG.test(tag);
   }
   if (token && token.word.length > surname + 2 && isCommonWord(token.word, lexicon)) return -1;
   // Where jieba's pieces say the name ends: its own token, or the surname plus the next short token.
@@ -212,7 +228,8 @@ function readChinese(ctx: Context, at: number, titled: boolean): number {
       const ch = text[guess];
       const free = isCjk(ch) && !grammar.functionChars.has(ch) && !endsName(ctx, guess);
       const lone = next !== undefined && next.word.length === 1 && ctx.isTokenStart(guess + 1);
-      if (free && (lone || endsName(ctx, guess + 1)) && valid(guess + 1)) return guess + 1;
+      // From a noun jieba knows (任期 + 中, 宫本 + 水说) only when the name can end right after.
+      if (free && ((lone && !nounToken) || endsName(ctx, guess + 1)) && valid(guess + 1)) return guess + 1;
     }
     if (valid(guess) && (endsName(ctx, guess) || ctx.isTokenStart(guess))) return guess;
   }
@@ -241,6 +258,30 @@ export function readName(ctx: Context, at: number, titled = true): number {
     if (separated || chinese < 0 || (foreign > chinese && foreign - at > 3)) return foreign;
   }
   return chinese;
+}
+
+/**
+ * Is [start, end) exactly a name (not merely a name's start)? Used where the end is known: a title follows
+ * (韩正副区长). Never lenient with words jieba knows (党委书记 is no 党委 + 书记).
+ */
+export function isNameAt(ctx: Context, start: number, end: number): boolean {
+  const { text, lexicon } = ctx;
+  const written = text.slice(start, end);
+  if (!allCjk(written) || written.length < 2 || written.length > 6) return false;
+  if (readTransliterated(ctx, start) === end && written.length >= 3) return true;
+  const surname = surnameLength(lexicon, text, start);
+  if (!surname || written.length > surname + 2 || written.length <= surname) return false;
+  const grammar = nameGrammar(lexicon);
+  const given = written.slice(surname);
+  if (grammar.notGiven.test(given) || grammar.titleAtStart.test(given) || grammar.functionChars.has(given.slice(-1))) return false;
+  if (lexicon.notNames.some((word) => written.startsWith(word) || word.startsWith(written))) return false;
+  // jieba must not have read a word across the name's edges (市委 + 书记 is fine, 韩 + 正副 + 区长 is not a word).
+  const token = ctx.tokenStartingAt(start);
+  if (token && token.end > end) {
+    const inside = ctx.tokenStartingAt(end);
+    if (!inside && token.word.length > 2) return false;
+  }
+  return !isCommonWord(written, lexicon) && !(token && token.end === end && isCommonWord(token.word, lexicon));
 }
 
 /** The name read at `at` as it should be reported: spaces inside it removed (龚 正 → 龚正). */

@@ -99,3 +99,19 @@ function singleWordTag(word: string, lexicon: Lexicon): string {
 export function wordTag(word: string, lexicon: Lexicon): string {
   return singleWordTag(word, lexicon) || 'x';
 }
+
+const knownCache = new Map<string, boolean>();
+
+/**
+ * Is this string one entry of jieba's dictionary (segmentation without the HMM keeps it whole)? `tag` guesses a
+ * part of speech for unknown strings too (严义埙 → n); this tells a known word from a guess. Memoised.
+ */
+export function isDictionaryWord(word: string, lexicon: Lexicon): boolean {
+  let known = knownCache.get(word);
+  if (known === undefined) {
+    known = word.length < 2 || engine(lexicon).cut(word, false).length === 1;
+    if (knownCache.size > 50000) knownCache.clear();
+    knownCache.set(word, known);
+  }
+  return known;
+}
