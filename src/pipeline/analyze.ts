@@ -1,14 +1,14 @@
 import { InputError } from '../errors';
 import { EXTRACTORS } from '../extractors/registry';
-import { loadLexicon } from '../lexicon';
-import { segment } from '../segment/jieba';
-import type { AnalysisResult, Warning } from '../types';
-import { clean, type Cleaned } from './clean';
-import { Context, type AnalyzeOptions, type Extracted } from './context';
-import { extractHtml, looksLikeHtml } from './html';
 import type { Lexicon } from '../lexicon';
+import type { Segmenter } from '../segment/types';
+import type { AnalysisResult, Removed, Warning } from '../types';
+import { clean, type Cleaned } from './clean';
+import { Context, type AnalyzeOptions, type Extracted, type Extractor } from './context';
+import { extractHtml, looksLikeHtml } from './html';
 import { normalize } from './normalize';
-import { composeViews, toSourceSpan } from './text-view';
+import { checkSpans, mapSpans } from './spans';
+import { appendLines, composeViews, toSourceSpan, type TextView } from './text-view';
 
 export const SCHEMA_VERSION = '1.0';
 
@@ -26,6 +26,20 @@ export interface AnalyzeInput {
 }
 
 export type InputFormat = 'text' | 'html';
+
+/** The engines an analysis runs on, loaded by the caller (see `defaultEngines` in `engines.ts`). */
+export interface Engines {
+  lexicon: Lexicon;
+  segmenter: Segmenter;
+}
+
+/** Options of `analyzeText`: the analysis options plus engines and checks. */
+export interface AnalyzeTextOptions extends AnalyzeOptions {
+  /** Extractors to run (default: the registry). Each sees only the fields it declares in `needs`. */
+  extractors?: readonly Extractor[];
+  /** Throw a SpanError on a span that does not hold its item instead of dropping the item with a warning. */
+  strictSpans?: boolean;
+}
 
 /** The format an input is analysed as: `auto` sniffs for a doctype, <html> or many tags. */
 export function resolveFormat(text: string, format: InputFormat | 'auto' = 'text'): InputFormat {
@@ -49,24 +63,46 @@ function cleanInput(text: string, format: InputFormat, lexicon: Lexicon, warning
   };
 }
 
-/** Analyse one decoded text: clean → normalise → segment → extractors → result. No I/O. */
-export function analyzeText(input: AnalyzeInput, options: AnalyzeOptions = {}): AnalysisResult {
-  const lexicon = loadLexicon(options.lexiconDirs);
+/** The working view: the normalised article, then one line per removed piece (mapped to its source span). */
+function workingView(article: TextView, removed: readonly Removed[]): TextView {
+  return removed.length ? appendLines(article, removed) : article;
+}
+
+/**
+ * Analyse one decoded text: clean → normalise → segment → extractors → span check and mapping → result.
+ * Pure: no file or engine loading (the caller passes `engines`). Throws InputError (EMPTY) for an HTML page
+ * without text, and SpanError when `strictSpans` is set and an extractor returns a wrong span.
+ */
+export function analyzeText(input: AnalyzeInput, engines: Engines, options: AnalyzeTextOptions = {}): AnalysisResult {
+  const { lexicon, segmenter } = engines;
   const inputWarnings: Warning[] = [...(input.warnings ?? [])];
   const { view: cleanView, removed } = cleanInput(input.text, resolveFormat(input.text, input.format), lexicon, inputWarnings);
-  const { view, traditional } = normalize(cleanView);
-  const tokens = segment(view.text, lexicon);
-  const ctx = new Context(view, tokens, lexicon, removed, { top: options.top ?? 10 });
+  const { view: article, traditional } = normalize(cleanView);
+  const view = workingView(article, removed);
+  const tokens = segmenter.cut(article.text);
+  const ctx = new Context(view, article.text.length, tokens, lexicon, segmenter, removed, { top: options.top ?? 10 });
   const warnings: Warning[] = inputWarnings;
   if (traditional) warnings.push({ code: 'traditional-script', message: 'text is in traditional characters; matched after conversion to simplified, items reported as written' });
-  for (const extractor of EXTRACTORS) {
-    const produced = extractor.run(ctx);
-    for (const [key, value] of Object.entries(produced) as Array<[keyof Extracted, unknown]>) {
-      if (key === 'warnings') warnings.push(...(value as Warning[]));
-      else (ctx.found as Record<string, unknown>)[key] = value;
+  const found: Partial<Extracted> = {};
+  const extractorWarnings: Warning[] = [];
+  for (const extractor of options.extractors ?? EXTRACTORS) {
+    ctx.found = {};
+    for (const need of extractor.needs) (ctx.found as Record<string, unknown>)[need] = found[need];
+    const produced = extractor.run(ctx) as Record<string, unknown>;
+    for (const key of Object.keys(produced)) {
+      if (key !== 'warnings' && !(extractor.provides as readonly string[]).includes(key)) {
+        throw new Error(`extractor ${extractor.id} returned ${key}, which it does not declare in provides`);
+      }
+    }
+    extractorWarnings.push(...checkSpans(extractor.id, produced, view, { strict: options.strictSpans ?? false }));
+    for (const [key, value] of Object.entries(produced)) {
+      if (key === 'warnings') extractorWarnings.push(...(value as Warning[]));
+      else (found as Record<string, unknown>)[key] = value;
     }
   }
-  const found = ctx.found;
+  mapSpans(found, view);
+  mapSpans(extractorWarnings, view);
+  warnings.push(...extractorWarnings);
   return {
     schemaVersion: SCHEMA_VERSION,
     ...(input.id !== undefined ? { id: input.id } : {}),
