@@ -1,5 +1,5 @@
 import { defaultEngines } from './engines';
-import { analyzeText, type AnalyzeInput, type AnalyzeTextOptions } from './pipeline/analyze';
+import { analyzeText, type AnalyzeInput, type AnalyzeTextOptions } from './analyze-text';
 import type { AnalysisResult } from './types';
 
 /** Options of `analyze`: those of `analyzeText` plus extra lexicon directories. */

@@ -1,5 +1,5 @@
 import { loadLexicon } from './lexicon';
-import type { Engines } from './pipeline/analyze';
+import type { Engines } from './analyze-text';
 import { createJiebaSegmenter } from './segment/jieba';
 
 const cache = new Map<string, Engines>();

@@ -1,5 +1,6 @@
 /** Public API of meeting-analyze. */
-export { analyzeText, resolveFormat, SCHEMA_VERSION, type AnalyzeInput, type AnalyzeTextOptions, type Engines, type InputFormat } from './pipeline/analyze';
+export { analyzeText, SCHEMA_VERSION, type AnalyzeInput, type AnalyzeTextOptions, type Engines } from './analyze-text';
+export { resolveFormat, type InputFormat } from './pipeline/format';
 export { analyze, type AnalyzeFileOptions } from './analyzer';
 export { defaultEngines } from './engines';
 export { SpanError } from './pipeline/spans';

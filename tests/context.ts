@@ -3,7 +3,7 @@
  * steps, the built-in lexicon, and a dictionary segmenter (forward maximum matching) in place of jieba. Loads in
  * milliseconds, so a table of short texts runs in the unit project.
  */
-import { analyzeText, type AnalyzeTextOptions } from '../src/pipeline/analyze';
+import { analyzeText, type AnalyzeTextOptions } from '../src/analyze-text';
 import { clean } from '../src/pipeline/clean';
 import { Context, type Extracted } from '../src/pipeline/context';
 import { normalize } from '../src/pipeline/normalize';

@@ -1,14 +1,15 @@
-import { InputError } from '../errors';
-import { EXTRACTORS } from '../extractors/registry';
-import type { Lexicon } from '../lexicon';
-import type { Segmenter } from '../segment/types';
-import type { AnalysisResult, Removed, Warning } from '../types';
-import { clean, type Cleaned } from './clean';
-import { Context, type AnalyzeOptions, type Extracted, type Extractor } from './context';
-import { extractHtml, looksLikeHtml } from './html';
-import { normalize } from './normalize';
-import { checkSpans, mapSpans } from './spans';
-import { appendLines, composeViews, toSourceSpan, type TextView } from './text-view';
+import { InputError } from './errors';
+import { EXTRACTORS } from './extractors/registry';
+import type { Lexicon } from './lexicon';
+import type { Segmenter } from './segment/types';
+import type { AnalysisResult, Removed, Warning } from './types';
+import { clean, type Cleaned } from './pipeline/clean';
+import { Context, type AnalyzeOptions, type Extracted, type Extractor } from './pipeline/context';
+import { extractHtml } from './pipeline/html';
+import { resolveFormat, type InputFormat } from './pipeline/format';
+import { normalize } from './pipeline/normalize';
+import { checkSpans, mapSpans } from './pipeline/spans';
+import { appendLines, composeViews, toSourceSpan, type TextView } from './pipeline/text-view';
 
 export const SCHEMA_VERSION = '1.0';
 
@@ -25,7 +26,6 @@ export interface AnalyzeInput {
   format?: InputFormat | 'auto';
 }
 
-export type InputFormat = 'text' | 'html';
 
 /** The engines an analysis runs on, loaded by the caller (see `defaultEngines` in `engines.ts`). */
 export interface Engines {
@@ -39,12 +39,6 @@ export interface AnalyzeTextOptions extends AnalyzeOptions {
   extractors?: readonly Extractor[];
   /** Throw a SpanError on a span that does not hold its item instead of dropping the item with a warning. */
   strictSpans?: boolean;
-}
-
-/** The format an input is analysed as: `auto` sniffs for a doctype, <html> or many tags. */
-export function resolveFormat(text: string, format: InputFormat | 'auto' = 'text'): InputFormat {
-  if (format === 'auto') return looksLikeHtml(text) ? 'html' : 'text';
-  return format;
 }
 
 /** clean() on plain text, or on the text extracted from HTML with its map composed back to the HTML string. */
