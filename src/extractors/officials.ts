@@ -1,6 +1,6 @@
 import type { Lexicon } from '../lexicon';
 import type { Context, Extractor } from '../pipeline/context';
-import { endsName, isNameAt, isPhotoCredit, lexiconList, nameGrammar, nameText, readName } from '../grammar/names';
+import { endsName, isNameAt, isPhotoCredit, nameGrammar, nameText, readName } from '../grammar/names';
 import type { Official } from '../types';
 
 interface Mention {
@@ -24,7 +24,7 @@ function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const alternation = (words: string[]) => (words.length ? words.map(escape).sort((a, b) => b.length - a.length).join('|') : '(?!)');
+const alternation = (words: readonly string[]) => (words.length ? words.map(escape).sort((a, b) => b.length - a.length).join('|') : '(?!)');
 
 function patterns(lexicon: Lexicon) {
   let cached = regexCache.get(lexicon);
@@ -33,10 +33,10 @@ function patterns(lexicon: Lexicon) {
     const boundaries = [...lexicon.roleBoundaries.map(escape), ...roleWords].join('|');
     cached = {
       boundary: new RegExp(`^(?:${boundaries})`),
-      statement: new RegExp(`(?:${alternation(lexiconList(lexicon, 'statement-verbs'))})`),
-      event: new RegExp(`(?:${alternation(lexiconList(lexicon, 'event-markers'))})`),
-      interview: new RegExp(`(?:${alternation(lexiconList(lexicon, 'interview-markers'))})`),
-      continues: new RegExp(`^[,，](?:${alternation(lexiconList(lexicon, 'clause-continuers'))})`),
+      statement: new RegExp(`(?:${alternation(lexicon.list('statement-verbs'))})`),
+      event: new RegExp(`(?:${alternation(lexicon.list('event-markers'))})`),
+      interview: new RegExp(`(?:${alternation(lexicon.list('interview-markers'))})`),
+      continues: new RegExp(`^[,，](?:${alternation(lexicon.list('clause-continuers'))})`),
     };
     regexCache.set(lexicon, cached);
   }
@@ -248,6 +248,9 @@ function doctrinePattern(lexicon: Lexicon): RegExp {
 
 export const officials: Extractor = {
   id: 'officials',
+  // The meeting tells whether statements outside a 会上 sentence were made at the reported event.
+  needs: ['meeting'],
+  provides: ['officials'],
   run(ctx) {
     const titled = findMentions(ctx);
     const titledAt = new Map(titled.map((mention) => [mention.nameStart, mention.nameEnd]));

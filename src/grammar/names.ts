@@ -2,45 +2,16 @@
  * Name grammar: where a person's name starts and ends next to a title. Evidence, strongest first: the title right
  * before (or right after) the name, jieba's segmentation and tags (a name piece is tagged nr, nrfg, nrt or x; after a
  * title also n, ns or nz: 江平, 黄河, 高峰 are given names too), the words that can follow a name (function, time and
- * role words, punctuation, a title head, a photo credit). Word lists come from data/ files via {@link lexiconList}.
+ * role words, punctuation, a title head, a photo credit). Word lists come from data/ files via `lexicon.list`.
  * All offsets are UTF-16 offsets in the working text (`ctx.text`).
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Lexicon } from '../lexicon';
 import type { Context } from '../pipeline/context';
-import { isCommonWord as taggedCommon, isDictionaryWord, wordTag } from '../segment/jieba';
+import { isCommonWordTag } from '../segment/types';
 
-/** A word jieba's dictionary holds with a tag other than a name's (its HMM guesses tags for unknown names too). */
-function isCommonWord(word: string, lexicon: Lexicon): boolean {
-  return taggedCommon(word, lexicon) && isDictionaryWord(word, lexicon);
-}
-
-const listCache = new WeakMap<Lexicon, Map<string, string[]>>();
-
-/**
- * Every whitespace-separated word of `data/<name>.txt` in each lexicon directory (built-in first, then `--lexicon`
- * directories), `#` lines skipped; [] when no directory has the file. Cached per lexicon.
- */
-export function lexiconList(lexicon: Lexicon, name: string): string[] {
-  let lists = listCache.get(lexicon);
-  if (!lists) listCache.set(lexicon, (lists = new Map()));
-  let words = lists.get(name);
-  if (!words) {
-    const found = new Set<string>();
-    for (const dir of lexicon.dirs) {
-      const file = path.join(dir, `${name}.txt`);
-      if (!fs.existsSync(file)) continue;
-      for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
-        const text = line.replace(/^\uFEFF/, '').trim();
-        if (!text || text.startsWith('#')) continue;
-        for (const word of text.split(/\s+/)) found.add(word);
-      }
-    }
-    words = [...found];
-    lists.set(name, words);
-  }
-  return words;
+/** Is this string one word jieba knows as something other than a name (强调 v, 关于 p, 信箱 n)? */
+function isCommonWord(ctx: Context, word: string): boolean {
+  return isCommonWordTag(ctx.tagOf(word));
 }
 
 function escape(word: string): string {
@@ -48,7 +19,7 @@ function escape(word: string): string {
 }
 
 /** One alternation, longest words first, anchored at the start. */
-function startsWithAny(words: string[]): RegExp {
+function startsWithAny(words: readonly string[]): RegExp {
   const sorted = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length);
   return sorted.length ? new RegExp(`^(?:${sorted.map(escape).join('|')})`) : /(?!)/;
 }
@@ -82,7 +53,7 @@ export function nameGrammar(lexicon: Lexicon): NameGrammar {
   let grammar = grammarCache.get(lexicon);
   if (grammar) return grammar;
   const titles = lexicon.titles.map(escape).join('|');
-  const boundaries = [...lexicon.roleBoundaries, ...lexiconList(lexicon, 'name-boundaries')];
+  const boundaries = [...lexicon.roleBoundaries, ...lexicon.list('name-boundaries')];
   const roleWords = lexicon.roles.map((role) => role.regex.source);
   const followers = [...boundaries.sort((a, b) => b.length - a.length).map(escape), ...roleWords].join('|');
   grammar = {
@@ -90,11 +61,11 @@ export function nameGrammar(lexicon: Lexicon): NameGrammar {
     titleAtEnd: new RegExp(`(?:${titles})$`),
     titleHead: new RegExp(`(?:${titles})`, 'g'),
     follower: new RegExp(`^(?:${followers})`),
-    credit: new RegExp(`^[ \\u3000]?(?:${lexiconList(lexicon, 'photo-credits').map(escape).join('|') || '(?!)'})(?![\\u3400-\\u9fff])`),
-    functionChars: new Set(lexiconList(lexicon, 'name-boundaries').filter((word) => word.length === 1)),
-    transliteration: new Set(lexiconList(lexicon, 'transliteration-chars').join('')),
-    leadIns: new Set(lexiconList(lexicon, 'title-lead-ins')),
-    notGiven: startsWithAny(lexiconList(lexicon, 'not-given-names')),
+    credit: new RegExp(`^[ \\u3000]?(?:${lexicon.list('photo-credits').map(escape).join('|') || '(?!)'})(?![\\u3400-\\u9fff])`),
+    functionChars: new Set(lexicon.list('name-boundaries').filter((word) => word.length === 1)),
+    transliteration: new Set(lexicon.list('transliteration-chars').join('')),
+    leadIns: new Set(lexicon.list('title-lead-ins')),
+    notGiven: startsWithAny(lexicon.list('not-given-names')),
   };
   grammarCache.set(lexicon, grammar);
   return grammar;
@@ -108,6 +79,8 @@ const SEPARATORS = '·•・‧．-';
 const NAME_TAG = /^(?:x|nr|nrfg|nrt)$/;
 /** After a title a two-character word jieba knows as a noun or place is still a name (江平, 黄河, 高峰). */
 const NOUN_TAG = /^(?:n|ns|nz|nt|ng)$/;
+/** Particles that follow words, not names: 商量过 is a verb and its particle. */
+const PARTICLE = /^[过着了地的得]$/;
 
 function surnameLength(lexicon: Lexicon, text: string, at: number): number {
   if (lexicon.compoundSurnames.has(text.slice(at, at + 2))) return 2;
@@ -149,7 +122,7 @@ function readTransliterated(ctx: Context, at: number): number {
   if (letters < 2) return -1;
   // 参加, 克服: a run that opens with a common word jieba knows is that word, not a name.
   const first = ctx.tokenStartingAt(at);
-  if (first && first.word.length >= 2 && isCommonWord(first.word, ctx.lexicon)) return -1;
+  if (first && first.word.length >= 2 && isCommonWord(ctx, first.word)) return -1;
   // The run may swallow the first character of the next word (…尔科夫及): back off to where a name can end, then
   // to where jieba starts a word; never back into the part before a separator.
   let floor = at + 2;
@@ -187,30 +160,31 @@ function readChinese(ctx: Context, at: number, titled: boolean): number {
   if (grammar.titleAtStart.test(text.slice(at + surname, at + surname + 8)) || text[at + surname] === '总') return -1;
   const token = ctx.tokenStartingAt(at);
   // A word that is also a name (高峰, 黄河) needs a clear end: a comma, a role or boundary word, not a quote (信箱”).
-  const strongEnd = (end: number) => /^[，,、。；;]/.test(text.slice(end, end + 1)) || grammar.follower.test(text.slice(end, end + 8));
+  const strongEnd = (end: number) => {
+    if (/^[，,、。；;]/.test(text.slice(end, end + 1))) return true;
+    const follower = grammar.follower.exec(text.slice(end, end + 8));
+    return follower !== null && !PARTICLE.test(follower[0]);
+  };
   const valid = (end: number): boolean => {
     const name = text.slice(at, end);
     if (end - at <= surname || end - at > surname + 2 || !allCjk(name)) return false;
     const given = name.slice(surname);
     if (grammar.notGiven.test(given) || grammar.titleAtStart.test(given)) return false;
     if (lexicon.notNames.some((word) => name.startsWith(word) || word.startsWith(name))) return false;
-    if (!isCommonWord(name, lexicon)) return true;
+    if (!isCommonWord(ctx, name)) return true;
     // After a title a word that is also a name stays a name (江平, 高峰; 严义埙 is in jieba's dictionary as a noun).
-    const tag = wordTag(name, lexicon);
+    const tag = ctx.tagOf(name) || 'x';
     return titled && (end - at === surname + 1 ? NOUN_TAG.test(tag) : tag === 'n') && strongEnd(end);
   };
   // jieba read the surname as the start of a verb, adverb or time word (商量过, 满意地, 周二晚): not a name. A noun or
   // place (罗海 + 平, 黄河) may still be a name: the checks below decide.
   let nounToken = false;
   if (token && token.word.length > surname && token.word.length <= surname + 2) {
-    const tag = wordTag(token.word, lexicon);
-    const known = isDictionaryWord(token.word, lexicon);
-    // An unknown token jieba's HMM guesses to be a verb or adverb (商量过) is no name either; a guessed noun may be.
-    const wordLike = known ? taggedCommon(token.word, lexicon) : !/^(?:n|nr|nrfg|nrt|ns|nz|x)$/.test(tag);
-    if (wordLike && !NAME_TAG.test(tag) && !NOUN_TAG.test(tag)) return -1;
-    nounToken = known && NOUN_TAG.test(tag);
+    const tag = ctx.tagOf(token.word) || 'x';
+    if (isCommonWordTag(tag) && !NOUN_TAG.test(tag)) return -1;
+    nounToken = NOUN_TAG.test(tag);
   }
-  if (token && token.word.length > surname + 2 && isCommonWord(token.word, lexicon)) return -1;
+  if (token && token.word.length > surname + 2 && isCommonWord(ctx, token.word)) return -1;
   // Where jieba's pieces say the name ends: its own token, or the surname plus the next short token.
   let guess = -1;
   if (token && token.word.length > surname && token.word.length <= surname + 2) guess = token.end;
@@ -281,7 +255,7 @@ export function isNameAt(ctx: Context, start: number, end: number): boolean {
     const inside = ctx.tokenStartingAt(end);
     if (!inside && token.word.length > 2) return false;
   }
-  return !isCommonWord(written, lexicon) && !(token && token.end === end && isCommonWord(token.word, lexicon));
+  return !isCommonWord(ctx, written) && !(token && token.end === end && isCommonWord(ctx, token.word));
 }
 
 /** The name read at `at` as it should be reported: spaces inside it removed (龚 正 → 龚正). */

@@ -4,11 +4,11 @@
  * Gold: PER entities written right after a government or party title (the title words below, an independent
  * list so the score does not follow data/titles.txt); company titles (公司…总经理) are no such title. Recall: gold names the tool lists as officials of their
  * sentence. Precision: official names the tool lists that are a PER entity of their sentence.
- *   node dist/eval/run-ner.js [--file <bio file>] [--details] [--json]
+ *   node dist-tools/eval/run-ner.js [--file <bio file>] [--details] [--json]
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeText } from '../pipeline/analyze';
+import { analyze } from '../../dist/analyzer';
 
 interface Sentence {
   text: string;
@@ -89,7 +89,7 @@ function main(): void {
   for (const sentence of sentences) {
     const gold = titledPersons(sentence);
     const persons = new Set(sentence.persons.map(([start, end]) => sentence.text.slice(start, end)));
-    const result = analyzeText({ text: sentence.text, format: 'text' });
+    const result = analyze({ text: sentence.text, format: 'text' });
     const names = new Set(result.officials.map((official) => official.name.replace(/\s+/g, '')));
     for (const name of gold) {
       if (names.has(name)) tp++;
