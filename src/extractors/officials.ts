@@ -136,6 +136,8 @@ function findMentions(ctx: Context): Mention[] {
     }
     const titles = readChain(ctx, match.index, headEnd, Math.min(floor, match.index));
     if (!titles.length || isCompanyStaff(text, titles)) continue;
+    // 书记/主任信箱: titles paired by a slash name a post or a service, not one person.
+    if (text[titles[0].start - 1] === '/' || text.slice(titles[0].start, headEnd).includes('/')) continue;
     mentions.push({ name: nameText(ctx, nameStart, nameEnd), start: titles[0].start, nameStart, nameEnd, titles });
     // 厅党组成员蔡某、陈某、郭某 (or 甲和乙): one title chain, several names. A name with its own title after it
     // (、韩正副区长) is someone else's mention.
@@ -273,6 +275,12 @@ export const officials: Extractor = {
       }
     }
     const DOCTRINE = doctrinePattern(ctx.lexicon);
+    const titledStartsByName = new Map<string, number[]>();
+    for (const mention of titled) {
+      const list = titledStartsByName.get(mention.name) ?? [];
+      list.push(mention.nameStart);
+      titledStartsByName.set(mention.name, list);
+    }
     // Every mention of each name, titled or not, contributes roles. Roles that need an event (statements, 介绍) wait
     // when the sentence names none: they count if the person acts at the article's meeting elsewhere.
     const pending = new Map<Official, string[]>();
@@ -281,9 +289,11 @@ export const officials: Extractor = {
       if (!official.roles.includes(canonical)) official.roles.push(canonical);
     };
     for (const [name, official] of byName) {
-      const mentions: number[] = [];
-      for (let at = ctx.text.indexOf(name); at >= 0; at = ctx.text.indexOf(name, at + name.length)) mentions.push(at);
-      for (const mention of titled) if (mention.name === name && !mentions.includes(mention.nameStart)) mentions.push(mention.nameStart);
+      // Where the name is written plainly, plus titled mentions written otherwise (龚 正): a set, so a long input with
+      // one name everywhere stays linear.
+      const mentions = new Set<number>();
+      for (let at = ctx.text.indexOf(name); at >= 0; at = ctx.text.indexOf(name, at + name.length)) mentions.add(at);
+      for (const start of titledStartsByName.get(name) ?? []) mentions.add(start);
       for (const at of mentions) {
         const end = titledAt.get(at) ?? at + name.length;
         const doctrine = DOCTRINE.test(ctx.text.slice(end, end + 48));

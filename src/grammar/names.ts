@@ -75,7 +75,7 @@ const CJK = /^[\u3400-\u9fff]$/;
 const isCjk = (ch: string | undefined): boolean => ch !== undefined && CJK.test(ch);
 /** Punctuation, digits, Latin letters and line ends close a name. */
 const CLOSER = /^(?:[，,。、；;:：！!？?\s()（）“”"‘’《》【】\[\]<>〈〉0-9０-９A-Za-z—…]|[〇一二三四五六七八九十廿卅]{1,3}[日号]|$)/;
-const SEPARATORS = '·•・‧．-';
+const SEPARATORS = '·•・‧．.-';
 const NAME_TAG = /^(?:x|nr|nrfg|nrt)$/;
 /** After a title a two-character word jieba knows as a noun or place is still a name (江平, 黄河, 高峰). */
 const NOUN_TAG = /^(?:n|ns|nz|nt|ng)$/;
