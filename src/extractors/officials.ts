@@ -267,11 +267,13 @@ export const officials: Extractor = {
         official = { name: ctx.surface(mention.nameStart, mention.nameEnd).replace(/[ \u3000]/g, ''), titles: [], roles: [], span: ctx.span(mention.start, mention.nameEnd), spans: [], acts: false };
         byName.set(mention.name, official);
       }
+      // One chain keeps every part as written (党组书记、局长，市综合执法局局长); a later mention adds only what an
+      // earlier one did not already say (区长 after 区委副书记、区长).
+      const earlier = official.titles.slice();
       for (const title of titles) {
-        if (!official.titles.some((known) => known.includes(title))) {
-          official.titles = official.titles.filter((known) => !title.includes(known));
-          official.titles.push(title);
-        }
+        if (official.titles.includes(title) || earlier.some((known) => known.includes(title))) continue;
+        official.titles = official.titles.filter((known) => !(earlier.includes(known) && title.includes(known)));
+        official.titles.push(title);
       }
     }
     const DOCTRINE = doctrinePattern(ctx.lexicon);

@@ -181,7 +181,8 @@ function readChinese(ctx: Context, at: number, titled: boolean): number {
   let nounToken = false;
   if (token && token.word.length > surname && token.word.length <= surname + 2) {
     const tag = ctx.tagOf(token.word) || 'x';
-    if (isCommonWordTag(tag) && !NOUN_TAG.test(tag)) return -1;
+    // A numeral reading (许 + 宗 read as 许多-like m) is jieba's guess at an unknown string, not evidence.
+    if (isCommonWordTag(tag) && !NOUN_TAG.test(tag) && tag !== 'm') return -1;
     nounToken = NOUN_TAG.test(tag);
   }
   if (token && token.word.length > surname + 2 && isCommonWord(ctx, token.word)) return -1;
