@@ -18,7 +18,7 @@ const SEPARATOR = /[、，,\s]/;
 const HARD_STOP = /[。；;：:!！?？\n()（）“”"《》【】\[\]]/;
 const NAME_END = /^(?:[，,。、；;:：！!？?\s()（）“”"]|$)/;
 
-const regexCache = new WeakMap<Lexicon, { boundary: RegExp; statement: RegExp; event: RegExp; interview: RegExp; continues: RegExp }>();
+const regexCache = new WeakMap<Lexicon, { statement: RegExp; event: RegExp; interview: RegExp; continues: RegExp }>();
 
 function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -29,10 +29,7 @@ const alternation = (words: readonly string[]) => (words.length ? words.map(esca
 function patterns(lexicon: Lexicon) {
   let cached = regexCache.get(lexicon);
   if (!cached) {
-    const roleWords = lexicon.roles.map((role) => role.regex.source);
-    const boundaries = [...lexicon.roleBoundaries.map(escape), ...roleWords].join('|');
     cached = {
-      boundary: new RegExp(`^(?:${boundaries})`),
       statement: new RegExp(`(?:${alternation(lexicon.list('statement-verbs'))})`),
       event: new RegExp(`(?:${alternation(lexicon.list('event-markers'))})`),
       interview: new RegExp(`(?:${alternation(lexicon.list('interview-markers'))})`),
@@ -42,8 +39,6 @@ function patterns(lexicon: Lexicon) {
   }
   return cached;
 }
-
-export { readName };
 
 /** A short bracketed part of an organisation name inside a title: 开发建设（集团）股份有限公司. */
 const BRACKETED = /^[\u3400-\u9fff]{1,6}$/;
@@ -99,18 +94,22 @@ function isCompanyStaff(text: string, titles: Array<{ start: number; end: number
 }
 
 /**
- * A name written before its title (刘建华书记, 会议由韩正副区长主持): the name starts where the title chain would,
- * and the title is what follows the name. Returns the mention or undefined.
+ * A name written before its title (刘建华书记, 会议由韩正副区长主持): two to six characters right before the head,
+ * opened by a separator, a sentence start or a lead-in word (由). Returns the mention or undefined.
  */
 function nameBefore(ctx: Context, headStart: number, headEnd: number, floor: number): Mention | undefined {
-  const chain = readChain(ctx, headStart, headEnd, floor);
-  const from = chain.length ? chain[chain.length - 1].start : headStart;
-  if (from >= headStart || from < floor) return undefined;
-  // The title follows the name directly (韩正副区长); a place before a party committee (明光市委副书记) is no name.
-  const end = headStart;
-  if (!isNameAt(ctx, from, end)) return undefined;
-  const name = nameText(ctx, from, end);
-  return { name, start: from, nameStart: from, nameEnd: end, titles: [{ start: end, end: headEnd }], before: true };
+  const { text } = ctx;
+  const { leadIns } = nameGrammar(ctx.lexicon);
+  // Only the few characters before the head: a walk along the whole chain per head would be quadratic.
+  for (let length = 2; length <= 6; length++) {
+    const from = headStart - length;
+    if (from < floor || from < 0) break;
+    const opens = from === 0 || SEPARATOR.test(text[from - 1]) || HARD_STOP.test(text[from - 1]) || [...leadIns].some((word) => word.length <= from && text.startsWith(word, from - word.length) && ctx.isTokenStart(from - word.length));
+    // The title follows the name directly (韩正副区长); a place before a party committee (明光市委副书记) is no name.
+    if (!opens || !isNameAt(ctx, from, headStart)) continue;
+    return { name: nameText(ctx, from, headStart), start: from, nameStart: from, nameEnd: headStart, titles: [{ start: headStart, end: headEnd }], before: true };
+  }
+  return undefined;
 }
 
 function findMentions(ctx: Context): Mention[] {

@@ -1,3 +1,7 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { analyze as analyzeWith } from '../../src/analyzer';
 import { analyze, at } from '../helpers';
 
 /** [name, titles, roles] of every official, in order. */
@@ -158,5 +162,21 @@ describe('officials: roles', () => {
     const simplified = officialsOf('县委书记林志明出席会议并讲话。县长陈立主持会议。');
     expect(traditional.map(([, , roles]) => roles)).toEqual(simplified.map(([, , roles]) => roles));
     expect(traditional[0][1]).toEqual(['縣委書記']);
+  });
+});
+
+describe('officials: word lists extend with --lexicon', () => {
+  test('a title, a transliteration character and a name boundary added in an extra directory', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'officials-lexicon-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'titles.txt'), '# extra titles\n守备官\n');
+      fs.writeFileSync(path.join(dir, 'transliteration-chars.txt'), '# extra characters\n彧\n');
+      const text = '守备官彧克赛今天抵达。';
+      expect(analyze(text).officials).toEqual([]);
+      const result = analyzeWith({ text, path: 'test.txt' }, { lexiconDirs: [dir] });
+      expect(result.officials.map((o) => [o.name, o.titles])).toEqual([['彧克赛', ['守备官']]]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
