@@ -88,9 +88,10 @@ function readChain(ctx: Context, headStart: number, headEnd: number, floor: numb
 }
 
 /** Staff of a company (办公室主任 of 某某有限公司) hold no party, government or institution title. */
-function isCompanyStaff(text: string, titles: Array<{ start: number; end: number }>): boolean {
-  const written = titles.map((title) => text.slice(title.start, title.end));
-  return written.some((title) => /公司|集团|企业|厂|银行|经理|董事|总监|总裁/.test(title)) && !written.some((title) => /党/.test(title));
+function isCompanyStaff(ctx: Context, titles: Array<{ start: number; end: number }>): boolean {
+  const written = titles.map((title) => ctx.text.slice(title.start, title.end));
+  const company = ctx.lexicon.list('company-words');
+  return written.some((title) => company.some((word) => title.includes(word))) && !written.some((title) => title.includes('党'));
 }
 
 /**
@@ -127,14 +128,14 @@ function findMentions(ctx: Context): Mention[] {
     if (nameEnd > 0 && titleAtStart.test(text.slice(nameEnd, nameEnd + 8))) nameEnd = -1;
     if (nameEnd < 0 || isPhotoCredit(ctx, nameEnd)) {
       const before = nameEnd < 0 ? nameBefore(ctx, match.index, headEnd, floor) : undefined;
-      if (before && !isCompanyStaff(text, before.titles)) {
+      if (before && !isCompanyStaff(ctx, before.titles)) {
         mentions.push(before);
         floor = headEnd;
       }
       continue;
     }
     const titles = readChain(ctx, match.index, headEnd, Math.min(floor, match.index));
-    if (!titles.length || isCompanyStaff(text, titles)) continue;
+    if (!titles.length || isCompanyStaff(ctx, titles)) continue;
     // 书记/主任信箱: titles paired by a slash name a post or a service, not one person.
     if (text[titles[0].start - 1] === '/' || text.slice(titles[0].start, headEnd).includes('/')) continue;
     mentions.push({ name: nameText(ctx, nameStart, nameEnd), start: titles[0].start, nameStart, nameEnd, titles });
@@ -238,13 +239,20 @@ function rolesAfter(ctx: Context, nameEnd: number, titledByStart: Map<number, Me
  * A leader named only as the source of a doctrine or instruction (习近平新时代…思想, 总书记关于…的重要指示, 部长在…会议上
  * 的部署要求), matched right after the name; `title` is the lexicon's title alternation.
  */
+const doctrineCache = new WeakMap<Lexicon, RegExp>();
+
 function doctrinePattern(lexicon: Lexicon): RegExp {
+  const cached = doctrineCache.get(lexicon);
+  if (cached) return cached;
   const title = nameGrammar(lexicon).titleAtStart.source.slice(1);
-  return new RegExp(
-    `^(?:${title})?(?:同志)?(?:(?:新时代|重要|关于|系列|总书记)[^。；;，,]{0,16}(?:思想|讲话|指示|批示|论述|精神|要求)` +
-      `|[^。；;，,]{0,30}?的(?:重要|系列)?(?:讲话|指示|批示|论述|部署|报告)?(?:精神|要求|思想)` +
-      `|[^。；;，,]{0,30}?(?:作|发表|提出)的(?:重要|系列)?(?:讲话|报告|论述|指示))`,
+  const nouns = alternation(lexicon.list('doctrine-words'));
+  const pattern = new RegExp(
+    `^(?:${title})?(?:同志)?(?:(?:新时代|重要|关于|系列|总书记)[^。；;，,]{0,16}(?:${nouns})` +
+      `|[^。；;，,]{0,30}?的(?:重要|系列)?(?:${nouns})?(?:精神|要求|思想)` +
+      `|[^。；;，,]{0,30}?(?:作|发表|提出)的(?:重要|系列)?(?:${nouns}))`,
   );
+  doctrineCache.set(lexicon, pattern);
+  return pattern;
 }
 
 export const officials: Extractor = {
