@@ -105,7 +105,8 @@ function nameBefore(ctx: Context, headStart: number, headEnd: number, floor: num
   for (let length = 2; length <= 6; length++) {
     const from = headStart - length;
     if (from < floor || from < 0) break;
-    const opens = from === 0 || SEPARATOR.test(text[from - 1]) || HARD_STOP.test(text[from - 1]) || [...leadIns].some((word) => word.length <= from && text.startsWith(word, from - word.length) && ctx.isTokenStart(from - word.length));
+    let opens = from === 0 || SEPARATOR.test(text[from - 1]) || HARD_STOP.test(text[from - 1]);
+    for (let k = 1; k <= 4 && !opens && k <= from; k++) opens = leadIns.has(text.slice(from - k, from)) && ctx.isTokenStart(from - k);
     // The title follows the name directly (韩正副区长); a place before a party committee (明光市委副书记) is no name.
     if (!opens || !isNameAt(ctx, from, headStart)) continue;
     return { name: nameText(ctx, from, headStart), start: from, nameStart: from, nameEnd: headStart, titles: [{ start: headStart, end: headEnd }], before: true };
