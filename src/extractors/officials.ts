@@ -1,6 +1,7 @@
 import type { Lexicon } from '../lexicon';
 import type { Context, Extractor } from '../pipeline/context';
 import { endsName, isNameAt, isPhotoCredit, nameGrammar, nameText, readName } from '../grammar/names';
+import { isCommonWordTag } from '../segment/types';
 import type { Official } from '../types';
 
 interface Mention {
@@ -114,6 +115,16 @@ function nameBefore(ctx: Context, headStart: number, headEnd: number, floor: num
   return undefined;
 }
 
+/** Does one token that jieba knows as a common word hold the whole head and run past it (主席国)? */
+function insideWord(ctx: Context, start: number, end: number): boolean {
+  if (ctx.isTokenStart(end)) return false;
+  for (let at = start; at >= 0 && start - at <= 4; at--) {
+    const token = ctx.tokenStartingAt(at);
+    if (token) return token.end > end && isCommonWordTag(ctx.tagOf(token.word));
+  }
+  return false;
+}
+
 function findMentions(ctx: Context): Mention[] {
   const { text } = ctx;
   const { titleHead: head, titleAtStart } = nameGrammar(ctx.lexicon);
@@ -122,6 +133,8 @@ function findMentions(ctx: Context): Mention[] {
   head.lastIndex = 0;
   for (let match = head.exec(text); match; match = head.exec(text)) {
     const headEnd = match.index + match[0].length;
+    // 轮值主席国: jieba reads the head as part of a longer common word, so it is no title here.
+    if (insideWord(ctx, match.index, headEnd)) continue;
     let nameStart = headEnd;
     while ((text[nameStart] === ' ' || text[nameStart] === '\u3000') && nameStart - headEnd < 2) nameStart++;
     let nameEnd = readName(ctx, nameStart);

@@ -79,6 +79,8 @@ const SEPARATORS = '·•・‧．.-';
 const NAME_TAG = /^(?:x|nr|nrfg|nrt)$/;
 /** After a title a two-character word jieba knows as a noun or place is still a name (江平, 黄河, 高峰). */
 const NOUN_TAG = /^(?:n|ns|nz|nt|ng)$/;
+/** Tags of single characters that open the next clause word, never finish a given name (互, 因, 将). */
+const CLAUSE_TAG = /^(?:d|p|c|u|ud|uj|ul|uz|ug|uv)$/;
 /** Particles that follow words, not names: 商量过 is a verb and its particle. */
 const PARTICLE = /^[过着了地的得]$/;
 
@@ -201,10 +203,16 @@ function readChinese(ctx: Context, at: number, titled: boolean): number {
     if (guess - at === surname + 1) {
       const next = ctx.tokenStartingAt(guess);
       const ch = text[guess];
-      const free = isCjk(ch) && !grammar.functionChars.has(ch) && !endsName(ctx, guess);
+      // Not an adverb, preposition, conjunction or pronoun (阿里 + 互致), not after a transliterated name (巴赫 + 来).
+      const free = isCjk(ch) && !grammar.functionChars.has(ch) && !endsName(ctx, guess) && !CLAUSE_TAG.test(ctx.tagOf(ch));
+      // 洪森 + 邀请: jieba reads the character as the start of a word it knows.
+      const opensWord = next !== undefined && next.word.length >= 2 && isCommonWordTag(ctx.tagOf(next.word));
+      const foreign = ctx.tagOf(text.slice(at, guess)) === 'nrt' || opensWord;
       const lone = next !== undefined && next.word.length === 1 && ctx.isTokenStart(guess + 1);
-      // From a noun jieba knows (任期 + 中, 宫本 + 水说) only when the name can end right after.
-      if (free && ((lone && !nounToken) || endsName(ctx, guess + 1)) && valid(guess + 1)) return guess + 1;
+      // From a noun jieba knows (任期 + 中, 宫本 + 水说) only when the name can end right after, and not before a
+      // particle (蔡奇 + 通过).
+      const endsAfter = strongEnd(guess + 1) || CLOSER.test(text.slice(guess + 1, guess + 2));
+      if (free && !foreign && ((lone && !nounToken) || endsAfter) && valid(guess + 1)) return guess + 1;
     }
     if (valid(guess) && (endsName(ctx, guess) || ctx.isTokenStart(guess))) return guess;
   }

@@ -39,6 +39,11 @@ describe('officials: where a name ends', () => {
     ['镇长孙浩20日到村里走访。', '孙浩'],
     ['区委书记张伟作总结讲话。', '张伟'],
     ['市长周成将出席签约活动。', '周成'],
+    ['组委会主席林奇通过视频致辞。', '林奇'],
+    ['协会主席巴赫来华访问。', '巴赫'],
+    ['副市长靳伟因工作原因请假。', '靳伟'],
+    ['秘书长阿里互致贺电。', '阿里'],
+    ['县县长李全成说。', '李全成'],
   ])('%s → %s (function and time words end it)', (text, name) => {
     expect(names(text)).toEqual([name]);
   });
@@ -68,6 +73,10 @@ describe('officials: names that are also words', () => {
       ['黄河', ['市长'], ['主持']],
       ['高峰', ['局长'], ['讲话']],
     ]);
+  });
+
+  test('a head inside a longer word is no title (轮值主席国)', () => {
+    expect(names('作为轮值主席国契机难得。')).toEqual([]);
   });
 
   test('but not a word after paired titles or a verb with its particle', () => {
