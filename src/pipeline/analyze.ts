@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import { keywordCandidates } from '../extractors/keywords';
 import { EXTRACTORS } from '../extractors/registry';
 import { loadLexicon } from '../lexicon';
 import { segment } from '../segment/jieba';
@@ -55,8 +56,9 @@ export function analyzeText(input: AnalyzeInput, options: AnalyzeOptions = {}): 
   const inputWarnings: Warning[] = [...(input.warnings ?? [])];
   const { view: cleanView, removed } = cleanInput(input.text, resolveFormat(input.text, input.format), lexicon, inputWarnings);
   const { view, traditional } = normalize(cleanView);
-  const tokens = segment(view.text, lexicon);
-  const ctx = new Context(view, tokens, lexicon, removed, { top: options.top ?? 10 });
+  const top = options.top ?? 10;
+  const tokens = segment(view.text, lexicon, keywordCandidates(top));
+  const ctx = new Context(view, tokens, lexicon, removed, { top });
   const warnings: Warning[] = inputWarnings;
   if (traditional) warnings.push({ code: 'traditional-script', message: 'text is in traditional characters; matched after conversion to simplified, items reported as written' });
   for (const extractor of EXTRACTORS) {

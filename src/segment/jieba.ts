@@ -15,12 +15,16 @@ interface NodeJieba {
   load(options: { userDict?: string }): void;
   cut(text: string, hmm: boolean): string[];
   extract(text: string, topN: number): Array<{ word: string; weight: number }>;
+  /** Only in the patched build (patches/): cut(text, true) and extract(text, topN) from one segmentation. */
+  cutExtract?(text: string, topN: number): { words: string[]; keywords: Array<{ word: string; weight: number }> };
   tag(text: string): Array<{ word: string; tag: string }>;
   insertWord(word: string, tag?: string): boolean;
   DEFAULT_USER_DICT: string;
 }
 
 let jieba: NodeJieba | undefined;
+/** The patched build's combined call works (the stock build, or a failed patch, has no such native method). */
+let combined = false;
 const insertedDicts = new Set<string>();
 
 function engine(lexicon: Lexicon): NodeJieba {
@@ -29,6 +33,11 @@ function engine(lexicon: Lexicon): NodeJieba {
     const loaded = require('nodejieba') as NodeJieba;
     loaded.load({ userDict: lexicon.userDictPaths[0] ?? loaded.DEFAULT_USER_DICT });
     jieba = loaded;
+    try {
+      combined = Array.isArray(loaded.cutExtract?.('预热', 1).words);
+    } catch {
+      combined = false; // patched index.js over a stock binary
+    }
     if (lexicon.userDictPaths[0]) insertedDicts.add(lexicon.userDictPaths[0]);
   }
   // User dictionaries from --lexicon directories are added word by word: reloading would cost another second.
@@ -48,22 +57,44 @@ export function isJiebaLoaded(): boolean {
   return jieba !== undefined;
 }
 
-/** Segment with the HMM on (unknown names stay whole) and give each token its offsets. */
-export function segment(text: string, lexicon: Lexicon): Token[] {
-  const words = engine(lexicon).cut(text, true);
-  const tokens: Token[] = [];
+/**
+ * Keywords computed by the last segment() call, for tfidf() on the same text and count: the patched nodejieba
+ * gives both from one segmentation instead of cutting the text a second time for TF-IDF.
+ */
+let pending: { text: string; topN: number; keywords: Array<{ word: string; weight: number }> } | undefined;
+
+/**
+ * Segment with the HMM on (unknown names stay whole) and give each token its UTF-16 offsets. With `keywordTopN`,
+ * TF-IDF keywords for the same text are computed in the same native call when the build allows it, and handed to
+ * the next tfidf(text, keywordTopN); results are the same either way.
+ */
+export function segment(text: string, lexicon: Lexicon, keywordTopN = 0): Token[] {
+  const engine_ = engine(lexicon);
+  let words: string[];
+  pending = undefined;
+  if (keywordTopN > 0 && combined) {
+    const both = engine_.cutExtract!(text, keywordTopN);
+    words = both.words;
+    pending = { text, topN: keywordTopN, keywords: both.keywords };
+  } else words = engine_.cut(text, true);
+  const tokens: Token[] = new Array(words.length);
+  let count = 0;
   let cursor = 0;
   for (const word of words) {
     const at = text.startsWith(word, cursor) ? cursor : text.indexOf(word, cursor);
     if (at < 0) continue;
-    tokens.push({ word, start: at, end: at + word.length });
+    tokens[count++] = { word, start: at, end: at + word.length };
     cursor = at + word.length;
   }
+  tokens.length = count;
   return tokens;
 }
 
-/** TF-IDF keywords from nodejieba's extractor (its IDF table is already in memory). */
+/** TF-IDF keywords from nodejieba's extractor (its IDF table is already in memory); reuses segment()'s when it made them. */
 export function tfidf(text: string, topN: number, lexicon: Lexicon): Array<{ word: string; weight: number }> {
+  const ready = pending;
+  pending = undefined;
+  if (ready && ready.topN === topN && ready.text === text) return ready.keywords;
   return engine(lexicon).extract(text, topN);
 }
 
