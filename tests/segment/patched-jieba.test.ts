@@ -32,7 +32,7 @@ const SLOW = 240_000;
 
 /** Run node on args with the stock binary swapped in or not; stdout as bytes. */
 function run(args: string[], stock: boolean): Buffer {
-  const result = spawnSync(process.execPath, [...(stock ? ['-r', path.join(__dirname, 'use-stock-jieba.js')] : []), ...args], {
+  const result = spawnSync(process.execPath, [...(stock ? ['-r', path.join(ROOT, 'tools', 'bench', 'stock-nodejieba.js')] : []), ...args], {
     cwd: ROOT,
     env: { ...process.env, STOCK_NODEJIEBA: STOCK, NO_COLOR: '1' },
     maxBuffer: 1 << 30,
@@ -45,7 +45,7 @@ function run(args: string[], stock: boolean): Buffer {
 function both(args: string[]): Promise<[Buffer, Buffer]> {
   const one = (stock: boolean) =>
     new Promise<Buffer>((resolve, reject) => {
-      const child = spawn(process.execPath, [...(stock ? ['-r', path.join(__dirname, 'use-stock-jieba.js')] : []), ...args], {
+      const child = spawn(process.execPath, [...(stock ? ['-r', path.join(ROOT, 'tools', 'bench', 'stock-nodejieba.js')] : []), ...args], {
         cwd: ROOT,
         env: { ...process.env, STOCK_NODEJIEBA: STOCK, NO_COLOR: '1' },
         stdio: ['ignore', 'pipe', 'pipe'],

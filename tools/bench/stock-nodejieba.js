@@ -1,6 +1,7 @@
 /**
- * Preloaded with `node -r` by patched-jieba.test.ts: makes `require('nodejieba')` load the stock binary that
- * tools/patch-nodejieba.js kept (path in STOCK_NODEJIEBA) instead of the patched build, nothing else changed.
+ * Preloaded with `node -r` by tests/segment/patched-jieba.test.ts and by the bench's stock baselines: makes
+ * `require('nodejieba')` load the stock binary that tools/patch-nodejieba.js kept at install (path in
+ * STOCK_NODEJIEBA) instead of the patched build; nothing else changes.
  */
 'use strict';
 const Module = require('module');
