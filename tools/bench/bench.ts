@@ -13,7 +13,7 @@
  *   (d) peak RSS of each process; (e) peak RSS for 1,000 vs 10,000 streamed jsonl inputs
  *
  * Options: --runs <n> (cold-start repetitions, default 7), --docs <n> (articles for (c), default 500),
- * --corpus <dir> (instead of ../shared/corpus), --quick (fewer repetitions, for a smoke run).
+ * --corpus <dir> (instead of ../shared/corpus; or MEETING_ANALYZE_CORPUS), --quick (fewer repetitions, for a smoke run).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -31,7 +31,7 @@ const PATCHED = fs.existsSync(path.join(ROOT, 'node_modules', 'nodejieba', 'buil
 const KEYWORD_CANDIDATES = 50;
 const SEED = path.join(ROOT, 'fixtures', 'zibo-2022.txt');
 const corpusAt = process.argv.indexOf('--corpus');
-const CORPUS = corpusAt >= 0 ? path.resolve(process.argv[corpusAt + 1]) : path.resolve(ROOT, '..', 'shared', 'corpus');
+const CORPUS = corpusAt >= 0 ? path.resolve(process.argv[corpusAt + 1]) : path.resolve(ROOT, process.env.MEETING_ANALYZE_CORPUS ?? path.join('..', 'shared', 'corpus'));
 
 interface Run {
   ms: number;
