@@ -4,11 +4,12 @@
  */
 import { availableParallelism } from 'os';
 import { InputError } from '../errors';
+import { terminalWidth } from '../formatters/width';
 import { planInputs, DEFAULT_EXTENSIONS } from './inputs';
 import { fileSink, guardPipe, streamSink, type Sink } from './output';
 import { runPool, StartError } from './pool';
 import { createProgress, plainProgress, shouldShowProgress } from './progress';
-import { SummaryBuilder } from './summary';
+import { SummaryBuilder } from '../aggregate/summary';
 import { formatRecord } from './record-format';
 import type { Outcome, Source, TaskSettings } from './task';
 
@@ -121,6 +122,7 @@ export async function runBatch(files: string[], options: BatchOptions, streams: 
     encoding: options.encoding,
     kind: options.input === 'text' || options.input === 'html' ? options.input : undefined,
     summary: Boolean(options.summary),
+    width: terminalWidth(stdout, env),
   };
 
   // Records printed to the same terminal would tear the bar; they show progress well enough themselves.
@@ -168,10 +170,10 @@ export async function runBatch(files: string[], options: BatchOptions, streams: 
       if (summary) {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { formatSummary } = require('../formatters/summary') as typeof import('../formatters/summary');
-        await sink.write(formatSummary(summary.build(), format, settings.color));
+        await sink.write(formatSummary(summary.build(), format, settings.color, settings.width));
       } else if (collecting) {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { formatWholeBatch } = require('./report-actions') as typeof import('./report-actions');
+        const { formatWholeBatch } = require('./whole-batch') as typeof import('./whole-batch');
         const text = await formatWholeBatch(format, collected as never, { color: settings.color, outputDir: options.outputDir });
         if (text) await sink.write(text);
       } else await writer.end();

@@ -7,6 +7,8 @@ import { escapeHtml, highlight, type Mark } from './highlight';
 export interface ReportDocument {
   result: AnalysisResult;
   text: string;
+  /** How the text was analysed (`html`: the report shows the article extracted from the page). Default: sniffed. */
+  format?: 'text' | 'html';
 }
 
 export interface ReportOptions {
