@@ -99,7 +99,8 @@ export class SummaryBuilder {
       failed: this.failed,
       officials: ranked(officialCounts, 'name').map((o) => {
         const entry = this.officials.get(o.name)!;
-        return { ...o, mentions: entry.mentions, titles: [...entry.titles].sort() };
+        // First-seen order keeps a title chain as written; outcomes arrive in input order, so it is the same for any --jobs.
+        return { ...o, mentions: entry.mentions, titles: [...entry.titles] };
       }),
       formulas: ranked(this.formulas, 'formula'),
       enumerations: ranked(this.enumerations, 'label'),

@@ -170,7 +170,12 @@ export async function runBatch(files: string[], options: BatchOptions, streams: 
       if (summary) {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { formatSummary } = require('../formatters/summary') as typeof import('../formatters/summary');
-        await sink.write(formatSummary(summary.build(), format, settings.color, settings.width));
+        const text = formatSummary(summary.build(), format, options.outputDir ? false : settings.color, settings.width);
+        if (options.outputDir) {
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          const { writeFiles, extensionOf } = require('./whole-batch') as typeof import('./whole-batch');
+          await writeFiles(options.outputDir, { [`summary.${extensionOf(format)}`]: text });
+        } else await sink.write(text);
       } else if (collecting) {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { formatWholeBatch } = require('./whole-batch') as typeof import('./whole-batch');

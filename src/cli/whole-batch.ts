@@ -5,6 +5,9 @@ import { getFormatter, type FormatOptions, type OutputRecord } from '../formatte
 
 const EXTENSIONS: Record<string, string> = { table: 'txt', json: 'json', jsonl: 'jsonl', markdown: 'md', csv: 'csv' };
 
+/** File extension for a format's output. */
+export const extensionOf = (format: string): string => EXTENSIONS[format] ?? 'txt';
+
 /**
  * Write formatted records: to stdout, or with `outputDir` into files there — one per sheet for formatters that
  * have them (CSV), otherwise one `results.<ext>`. Returns what to print on stdout (nothing when files were written).
@@ -13,7 +16,7 @@ export async function formatWholeBatch(format: string, records: OutputRecord[], 
   const formatter = getFormatter(format);
   if (!options.outputDir) return formatter(records, options);
   const plain = { ...options, color: false };
-  const files = formatter.files ? formatter.files(records, plain) : { [`results.${EXTENSIONS[format] ?? 'txt'}`]: formatter(records, plain) };
+  const files = formatter.files ? formatter.files(records, plain) : { [`results.${extensionOf(format)}`]: formatter(records, plain) };
   await writeFiles(options.outputDir, files);
   return '';
 }
