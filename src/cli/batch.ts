@@ -127,7 +127,7 @@ export async function runBatch(files: string[], options: BatchOptions, streams: 
 
   // Records printed to the same terminal would tear the bar; they show progress well enough themselves.
   const outputOnTerminal = !options.output && Boolean(stdout.isTTY);
-  const progress = shouldShowProgress(stderr, options.quiet, plan.total) && !outputOnTerminal ? createProgress(stderr, plan.total) : plainProgress(stderr);
+  const progress = shouldShowProgress(stderr, options.quiet, plan.total) && !outputOnTerminal ? createProgress(stderr, plan.total, { jobs }) : plainProgress(stderr);
   let listed = 0;
   const counted = (async function* (): AsyncGenerator<Source> {
     for await (const source of plan.sources) {
