@@ -91,7 +91,7 @@ export const DESCRIPTORS: Descriptor[] = [
         },
         // Later mentions by name alone; the one inside the first mention is already covered.
         ...o.spans.flatMap((s, j) =>
-          s[0] >= o.span[0] && s[1] <= o.span[1] ? [] : [{ key: `mention-${i}-${j}`, kind: 'mention', span: s, label: `Official mentioned: ${o.name}`, links: [`official-${i}`] }],
+          s[0] >= o.span[0] && s[1] <= o.span[1] ? [] : [{ key: `mention-${i}-${j}`, kind: 'mention', tag: 'official', span: s, label: `Official mentioned: ${o.name}`, links: [`official-${i}`] }],
         ),
       ]),
   },
