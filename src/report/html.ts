@@ -198,7 +198,7 @@ tr[data-target]{cursor:pointer}
 tr[data-target]:hover,tr[data-target]:focus{background:#f0f4ff;outline:none}
 tr[data-target]:focus-visible{outline:2px solid #3367d6;outline-offset:-2px}
 .chip:focus-visible{outline:2px solid #3367d6}
-.chip{display:inline-block;margin:0 .25rem .2rem 0;padding:0 .35rem;border-radius:4px;background:var(--item);cursor:pointer}
+.chip{display:inline-block;margin:0 .25rem .2rem 0;padding:0 .35rem;border-radius:4px;background:var(--item);cursor:pointer}strong .chip{background:var(--formula)}
 .text{padding:.5rem 1rem}
 .article{white-space:pre-wrap;overflow-wrap:anywhere;line-height:2}
 mark.hl{color:inherit;background:var(--k);border-radius:2px;padding:.05em 0;position:relative}
