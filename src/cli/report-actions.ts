@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import { renderDiffTable } from '../diff/format';
 import { diffResults } from '../diff/diff';
 import { InputError } from '../errors';
-import { analyzeText } from '../pipeline/analyze';
+import { analyze } from '../analyzer';
 import { renderReport, type ReportDocument } from '../report/html';
 import type { ErrorRecord } from '../types';
 import { terminalWidth } from '../formatters/width';
@@ -15,7 +15,7 @@ import { inputName, readSource, type Source } from './task';
 async function load(source: Exclude<Source, { kind: 'error' }>, options: ReadOptions): Promise<ReportDocument> {
   const input = inputName(source);
   const read = await readSource(source, { maxBytes: options.maxBytes, encoding: options.encoding });
-  const result = analyzeText(
+  const result = analyze(
     { text: read.text, format: read.format, path: input, encoding: read.encoding, warnings: read.warnings },
     { top: options.top, lexiconDirs: options.lexicon },
   );

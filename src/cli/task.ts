@@ -4,9 +4,8 @@
  */
 import { InputError } from '../errors';
 import { formatRecord } from './record-format';
-import { analyzeText } from '../pipeline/analyze';
-import { loadLexicon } from '../lexicon';
-import { segment } from '../segment/jieba';
+import { analyze } from '../analyzer';
+import { defaultEngines } from '../engines';
 import type { ErrorRecord, Warning } from '../types';
 import { decodeBytesChecked, readInputFile, type InputKind } from './read-input';
 import { digestOf, type DocDigest } from '../aggregate/summary';
@@ -51,7 +50,7 @@ export interface Outcome {
 
 /** Load the lexicon and nodejieba now, so the first document does not pay for it (and timing sees only work). */
 export function warmUp(settings: TaskSettings): void {
-  segment('预热', loadLexicon(settings.lexiconDirs));
+  defaultEngines(settings.lexiconDirs).segmenter.cut('预热');
 }
 
 export function inputName(source: Source): string {
@@ -98,7 +97,7 @@ export async function runTask(task: Task, settings: TaskSettings): Promise<Outco
   try {
     if (source.kind === 'error') return { seq, input, id, error: { code: source.code, message: source.message } };
     const { text, format, encoding, warnings } = await readSource(source, settings);
-    const result = analyzeText({ text, format, path: input, encoding, warnings, id }, { top: settings.top, lexiconDirs: settings.lexiconDirs });
+    const result = analyze({ text, format, path: input, encoding, warnings, id }, { top: settings.top, lexiconDirs: settings.lexiconDirs });
     if (settings.summary) return { seq, input, id, digest: digestOf(result) };
     return { seq, input, id, chunk: formatRecord(result, settings) };
   } catch (error) {

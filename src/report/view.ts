@@ -4,7 +4,7 @@
  * (what results carry) to offsets in that text.
  */
 import { loadLexicon } from '../lexicon';
-import { resolveFormat } from '../pipeline/analyze';
+import { resolveFormat } from '../pipeline/format';
 import { clean } from '../pipeline/clean';
 import { extractHtml } from '../pipeline/html';
 import { composeViews, type TextView } from '../pipeline/text-view';
