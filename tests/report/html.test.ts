@@ -103,6 +103,17 @@ describe('html report', () => {
     for (const [i, o] of result.officials.entries()) expect(article).toMatch(new RegExp(`id="d1-official-${i}"[^>]*>[^<]*${o.name}</mark>`));
   });
 
+  test('a hard-wrapped text is shown with its lines joined, paragraphs kept, highlights on the joined text', () => {
+    const text = '青原县召开经济工作会议\n\n3月2日，青原县召开经济工作会议。县委书记林远航出席并讲话，县委副书记、\n县长周克明主持会议。\n\n会议要求，要做强纺织、化工两大主导产业。\n';
+    const result = analyzeText({ text, path: 'wrapped.txt' });
+    const out = renderReport([{ result, text }]);
+    const article = (out.match(/<div class="article" lang="zh">([\s\S]*?)<\/div>/)?.[1] ?? '').replace(/<[^>]+>/g, '');
+    expect(article).toContain('县委副书记、县长周克明主持会议。');
+    expect(article.split('\n').length).toBeGreaterThanOrEqual(3);
+    const zhou = result.officials.findIndex((o) => o.name === '周克明');
+    expect(out).toMatch(new RegExp(`id="d1-official-${zhou}"[^>]*>县委副书记、县长周克明</mark>`));
+  });
+
   test('untrusted article text and file names are escaped', () => {
     const text = '<script>alert(1)</script>蓝湖高新区召开2023年工作会议\n\n区委书记周明远出席并讲话。<img src=x onerror=alert(2)>';
     const evil: ReportDocument = { result: analyzeText({ text, path: '"><svg onload=alert(3)>.txt' }), text };
