@@ -50,9 +50,10 @@ export interface ProgressState {
   jobs?: number;
 }
 
-/** Documents per second since the first finished record, or null until a second one finishes. */
+/** Documents per second since the first finished record, or null until one more per worker has finished. */
 export function rateOf(state: ProgressState): number | null {
-  if (!state.first || state.done <= state.first.done) return null;
+  // Workers finish their first records almost together: wait for one more record per worker before dividing.
+  if (!state.first || state.done - state.first.done < Math.max(1, state.jobs ?? 1)) return null;
   const seconds = (state.elapsed - state.first.at) / 1000;
   return seconds > 0 ? (state.done - state.first.done) / seconds : null;
 }
