@@ -46,11 +46,20 @@ export function marksFor(result: AnalysisResult, prefix: string): Mark[] {
   return specs.map((m) => ({ id: `${prefix}-${m.key}`, kind: m.kind, span: m.span, label: m.label, tag: m.tag ?? m.kind, links: m.links?.map((key) => `${prefix}-${key}`) }));
 }
 
-/** Marks moved into the shown text; those over text that is not shown (boilerplate) are dropped. */
+/**
+ * Marks moved into the shown text; those over text that is not shown (boilerplate) are dropped. Of several marks
+ * with the same text and the same label (an item of a component that is also an item of an enumeration) only the
+ * first keeps its inline label: "item item" says nothing more.
+ */
 function shownMarks(marks: Mark[], shown: ShownText): Mark[] {
+  const labelled = new Set<string>();
   return marks.flatMap((mark) => {
     const span = shown.locate(mark.span);
-    return span ? [{ ...mark, span }] : [];
+    if (!span) return [];
+    const key = `${span[0]}:${span[1]}:${mark.tag}`;
+    const tag = labelled.has(key) ? undefined : mark.tag;
+    labelled.add(key);
+    return [{ ...mark, span, tag }];
   });
 }
 
