@@ -90,8 +90,10 @@ describeTmux('progress in a real terminal (tmux, 80 columns)', () => {
 
   beforeAll(() => {
     // The CLI under test is the built one (bin/ runs dist/): build when a source file is newer than it.
-    const built = path.join(ROOT, 'dist', 'cli', 'progress.js');
-    const stale = !fs.existsSync(built) || fs.statSync(path.join(ROOT, 'src', 'cli', 'progress.ts')).mtimeMs > fs.statSync(built).mtimeMs;
+    const built = path.join(ROOT, 'dist', 'cli', 'main.js');
+    const newest = (dir: string): number =>
+      Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs)));
+    const stale = !fs.existsSync(built) || newest(path.join(ROOT, 'src')) > fs.statSync(built).mtimeMs;
     if (stale) expect(spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT, encoding: 'utf8' }).status).toBe(0);
     const article = fs.readFileSync(path.join(ROOT, 'fixtures', 'zibo-2022.txt'), 'utf8');
     fs.mkdirSync(path.join(dir, 'in'));
