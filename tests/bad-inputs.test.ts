@@ -6,7 +6,7 @@ import { PassThrough } from 'stream';
 import * as iconv from 'iconv-lite';
 import { runCli } from '../src/cli/main';
 import { sink } from './batch-helpers';
-import { DEFAULT_MAX_BYTES, readInputFile } from '../src/cli/read-input';
+import { DEFAULT_MAX_BYTES, readInputFile } from '../src/input/read';
 import { InputError } from '../src/errors';
 import { analyzeText } from '../src/pipeline/analyze';
 import type { AnalysisResult } from '../src/types';

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PassThrough } from 'stream';
 import { defaultJobs } from '../src/cli/batch';
-import { lines } from '../src/cli/inputs';
+import { lines } from '../src/input/plan';
 import { FORMAT_NAMES } from '../src/cli/main';
 import { FORMATTERS } from '../src/formatters';
 import { json, jsonl } from '../src/formatters/json';

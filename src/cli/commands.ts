@@ -1,5 +1,6 @@
 // Light on purpose: --help must not load the pipeline. The actions live in ./report-actions.
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_MAX_BYTES } from '../errors';
 
 export interface CommandIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -24,7 +25,6 @@ function wholeNumber(value: string): number {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
-const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 function readingOptions(command: Command): Command {
   return command

@@ -3,13 +3,13 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 // the pipeline or nodejieba. The analyse command requires ./batch when it runs.
 import type { BatchOptions } from './batch';
 import { addReportCommands } from './commands';
+import { DEFAULT_MAX_BYTES, EXIT } from '../errors';
+import { guardStderr } from './output';
 
 /** Output formats (src/formatters); listed here so --help does not load the formatters. */
 export const FORMAT_NAMES = ['table', 'json', 'jsonl', 'csv', 'markdown'];
-const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
-/** Exit codes, documented in the README and in --help. */
-export const EXIT = { OK: 0, INPUT_FAILED: 1, USAGE: 2, INTERRUPTED: 130, BROKEN_PIPE: 141 } as const;
+export { EXIT };
 
 export interface CliIo {
   argv: string[];
@@ -17,8 +17,10 @@ export interface CliIo {
   stdout?: NodeJS.WritableStream & { isTTY?: boolean };
   stderr?: NodeJS.WritableStream & { isTTY?: boolean };
   env?: NodeJS.ProcessEnv;
-  /** Aborting it stops a running batch like Ctrl-C (tests); without one, SIGINT is watched during a batch. */
+  /** Aborting it stops a running batch like Ctrl-C (tests); without one, SIGINT/SIGTERM/SIGHUP are watched during a batch. */
   signal?: AbortSignal;
+  /** Analyse in worker threads even for one input, so signals stay prompt during a long document (the binary sets it). */
+  threads?: boolean;
 }
 
 const HELP_AFTER = `
@@ -36,9 +38,18 @@ Exit codes:
   0    every input analysed
   1    at least one input could not be read (each named on stderr; the others are still analysed)
   2    usage error (unknown option, bad value)
-  130  interrupted (Ctrl-C): finished records were written, the rest skipped
+  130  interrupted (Ctrl-C); 143 for SIGTERM, 129 for SIGHUP: finished records were written, the rest skipped
   141  stdout closed by its reader (e.g. | head): stopped quietly
 `;
+
+/** Largest --top accepted: more keywords than any article has distinct words is a mistake, not a request. */
+const MAX_TOP = 1000;
+
+function topCount(value: string): number {
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value.trim()) || parsed > MAX_TOP) throw new InvalidArgumentError(`expected a whole number from 0 to ${MAX_TOP}`);
+  return parsed;
+}
 
 function positiveInt(value: string): number {
   const parsed = Number(value);
@@ -66,6 +77,7 @@ export async function runCli(io: CliIo): Promise<number> {
   const stderr = io.stderr ?? process.stderr;
   const stdin = io.stdin ?? process.stdin;
   const env = io.env ?? process.env;
+  guardStderr(stderr);
   let exitCode: number = EXIT.OK;
 
   const program = new Command('meeting-analyze')
@@ -81,7 +93,8 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--files-from <list>', 'read input paths from <list>, one a line ("-" for stdin)')
     .option('--ext <list>', 'extensions taken from directories, comma-separated (default .txt,.md,.html)', extensions)
     .option('--summary', 'print an aggregate over the batch instead of one record per input')
-    .option('--top <n>', 'number of keywords', positiveInt, 10)
+    .option('--errors-in-output', 'exit 0 when every failed input is written as an error record (for Spark, Dask, Hadoop Streaming mappers)')
+    .option('--top <n>', `number of keywords (0–${MAX_TOP})`, topCount, 10)
     .option('--lexicon <dir>', 'extra lexicon directory (repeatable); files named like data/*.txt add entries', collect, [])
     .option('--encoding <name>', 'force an input encoding (e.g. gb18030, big5, utf-16le)')
     .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, DEFAULT_MAX_BYTES)
@@ -97,7 +110,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .action(async (files: string[], options: BatchOptions) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { runBatch } = require('./batch') as typeof import('./batch');
-      exitCode = await runBatch(files, options, { stdin, stdout, stderr, env, signal: io.signal });
+      exitCode = await runBatch(files, options, { stdin, stdout, stderr, env, signal: io.signal, threads: io.threads });
     });
 
   addReportCommands(program, { stdout, stderr, env, setExitCode: (code) => (exitCode = code) });

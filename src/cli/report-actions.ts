@@ -8,16 +8,13 @@ import { getFormatter, type FormatOptions, type OutputRecord } from '../formatte
 import { analyzeText } from '../pipeline/analyze';
 import { renderReport, type ReportDocument } from '../report/html';
 import type { AnalysisResult, ErrorRecord } from '../types';
-import { readInputFile } from './read-input';
+import { readInputFile } from '../input/read';
 import type { CommandIo, ReadOptions } from './commands';
 
 /** Read, decode and analyse one file, keeping the decoded text the spans point into. */
 async function load(file: string, options: ReadOptions): Promise<ReportDocument> {
   const decoded = await readInputFile(file, { maxBytes: options.maxBytes, encoding: options.encoding });
-  const warnings = decoded.invalidSequences
-    ? [{ code: 'invalid-bytes', message: `${decoded.invalidSequences} byte sequence(s) could not be decoded as ${decoded.encoding} and were replaced by U+FFFD` }]
-    : [];
-  const result = analyzeText({ text: decoded.text, format: decoded.format, path: file, encoding: decoded.encoding, warnings }, { top: options.top, lexiconDirs: options.lexicon });
+  const result = analyzeText({ text: decoded.text, format: decoded.format, path: file, encoding: decoded.encoding, warnings: decoded.warnings }, { top: options.top, lexiconDirs: options.lexicon });
   return { result, text: decoded.text };
 }
 

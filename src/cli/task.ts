@@ -8,15 +8,11 @@ import { analyzeText } from '../pipeline/analyze';
 import { loadLexicon } from '../lexicon';
 import { segment } from '../segment/jieba';
 import type { ErrorRecord, Warning } from '../types';
-import { decodeBytesChecked, readInputFile, type InputKind } from './read-input';
+import { decodeBytesChecked, readInputFile, type InputKind } from '../input/read';
+import { inputName, type Source } from '../input/source';
 import { digestOf, type DocDigest } from './summary';
 
-/** What to analyse. `error` is an input that already failed while being listed (bad jsonl line, glob without match). */
-export type Source =
-  | { kind: 'file'; path: string }
-  | { kind: 'bytes'; input: string; bytes: Uint8Array }
-  | { kind: 'text'; input: string; id?: string; text: string }
-  | { kind: 'error'; input: string; id?: string; code: string; message: string };
+export { inputName, type Source };
 
 export interface Task {
   seq: number;
@@ -52,10 +48,6 @@ export function warmUp(settings: TaskSettings): void {
   segment('预热', loadLexicon(settings.lexiconDirs));
 }
 
-export function inputName(source: Source): string {
-  return source.kind === 'file' ? source.path : source.input;
-}
-
 export async function runTask(task: Task, settings: TaskSettings): Promise<Outcome> {
   const { source, seq } = task;
   const input = inputName(source);
@@ -70,15 +62,15 @@ export async function runTask(task: Task, settings: TaskSettings): Promise<Outco
       if (Buffer.byteLength(source.text) > settings.maxBytes) throw new InputError('TOO_LARGE', `text is over the --max-bytes limit of ${settings.maxBytes}`);
       if (source.text.trim() === '') throw new InputError('EMPTY', 'text is empty');
       text = source.text;
+      warnings.push(...(source.warnings ?? []));
     } else {
+      const reading = { maxBytes: settings.maxBytes, encoding: settings.encoding, kind: settings.kind };
       const decoded =
         source.kind === 'file'
-          ? await readInputFile(source.path, { maxBytes: settings.maxBytes, encoding: settings.encoding, kind: settings.kind })
+          ? await readInputFile(source.raw ? Buffer.from(source.raw) : source.path, reading, source.path)
           : decodeBytesChecked(source.bytes, settings.maxBytes, settings.encoding, settings.kind);
       format = decoded.format; // the reader knows whether this is a page (by extension, --input html, or sniffing)
-      if (decoded.invalidSequences) {
-        warnings.push({ code: 'invalid-bytes', message: `${decoded.invalidSequences} byte sequence(s) could not be decoded as ${decoded.encoding} and were replaced by U+FFFD` });
-      }
+      warnings.push(...decoded.warnings);
       text = decoded.text;
       encoding = decoded.encoding;
     }

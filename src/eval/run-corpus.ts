@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { analyzeText } from '../pipeline/analyze';
-import { decodeBytesChecked } from '../cli/read-input';
+import { decodeBytesChecked } from '../input/read';
 import { OUTPUT_SCHEMA } from '../schema';
 
 const TEXT_FILE = /./; // every file: the NER sets (example.dev) must not crash either

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeText } from '../pipeline/analyze';
-import { decodeBytesChecked } from '../cli/read-input';
+import { decodeBytesChecked } from '../input/read';
 import type { AnalysisResult } from '../types';
 import { add, emptyCounts, f1, looseMatch, matchSets, type Counts } from './score';
 

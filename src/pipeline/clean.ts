@@ -25,13 +25,14 @@ const LIST_HEADING = /^(?:[一二三四五六七八九十]+[、.]|[（(][一二�
 const LEAD_DATE = /^(?:\d{4}年)?\d{1,2}月\d{1,2}日/;
 const STARTS_LIKE_TEXT = /^[\u3400-\u9fff\d“"‘《（(+＋]/;
 /**
- * Terminal escape sequences (CSI, OSC/DCS strings, other ESC sequences, 8-bit CSI) and control or bidi-override
- * characters: they never carry meaning in an article and split the words around them, so the working text skips
- * them (spans still cover them). Quantifiers are bounded: this runs on untrusted text.
+ * Terminal escape sequences (CSI, OSC/DCS strings, other ESC sequences, 8-bit CSI), control or bidi-override
+ * characters, and invisible format characters (soft hyphen, zero-width space/joiners, word joiner, a BOM inside the
+ * text): they never carry meaning in an article and split the words around them (县委书\u200b记), so the working
+ * text skips them (spans still cover them). Quantifiers are bounded: this runs on untrusted text.
  */
 export const CONTROL_SEQUENCE =
-  /\u001b\[[0-?]{0,64}[ -/]{0,16}[@-~]?|\u009b[0-?]{0,64}[ -/]{0,16}[@-~]?|\u001b[\]PX^_][^\u0007\u001b\u009c\n\r]{0,4096}(?:\u0007|\u001b\\|\u009c)?|\u001b[ -~]?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  /\u001b\[[0-?]{0,64}[ -/]{0,16}[@-~]?|\u009b[0-?]{0,64}[ -/]{0,16}[@-~]?|\u001b[\]PX^_][^\u0007\u001b\u009c\n\r]{0,4096}(?:\u0007|\u001b\\|\u009c)?|\u001b[ -~]?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 /** Copy source[start, end) leaving out control sequences. */
 function copyWithoutControls(builder: TextViewBuilder, source: string, start: number, end: number): void {

@@ -1,6 +1,6 @@
 import * as iconv from 'iconv-lite';
 import { analyzeText, resolveFormat } from '../../src/pipeline/analyze';
-import { decodeBytesChecked } from '../../src/cli/read-input';
+import { decodeBytesChecked } from '../../src/input/read';
 import { extractHtml, looksLikeHtml } from '../../src/pipeline/html';
 
 // A made-up county news page with the usual chrome around the article.

@@ -1,11 +1,12 @@
+/** Reading one input (a file, a device, stdin's bytes) and decoding it; every failure is an InputError with a code. */
 import { createReadStream, promises as fs } from 'fs';
 import { extname } from 'path';
-import { decodeText, sniffDeclaredCharset, type Decoded } from '../pipeline/decode';
+import { decodeText, sniffDeclaredCharset, type Decoded } from './decode';
 import { looksLikeHtml } from '../pipeline/html';
 import type { InputFormat } from '../pipeline/analyze';
-import { InputError } from '../errors';
+import { DEFAULT_MAX_BYTES, InputError } from '../errors';
 
-export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES };
 
 /** How to read an input: `auto` goes by the extension (.html/.htm), then by sniffing the content. */
 export type InputKind = 'auto' | InputFormat;
@@ -40,8 +41,11 @@ function fromFsError(error: NodeJS.ErrnoException): InputError {
   }
 }
 
-/** Read and decode one file; every failure is an InputError with a code. */
-export async function readInputFile(path: string, options: ReadOptions = {}): Promise<ReadInput> {
+/**
+ * Read and decode one file; every failure is an InputError with a code. `path` may be the raw bytes of a name
+ * that is not valid UTF-8 (met in a directory walk); `name` is then what to show and to sniff the extension of.
+ */
+export async function readInputFile(path: string | Buffer, options: ReadOptions = {}, name = String(path)): Promise<ReadInput> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let bytes: Buffer;
   try {
@@ -54,7 +58,7 @@ export async function readInputFile(path: string, options: ReadOptions = {}): Pr
     if (error instanceof InputError) throw error;
     throw fromFsError(error as NodeJS.ErrnoException);
   }
-  const kind = options.kind && options.kind !== 'auto' ? options.kind : HTML_EXTENSIONS.has(extname(path).toLowerCase()) ? 'html' : 'auto';
+  const kind = options.kind && options.kind !== 'auto' ? options.kind : HTML_EXTENSIONS.has(extname(name).toLowerCase()) ? 'html' : 'auto';
   return decodeBytesChecked(bytes, maxBytes, options.encoding, kind);
 }
 

@@ -1,5 +1,5 @@
 import * as iconv from 'iconv-lite';
-import { canonicalCharset, decodeBytes, decodeText, sniffDeclaredCharset } from '../../src/pipeline/decode';
+import { canonicalCharset, decodeBytes, decodeText, sniffDeclaredCharset } from '../../src/input/decode';
 
 const TEXT = '淄川区召开重点项目推进会，区委书记出席会议并讲话，要求全力以赴抓好项目建设。';
 
