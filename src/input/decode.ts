@@ -71,19 +71,33 @@ export function invalidBytesWarning(count: number, encoding: string): Warning {
   return { code: 'invalid-bytes', message: `${count} byte sequence(s) could not be decoded as ${encoding} and were replaced by U+FFFD` };
 }
 
-/** Latin-1 letters and the Windows-1252 punctuation that UTF-8 or GBK bytes turn into when read as Latin-1. */
-const LATIN_RUN = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,64}/g;
+/** Windows-1252's letters for bytes 0x80–0x9F (a byte Windows-1252 leaves undefined is read as the C1 control). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const CP1252_BYTE = new Map(Array.from(CP1252_HIGH, (ch, i) => [ch, 0x80 + i] as const));
+
+/** Runs of Latin-1 letters and Windows-1252 punctuation: what UTF-8 or GBK bytes turn into when read as Latin-1. */
+const LATIN_RUN = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd]{2,64}/g;
+
+/** The bytes a Latin-1 / Windows-1252 reading turned into these characters (U+FFFD: a byte lost, kept as 0x81). */
+function latinBytes(text: string): Buffer {
+  const bytes = Buffer.alloc(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes[i] = CP1252_BYTE.get(text[i]) ?? (code <= 0xff ? code : 0x81);
+  }
+  return bytes;
+}
 
 /**
  * Chinese mis-decoded as Latin-1/Windows-1252 ("ä¼šè®®" for 会议): valid Unicode, so no byte is invalid, but the
- * analysis finds nothing. Runs of such letters are turned back into bytes and read as UTF-8 and as GBK; when most of
- * what comes back is common Chinese, the text is mojibake. Returns the encoding the bytes were in, or undefined.
+ * analysis finds nothing. Runs of such letters are turned back into bytes and read as UTF-8 and as GBK; when much
+ * of what comes back is common Chinese, the text is mojibake. Returns the encoding the bytes were in, or undefined.
  */
 export function mojibakeOf(text: string): 'UTF-8' | 'GBK' | undefined {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
   const runs = sample.match(LATIN_RUN);
   if (!runs) return undefined;
-  const bytes = iconv.encode(runs.join(' '), 'windows-1252');
+  const bytes = latinBytes(runs.join(' '));
   const tally = (decoded: string) => {
     let common = 0;
     for (const ch of decoded) if (COMMON_CHARS.has(ch)) common++;
@@ -93,7 +107,7 @@ export function mojibakeOf(text: string): 'UTF-8' | 'GBK' | undefined {
   const asGbk = tally(iconv.decode(bytes, 'gb18030'));
   const best = Math.max(asUtf8, asGbk);
   // Bytes of Chinese give one common character per 2 (GBK) or 3 (UTF-8) letters; French or German text gives none.
-  if (best < 4 || best * 4 < bytes.length) return undefined;
+  if (best < 4 || best * 5 < bytes.length) return undefined;
   return asUtf8 >= asGbk ? 'UTF-8' : 'GBK';
 }
 
