@@ -268,7 +268,7 @@ async function* records(name: string, stream: NodeJS.ReadableStream, maxBytes: n
     }
     const paired = pairedOnly(text);
     if (paired.lone) {
-      warnings.push({ code: 'lone-surrogates', message: `${paired.lone} unpaired surrogate escape(s) (\\ud800–\\udfff) in "text" were replaced by U+FFFD` });
+      warnings.push({ code: 'lone-surrogates', message: `${paired.lone} unpaired surrogate escape(s) (U+D800–U+DFFF) in "text" were replaced by U+FFFD` });
     }
     yield { kind: 'text', input, id: idText, text: paired.text, ...(warnings.length ? { warnings } : {}) };
   }
