@@ -5,7 +5,7 @@ import { renderDiffTable } from '../diff/format';
 import { diffResults } from '../diff/diff';
 import { InputError } from '../errors';
 import { getFormatter, type FormatOptions, type OutputRecord } from '../formatters';
-import { analyzeText } from '../pipeline/analyze';
+import { analyze } from '../analyzer';
 import { renderReport, type ReportDocument } from '../report/html';
 import type { AnalysisResult, ErrorRecord } from '../types';
 import { readInputFile } from '../input/read';
@@ -14,7 +14,7 @@ import type { CommandIo, ReadOptions } from './commands';
 /** Read, decode and analyse one file, keeping the decoded text the spans point into. */
 async function load(file: string, options: ReadOptions): Promise<ReportDocument> {
   const decoded = await readInputFile(file, { maxBytes: options.maxBytes, encoding: options.encoding });
-  const result = analyzeText({ text: decoded.text, format: decoded.format, path: file, encoding: decoded.encoding, warnings: decoded.warnings }, { top: options.top, lexiconDirs: options.lexicon });
+  const result = analyze({ text: decoded.text, format: decoded.format, path: file, encoding: decoded.encoding, warnings: decoded.warnings }, { top: options.top, lexiconDirs: options.lexicon });
   return { result, text: decoded.text };
 }
 

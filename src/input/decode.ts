@@ -1,7 +1,7 @@
 import * as chardet from 'chardet';
 import * as iconv from 'iconv-lite';
 import { InputError } from '../errors';
-import { COMMON_CHARS } from '../pipeline/common-chars';
+import { commonChars } from './common-chars';
 import type { Warning } from '../types';
 
 export interface Decoded {
@@ -98,9 +98,10 @@ export function mojibakeOf(text: string): 'UTF-8' | 'GBK' | undefined {
   const runs = sample.match(LATIN_RUN);
   if (!runs) return undefined;
   const bytes = latinBytes(runs.join(' '));
+  const chars = commonChars();
   const tally = (decoded: string) => {
     let common = 0;
-    for (const ch of decoded) if (COMMON_CHARS.has(ch)) common++;
+    for (const ch of decoded) if (chars.has(ch)) common++;
     return common;
   };
   const asUtf8 = tally(iconv.decode(bytes, 'utf-8'));
@@ -179,12 +180,13 @@ function bestLegacyEncoding(bytes: Uint8Array): string | undefined {
   const candidates = [...new Set(['gb18030', 'big5', ...guesses])];
   let best: string | undefined;
   let bestScore = -Infinity;
+  const common = commonChars();
   for (const encoding of candidates) {
     const text = iconv.decode(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength), encoding);
     let score = 0;
     for (const ch of text) {
       if (ch === '\uFFFD') score -= 4;
-      else if (COMMON_CHARS.has(ch)) score += 1;
+      else if (common.has(ch)) score += 1;
     }
     if (score > bestScore) {
       best = encoding;

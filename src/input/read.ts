@@ -3,7 +3,7 @@ import { createReadStream, promises as fs } from 'fs';
 import { extname } from 'path';
 import { decodeText, sniffDeclaredCharset, type Decoded } from './decode';
 import { looksLikeHtml } from '../pipeline/html';
-import type { InputFormat } from '../pipeline/analyze';
+import type { InputFormat } from '../pipeline/format';
 import { DEFAULT_MAX_BYTES, InputError } from '../errors';
 
 export { DEFAULT_MAX_BYTES };
