@@ -356,3 +356,20 @@ describe('--top out of range', () => {
 });
 
 void isRoot;
+
+describe('a lexicon error names the file and the line', () => {
+  test.each([
+    ['roles.txt', '# roles\n主持\t主持\n出席\t出(席\n', /roles\.txt:3: bad pattern "出\(席"/],
+    ['boilerplate.json', '{\n  "patterns": [\n    { "reason": "x", "pattern": "ok" },\n    { "reason": "y", "pattern": "[" }\n  ]\n}\n', /boilerplate\.json:4: bad pattern "\["/],
+    ['boilerplate.json', '{\n  "patterns": [\n    { "reason": "x", "pattern": "ok" },,\n  ]\n}\n', /boilerplate\.json:3: not valid JSON/],
+  ])('%s: a usage error (exit 2) that says where', async (name, content, message) => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, name), content);
+    const alone = await run(['--json', '--lexicon', dir, FIXTURE]);
+    expect(alone.code).toBe(2);
+    expect(alone.err).toMatch(message);
+    const batch = await run(['--format', 'jsonl', '--lexicon', dir, FIXTURE, FIXTURE]);
+    expect(batch.code).toBe(2);
+    expect(batch.err).toMatch(message);
+  });
+});
