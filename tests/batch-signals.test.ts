@@ -83,3 +83,20 @@ describe('SIGTERM and SIGHUP end a batch like Ctrl-C', () => {
     expect(result.stdout.trim()).toBe('143');
   });
 });
+
+describe('a file name that is not valid UTF-8, given on the command line', () => {
+  test('is analysed (its bytes come from the process command line), alone and between good files', () => {
+    const dir = tempDir();
+    // 会议.txt in GBK: bytes bBB E1 D2 E9, which Node's argv decodes to U+FFFD.
+    const name = Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xbb, 0xe1, 0xd2, 0xe9]), Buffer.from('.txt')]);
+    fs.writeFileSync(name, PARAGRAPH);
+    const escaped = `$'${dir}/\\xbb\\xe1\\xd2\\xe9.txt'`;
+    for (const args of [escaped, `${JSON.stringify(FIXTURE)} ${escaped} ${JSON.stringify(FIXTURE)}`]) {
+      const result = spawnSync('bash', ['-c', `node ${JSON.stringify(BIN)} --format jsonl ${args}`], { encoding: 'utf8' });
+      expect(result.status).toBe(0);
+      const records = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+      expect(records.every((record) => !record.error)).toBe(true);
+      expect(records.map((record) => record.officials.length > 0)).toEqual(records.map(() => true));
+    }
+  });
+});

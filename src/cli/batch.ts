@@ -5,7 +5,8 @@
  */
 import { availableParallelism } from 'os';
 import { EXIT, InputError, STOP_SIGNALS, type StopSignal } from '../errors';
-import { planInputs, DEFAULT_EXTENSIONS, type InputPlan } from '../input/plan';
+import { argumentBytes, planInputs, DEFAULT_EXTENSIONS, type InputPlan } from '../input/plan';
+import { readFileSync } from 'fs';
 import type { Source } from '../input/source';
 import { fileSink, guardPipe, guardStderr, streamSink, visible, type Sink } from './output';
 import { runPool, StartError, type PoolResult } from './pool';
@@ -172,7 +173,16 @@ async function runSignalled(
   const extensions = (options.ext?.length ? options.ext : DEFAULT_EXTENSIONS).map((ext) => (ext.startsWith('.') ? ext : `.${ext}`).toLowerCase());
   let plan: InputPlan | undefined;
   try {
-    const planning = planInputs({ args: files, filesFrom: options.filesFrom, input: options.input, extensions, stdin, maxBytes: options.maxBytes, cwd: streams.cwd ?? process.cwd() });
+    const planning = planInputs({
+      args: files,
+      filesFrom: options.filesFrom,
+      input: options.input,
+      extensions,
+      stdin,
+      maxBytes: options.maxBytes,
+      cwd: streams.cwd ?? process.cwd(),
+      rawArgument: files.some((file) => file.includes('\ufffd')) ? argumentBytes(ownCommandLine()) : undefined,
+    });
     planning.catch(() => undefined); // settled later, or never looked at once interrupted
     plan = await Promise.race([planning, aborted]);
   } catch (error) {
@@ -288,5 +298,14 @@ function outputProblem(error: NodeJS.ErrnoException): string {
       return 'permission denied';
     default:
       return error.message;
+  }
+}
+
+/** This process's command line as bytes (Linux), to recover file names that are not UTF-8; undefined elsewhere. */
+function ownCommandLine(): Buffer | undefined {
+  try {
+    return readFileSync('/proc/self/cmdline');
+  } catch {
+    return undefined;
   }
 }

@@ -25,6 +25,28 @@ export interface InputOptions {
   maxBytes: number;
   /** Directory relative glob patterns are matched from. */
   cwd: string;
+  /**
+   * The bytes of a command-line argument that was not valid UTF-8 (the argument as given is then its lossy
+   * decoding, with U+FFFD), or undefined. See argumentBytes.
+   */
+  rawArgument?: (arg: string) => Buffer | undefined;
+}
+
+/**
+ * Recover the bytes of an argument that is not valid UTF-8 from the process's command line (`cmdline`, the
+ * contents of /proc/<pid>/cmdline: arguments separated by NUL): Node decodes argv lossily, so a GBK file name
+ * would otherwise be a name that does not exist. Returns undefined where nothing matches.
+ */
+export function argumentBytes(cmdline: Buffer | undefined): (arg: string) => Buffer | undefined {
+  if (!cmdline) return () => undefined;
+  const parts: Buffer[] = [];
+  for (let start = 0; start < cmdline.length; ) {
+    let end = cmdline.indexOf(0, start);
+    if (end < 0) end = cmdline.length;
+    parts.push(cmdline.subarray(start, end));
+    start = end + 1;
+  }
+  return (arg) => (arg.includes('\ufffd') ? parts.find((part) => !isUtf8(part) && part.toString('utf8') === arg) : undefined);
 }
 
 export interface InputPlan {
@@ -98,10 +120,15 @@ async function* expand(arg: string, options: InputOptions, counter: { skipped: n
     }
     return;
   }
-  const stat = await fs.stat(arg).catch(() => undefined);
+  const raw = options.rawArgument?.(arg);
+  const stat = await fs.stat(raw ?? arg).catch(() => undefined);
+  if (raw && stat && !stat.isDirectory()) {
+    yield fileSource(raw);
+    return;
+  }
   if (stat?.isDirectory()) {
     let found = 0;
-    for await (const source of walk(Buffer.from(arg), options.extensions, counter, new Set())) {
+    for await (const source of walk(raw ?? Buffer.from(arg), options.extensions, counter, new Set())) {
       found++;
       yield source;
     }
