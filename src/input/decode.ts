@@ -52,8 +52,18 @@ function decodeAs(bytes: Uint8Array, encoding: string, skip = 0): Decoded {
   return finish(text, encoding.toLowerCase(), countReplacement(text));
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /** The decoded text with the warnings its decoding calls for. */
-function finish(text: string, encoding: string, invalidSequences: number): Decoded {
+function finish(decoded: string, encoding: string, invalid: number): Decoded {
+  // UTF-16 and UTF-32 files can hold unpaired surrogates: they cannot be written as UTF-8, so they count as invalid.
+  let invalidSequences = invalid;
+  const text = /[\ud800-\udfff]/.test(decoded)
+    ? decoded.replace(LONE_SURROGATE, () => {
+        invalidSequences++;
+        return '\ufffd';
+      })
+    : decoded;
   const warnings: Warning[] = [];
   if (invalidSequences) warnings.push(invalidBytesWarning(invalidSequences, encoding));
   const mojibake = mojibakeOf(text);
