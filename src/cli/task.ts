@@ -6,12 +6,12 @@ import { InputError } from '../errors';
 import { formatRecord } from './record-format';
 import { analyze } from '../analyzer';
 import { defaultEngines } from '../engines';
-import type { ErrorRecord, Warning } from '../types';
-import { decodeBytesChecked, readInputFile, type InputKind } from '../input/read';
+import type { ErrorRecord } from '../types';
+import { readSource, type InputKind } from '../input/read';
 import { inputName, type Source } from '../input/source';
-import { digestOf, type DocDigest } from './summary';
+import { digestOf, type DocDigest } from '../aggregate/summary';
 
-export { inputName, type Source };
+export { inputName, readSource, type Source };
 
 export interface Task {
   seq: number;
@@ -28,6 +28,8 @@ export interface TaskSettings {
   encoding?: string;
   /** Passed through to readInputFile (`text`, `html`); undefined lets the reader decide. */
   kind?: InputKind;
+  /** Terminal width in cells for table output. */
+  width?: number;
   /** Collect a digest for --summary instead of formatting the record. */
   summary: boolean;
 }
@@ -53,26 +55,7 @@ export async function runTask(task: Task, settings: TaskSettings): Promise<Outco
   const id = source.kind === 'text' || source.kind === 'error' ? source.id : undefined;
   try {
     if (source.kind === 'error') return { seq, input, id, error: { code: source.code, message: source.message } };
-    let text: string;
-    let encoding = 'utf-8';
-    const warnings: Warning[] = [];
-    let format: 'text' | 'html' | undefined;
-    if (source.kind === 'text') {
-      if (Buffer.byteLength(source.text) > settings.maxBytes) throw new InputError('TOO_LARGE', `text is over the --max-bytes limit of ${settings.maxBytes}`);
-      if (source.text.trim() === '') throw new InputError('EMPTY', 'text is empty');
-      text = source.text;
-      warnings.push(...(source.warnings ?? []));
-    } else {
-      const reading = { maxBytes: settings.maxBytes, encoding: settings.encoding, kind: settings.kind };
-      const decoded =
-        source.kind === 'file'
-          ? await readInputFile(source.raw ? Buffer.from(source.raw) : source.path, reading, source.path)
-          : decodeBytesChecked(source.bytes, settings.maxBytes, settings.encoding, settings.kind);
-      format = decoded.format; // the reader knows whether this is a page (by extension, --input html, or sniffing)
-      warnings.push(...decoded.warnings);
-      text = decoded.text;
-      encoding = decoded.encoding;
-    }
+    const { text, format, encoding, warnings } = await readSource(source, settings);
     const result = analyze({ text, format, path: input, encoding, warnings, id }, { top: settings.top, lexiconDirs: settings.lexiconDirs });
     if (settings.summary) return { seq, input, id, digest: digestOf(result) };
     return { seq, input, id, chunk: formatRecord(result, settings) };

@@ -54,8 +54,8 @@ export interface InputPlan {
   /** Number of sources when known before the run (everything but streamed JSONL). */
   total?: number;
   /**
-   * Files passed over while walking directories or matching globs (extension not in --ext; FIFOs, sockets and
-   * devices, which could block for ever); final once sources are consumed.
+   * Files passed over while walking directories or matching globs (extension not in --ext; documentation such as
+   * README.md; FIFOs, sockets and devices, which could block for ever); final once sources are consumed.
    */
   skipped(): number;
 }
@@ -67,6 +67,9 @@ function errorSource(input: string, error: unknown): Source {
   if (code === 'EACCES' || code === 'EPERM') return { kind: 'error', input, code: 'PERMISSION', message: 'permission denied' };
   return { kind: 'error', input, code: 'READ_ERROR', message: (error as Error).message };
 }
+
+/** Files a folder of articles often carries that are not articles (README.md, SOURCE.txt, LICENSE …), in any case. */
+const DOCUMENTATION = /^(readme|source|sources|license|licence|changelog)(\.[^.]*)*$/i;
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
@@ -105,6 +108,7 @@ async function* walk(dir: Buffer, extensions: string[], counter: { skipped: numb
     let type: Pick<Stats, 'isDirectory' | 'isFile'> | undefined = entry;
     if (entry.isSymbolicLink()) type = await fs.stat(full).catch(() => undefined);
     if (type?.isDirectory()) yield* walk(full, extensions, counter, seen);
+    else if (DOCUMENTATION.test(name)) counter.skipped++;
     else if (type?.isFile() && extensions.includes(path.extname(name).toLowerCase())) yield fileSource(full);
     else if (!type) yield fileSource(full); // a dangling link: the reader reports it as NOT_FOUND
     else counter.skipped++;

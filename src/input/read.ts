@@ -5,6 +5,8 @@ import { decodeText, sniffDeclaredCharset, type Decoded } from './decode';
 import { looksLikeHtml } from '../pipeline/html';
 import type { InputFormat } from '../pipeline/format';
 import { DEFAULT_MAX_BYTES, InputError } from '../errors';
+import type { Warning } from '../types';
+import type { Source } from './source';
 
 export { DEFAULT_MAX_BYTES };
 
@@ -84,4 +86,31 @@ export async function readStream(stream: NodeJS.ReadableStream, maxBytes: number
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/** A source read and decoded as analysis reads it; `report` and `diff` use it too. */
+export interface ReadSource {
+  text: string;
+  format?: 'text' | 'html';
+  encoding: string;
+  warnings: Warning[];
+}
+
+/**
+ * Read and decode one source (not an `error` one): a file (by its raw name bytes when it has them), stdin's
+ * bytes, or a JSONL record's text (whose warnings are carried on). Throws InputError for an unreadable input.
+ */
+export async function readSource(source: Exclude<Source, { kind: 'error' }>, settings: { maxBytes: number; encoding?: string; kind?: InputKind }): Promise<ReadSource> {
+  if (source.kind === 'text') {
+    if (Buffer.byteLength(source.text) > settings.maxBytes) throw new InputError('TOO_LARGE', `text is over the --max-bytes limit of ${settings.maxBytes}`);
+    if (source.text.trim() === '') throw new InputError('EMPTY', 'text is empty');
+    return { text: source.text, encoding: 'utf-8', warnings: [...(source.warnings ?? [])] };
+  }
+  const reading = { maxBytes: settings.maxBytes, encoding: settings.encoding, kind: settings.kind };
+  const decoded =
+    source.kind === 'file'
+      ? await readInputFile(source.raw ? Buffer.from(source.raw) : source.path, reading, source.path)
+      : decodeBytesChecked(source.bytes, settings.maxBytes, settings.encoding, settings.kind);
+  // The reader knows whether this is a page (by extension, --input html, or sniffing).
+  return { text: decoded.text, format: decoded.format, encoding: decoded.encoding, warnings: decoded.warnings };
 }
