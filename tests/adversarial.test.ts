@@ -4,13 +4,14 @@ import { analyze as analyzeText } from '../src/analyzer';
  * Inputs built to make a backtracking regular expression or a quadratic scan blow up. Each case is built at two
  * sizes, 128 Ki and 512 Ki UTF-16 code units, and what is checked is how the time grows: linear code takes about
  * 4× as long on the larger one, quadratic code 16×. Absolute times mean nothing on a shared machine; a ratio of
- * medians of CPU time over a few runs holds up. The threshold (8×) leaves room for noise and for n log n. (At 64 Ki → 256 Ki
+ * medians of CPU time over a few runs holds up. The threshold (10×) leaves room for noise and for the slightly
+ * superlinear native segmentation of one huge token (a 512 Ki run of digits measured 8.6×, all in nodejieba). (At 64 Ki → 256 Ki
  * linear cases measured 7–9× here: the smaller input still fits the young generation and the caches.)
  */
 const SMALL = 1 << 17;
 const LARGE = 1 << 19;
 const RUNS = 3;
-const MAX_GROWTH = 8;
+const MAX_GROWTH = 10;
 /** Times below this are mostly noise: the smaller run counts as at least this long. */
 const FLOOR_MS = 20;
 
