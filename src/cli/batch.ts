@@ -4,7 +4,7 @@
  * SIGINT/SIGTERM/SIGHUP (finished records kept, --output committed with them, exit 128 + the signal's number).
  */
 import { availableParallelism } from 'os';
-import { EXIT, InputError, STOP_SIGNALS, type StopSignal } from '../errors';
+import { EXIT, STOP_SIGNALS, UsageError, type StopSignal } from '../errors';
 import { argumentBytes, planInputs, DEFAULT_EXTENSIONS, type InputPlan } from '../input/plan';
 import { readFileSync } from 'fs';
 import type { Source } from '../input/source';
@@ -188,7 +188,7 @@ async function runSignalled(
     plan = await Promise.race([planning, aborted]);
   } catch (error) {
     await sink.discard();
-    if (error instanceof InputError) return usage(stderr, error.message);
+    if (error instanceof UsageError) return usage(stderr, error.message);
     throw error;
   }
   // Interrupted while stdin or a --files-from list was still being read: nothing started, nothing listed.

@@ -39,6 +39,8 @@ export function guardPipe(stream: NodeJS.WritableStream): { broken: () => boolea
   };
 }
 
+const GUARDED = Symbol('meeting-analyze stderr guard');
+
 /**
  * Ignore write errors on stderr (closed by the caller, `2>&-` on some systems, a log pipe that went away): the
  * messages there are advisory, the records and the exit code must not depend on them.
@@ -49,7 +51,6 @@ export function guardStderr(stream: NodeJS.WritableStream): void {
   guarded[GUARDED] = true;
   stream.on('error', () => undefined);
 }
-const GUARDED = Symbol('meeting-analyze stderr guard');
 
 export function streamSink(stream: NodeJS.WritableStream, pipe: { broken: () => boolean }): Sink {
   return {

@@ -6,6 +6,7 @@
 import { existsSync } from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import { EXIT } from '../errors';
 import type { Source } from '../input/source';
 import type { Outcome, Task, TaskSettings } from './task';
 import type { FromWorker, ToWorker } from './worker';
@@ -35,6 +36,8 @@ export interface PoolOptions {
 /** Workers cannot run: the lexicon or nodejieba does not load, or workers keep dying. Nothing more can be analysed. */
 export class StartError extends Error {
   override readonly name = 'StartError';
+  /** Nothing could be analysed: reported like a usage error (a --lexicon that does not load is the usual cause). */
+  readonly exitCode = EXIT.USAGE;
 }
 
 export interface PoolResult {

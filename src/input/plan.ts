@@ -4,7 +4,7 @@
  */
 import { createReadStream, promises as fs, type Dirent, type Stats } from 'fs';
 import * as path from 'path';
-import { InputError } from '../errors';
+import { InputError, UsageError } from '../errors';
 import { invalidBytesWarning } from './decode';
 import { readStream } from './read';
 import type { Source } from './source';
@@ -356,7 +356,7 @@ export async function planInputs(options: InputOptions): Promise<InputPlan> {
     try {
       args.push(...(await readList(options.filesFrom, options.stdin)));
     } catch (error) {
-      throw new InputError('NOT_FOUND', `--files-from ${options.filesFrom}: ${(error as Error).message}`);
+      throw new UsageError(`--files-from ${options.filesFrom}: ${(error as Error).message}`);
     }
   }
   // File lists are small (paths only), so list them all first: the progress bar then knows the total.
