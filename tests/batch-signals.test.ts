@@ -100,3 +100,23 @@ describe('a file name that is not valid UTF-8, given on the command line', () =>
     }
   });
 });
+
+describe('the binary with special outputs', () => {
+  test('-o /dev/stdout writes to the process stdout (here a socket, which cannot be opened again), never replacing it', () => {
+    const result = spawnSync(process.execPath, [BIN, '--format', 'jsonl', '-o', '/dev/stdout', FIXTURE, FIXTURE], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim().split('\n').map((line) => JSON.parse(line).input.path)).toEqual([FIXTURE, FIXTURE]);
+  });
+
+  test('a stderr pipe closed by its reader loses no record and changes no exit code', async () => {
+    for (const [argv, status] of [[[FIXTURE, FIXTURE], 0], [[FIXTURE, '/no/such/file.txt', FIXTURE], 1]] as const) {
+      const child = spawn(process.execPath, [BIN, '--format', 'jsonl', ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stderr.destroy(); // the reader goes away: every write to stderr now fails with EPIPE
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      const code = await new Promise<number | null>((resolve) => child.on('close', (exitCode) => resolve(exitCode)));
+      expect(code).toBe(status);
+      expect(out.trim().split('\n')).toHaveLength(argv.length);
+    }
+  });
+});

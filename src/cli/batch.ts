@@ -8,7 +8,7 @@ import { EXIT, STOP_SIGNALS, UsageError, type StopSignal } from '../errors';
 import { argumentBytes, planInputs, DEFAULT_EXTENSIONS, type InputPlan } from '../input/plan';
 import { readFileSync } from 'fs';
 import type { Source } from '../input/source';
-import { fileSink, guardPipe, guardStderr, streamSink, visible, type Sink } from './output';
+import { fileSink, guardPipe, guardStderr, standardStream, streamSink, visible, type Sink } from './output';
 import { runPool, StartError, type PoolResult } from './pool';
 import { terminalWidth } from '../formatters/width';
 import { createProgress, plainProgress, shouldShowProgress } from './progress';
@@ -166,7 +166,11 @@ async function runSignalled(
   let sink: Sink;
   const pipe = guardPipe(stdout);
   try {
-    sink = options.output ? await fileSink(options.output) : streamSink(stdout, pipe);
+    // -o /dev/stdout (or stderr) is that stream: written as such, whatever the descriptor is (pipe, socket, file).
+    const standard = options.output ? standardStream(options.output, process.pid) : undefined;
+    if (!options.output || standard === 1) sink = streamSink(stdout, pipe);
+    else if (standard === 2) sink = streamSink(stderr, guardPipe(stderr));
+    else sink = await fileSink(options.output);
   } catch (error) {
     return usage(stderr, `--output ${options.output}: ${outputProblem(error as NodeJS.ErrnoException)}`);
   }

@@ -84,6 +84,19 @@ const FLUSH_AT = 1 << 16;
 /** Paths that name one of this process's open descriptors (`-o /dev/stdout`): written to, never replaced. */
 const OWN_DESCRIPTOR = /^\/(?:dev\/(?:stdout|stderr|fd\/\d+)|proc\/(?:self|\d+)\/fd\/\d+)$/;
 
+/**
+ * 1 or 2 when `target` names this process's stdout or stderr (/dev/stdout, /dev/fd/2, /proc/self/fd/1): the
+ * caller then writes to that stream itself. Opening the path again fails when the descriptor is a socket (ENXIO),
+ * as it is under many process managers.
+ */
+export function standardStream(target: string, pid: number): 1 | 2 | undefined {
+  const match = /^\/(?:dev\/(stdout|stderr)|dev\/fd\/(\d+)|proc\/(self|\d+)\/fd\/(\d+))$/.exec(path.resolve(target));
+  if (!match) return undefined;
+  if (match[3] && match[3] !== 'self' && Number(match[3]) !== pid) return undefined;
+  const fd = match[1] ? (match[1] === 'stdout' ? 1 : 2) : Number(match[2] ?? match[4]);
+  return fd === 1 || fd === 2 ? fd : undefined;
+}
+
 /** Follow a chain of symlinks to the path finally named (which may not exist yet: a dangling link is written through). */
 async function followLinks(target: string): Promise<string> {
   let current = path.resolve(target);
