@@ -157,7 +157,8 @@ describe('stop signals (SIGINT, SIGTERM, SIGHUP) in memory', () => {
     const ids = (Array.isArray(written) ? written : [written]).map((r: { id: string }) => r.id);
     expect(ids).toEqual(['a', 'b'].slice(0, ids.length));
     expect(fs.readdirSync(dir)).toEqual(['out.json']);
-    expect(err).toBe(`analysed ${ids.length}, failed 0, skipped 0 (interrupted)\n`);
+    // Records taken but not finished when the signal came are counted as skipped.
+    expect(err).toMatch(new RegExp(`^analysed ${ids.length}, failed 0, skipped ${ids.length === 2 ? 0 : '[01]'} \\(interrupted\\)\n$`));
   });
 
   test('stopped while stdin is still being read: no record, an empty JSON array, the count line', async () => {

@@ -2,7 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 // Only commander is loaded up front: --help, --version, schema and usage errors must start fast and never load
 // the pipeline or nodejieba. The analyse command requires ./batch when it runs.
 import type { BatchOptions } from './batch';
-import { addReportCommands } from './commands';
+import { addReportCommands, MAX_TOP, topCount } from './commands';
 import { DEFAULT_MAX_BYTES, EXIT } from '../errors';
 import { guardStderr } from './output';
 
@@ -42,15 +42,6 @@ Exit codes:
   141  stdout closed by its reader (e.g. | head): stopped quietly
 `;
 
-/** Largest --top accepted: more keywords than any article has distinct words is a mistake, not a request. */
-const MAX_TOP = 1000;
-
-function topCount(value: string): number {
-  const parsed = Number(value);
-  if (!/^\d+$/.test(value.trim()) || parsed > MAX_TOP) throw new InvalidArgumentError(`expected a whole number from 0 to ${MAX_TOP}`);
-  return parsed;
-}
-
 function positiveInt(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
@@ -86,7 +77,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .argument('[inputs...]', 'files, directories or glob patterns (UTF-8, UTF-16, GB18030/GBK, Big5); "-" or none reads stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('table'))
     .option('--json', 'short for --format json')
-    .option('-o, --output <file>', 'write to <file> (atomically: a temporary file renamed into place at the end)')
+    .option('-o, --output <file>', 'write to <file>: a regular file atomically (keeping its mode, through a symlink); devices and FIFOs directly')
     .option('--output-dir <dir>', 'write files into <dir> instead of stdout (csv: documents, officials, items, industries)')
     .option('-j, --jobs <n>', 'worker threads (default: CPUs, fewer for small batches, 1 for one input)', jobCount)
     .addOption(new Option('--input <kind>', 'input kind; jsonl reads {"id","text"} records from stdin or the files').choices(['auto', 'text', 'html', 'jsonl']).default('auto'))
