@@ -374,3 +374,22 @@ describe('a lexicon error names the file and the line', () => {
     expect(batch.err).toMatch(message);
   });
 });
+
+describe('usage errors quote what was typed without running it', () => {
+  test('an escape sequence in an unknown option is shown, not sent to the terminal', async () => {
+    const { code, err } = await run(['--x\u001b]0;pwned\u0007', FIXTURE]);
+    expect(code).toBe(2);
+    expect(err).toContain('--x\\x1b]0;pwned\\x07');
+    expect(err).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
+});
+
+describe('mojibake in a JSONL record', () => {
+  test('a record whose text is Chinese read as Latin-1 gets a warning; the good records around it do not', async () => {
+    const good = JSON.stringify({ id: 'good', text: ARTICLE });
+    const garbled = JSON.stringify({ id: 'garbled', text: iconv.decode(Buffer.from(ARTICLE), 'windows-1252') });
+    const { code, out } = await run(['--input', 'jsonl', '--format', 'jsonl'], { stdin: [good, garbled, good].join('\n') });
+    expect(code).toBe(0);
+    expect(jsonLines(out).map((r) => r.warnings.some((w: { code: string }) => w.code === 'mojibake'))).toEqual([false, true, false]);
+  });
+});

@@ -4,7 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { BatchOptions } from './batch';
 import { addReportCommands, MAX_TOP, topCount } from './commands';
 import { DEFAULT_MAX_BYTES, EXIT } from '../errors';
-import { guardStderr } from './output';
+import { guardStderr, visibleLines } from './output';
 
 /** Output formats (src/formatters); listed here so --help does not load the formatters. */
 export const FORMAT_NAMES = ['table', 'json', 'jsonl', 'csv', 'markdown'];
@@ -96,7 +96,8 @@ export async function runCli(io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({
       writeOut: (text) => stdout.write(text),
-      writeErr: (text) => stderr.write(text),
+      // Usage errors quote what was typed: an escape sequence in an argument is shown, not run.
+      writeErr: (text) => stderr.write(visibleLines(text)),
     })
     .action(async (files: string[], options: BatchOptions) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports

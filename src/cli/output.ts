@@ -192,9 +192,18 @@ async function replacingSink(target: string, existing: Stats | undefined): Promi
  * the terminal. Backslashes are doubled so the result reads unambiguously.
  */
 export function visible(text: string): string {
-  return text.replace(/[\\\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (ch) => {
-    if (ch === '\\') return '\\\\';
-    const code = ch.charCodeAt(0);
-    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
-  });
+  return text.replace(UNSAFE_ON_TERMINAL, showCode);
+}
+
+/** The same for text that is several lines already (commander's messages): line breaks and tabs kept, the rest shown. */
+export function visibleLines(text: string): string {
+  return text.replace(UNSAFE_ON_TERMINAL, (ch) => (ch === '\n' || ch === '\t' || ch === '\\' ? ch : showCode(ch)));
+}
+
+const UNSAFE_ON_TERMINAL = /[\\\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function showCode(ch: string): string {
+  if (ch === '\\') return '\\\\';
+  const code = ch.charCodeAt(0);
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
 }

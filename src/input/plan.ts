@@ -5,7 +5,7 @@
 import { createReadStream, promises as fs, type Dirent, type Stats } from 'fs';
 import * as path from 'path';
 import { InputError, UsageError } from '../errors';
-import { invalidBytesWarning } from './decode';
+import { invalidBytesWarning, mojibakeOf } from './decode';
 import { readStream } from './read';
 import type { Source } from './source';
 import type { Warning } from '../types';
@@ -298,6 +298,8 @@ async function* records(name: string, stream: NodeJS.ReadableStream, maxBytes: n
       warnings.push(invalidBytesWarning(countInvalidUtf8(bytes), 'utf-8'));
     }
     const paired = pairedOnly(text);
+    const mojibake = mojibakeOf(paired.text);
+    if (mojibake) warnings.push({ code: 'mojibake', message: `the text looks like Chinese ${mojibake} bytes read as Latin-1: it was decoded with the wrong encoding before it was written to JSON` });
     if (paired.lone) {
       warnings.push({ code: 'lone-surrogates', message: `${paired.lone} unpaired surrogate escape(s) (U+D800–U+DFFF) in "text" were replaced by U+FFFD` });
     }
