@@ -277,8 +277,7 @@ export const officials: Extractor = {
   provides: ['officials'],
   run(ctx) {
     const titled = findMentions(ctx);
-    const titledAt = new Map(titled.map((mention) => [mention.nameStart, mention.nameEnd]));
-    const beforeTitle = new Set(titled.filter((mention) => mention.before).map((mention) => mention.nameStart));
+    const titledAt = new Map(titled.map((mention) => [mention.nameStart, mention]));
     const titledByStart = new Map(titled.map((mention) => [mention.start, mention]));
     const starts = titled.map((mention) => mention.start).sort((a, b) => a - b);
     const byName = new Map<string, Official & { acts: boolean }>();
@@ -319,15 +318,17 @@ export const officials: Extractor = {
       for (let at = ctx.text.indexOf(name); at >= 0; at = ctx.text.indexOf(name, at + name.length)) mentions.add(at);
       for (const start of titledStartsByName.get(name) ?? []) mentions.add(start);
       for (const at of mentions) {
-        const end = titledAt.get(at) ?? at + name.length;
+        // This name's own titled mention here (李明 inside 李明远's mention is not one).
+        const own = titledAt.get(at)?.name === name ? titledAt.get(at) : undefined;
+        const end = own ? own.nameEnd : at + name.length;
         const doctrine = DOCTRINE.test(ctx.text.slice(end, end + 48));
-        const bounded = titledAt.has(at) || NAME_END.test(ctx.text.slice(end, end + 1)) || endsName(ctx, end);
+        const bounded = own !== undefined || NAME_END.test(ctx.text.slice(end, end + 1)) || endsName(ctx, end);
         if (!doctrine && !bounded) continue;
         official.spans.push(ctx.span(at, end));
         if (doctrine) continue;
         const roles = rolesAfter(ctx, end, titledByStart, starts);
         // A name standing before its title or alone is only cited unless it does something here.
-        if ((titledAt.has(at) && !beforeTitle.has(at)) || roles.some((role) => !EVENT_ONLY.has(role))) official.acts = true;
+        if ((own !== undefined && !own.before) || roles.some((role) => !EVENT_ONLY.has(role))) official.acts = true;
         const event = roles.some((role) => EVENT_ONLY.has(role)) && atEvent(ctx, at, clauseEnd(ctx, end, starts));
         for (const role of roles) {
           if (!EVENT_ONLY.has(role) || event) addRole(official, role);

@@ -53,6 +53,16 @@ describe('officials: where a name ends', () => {
     expect(names('党组书记方齐连上任后推动改革。')).toEqual(['方齐连']);
   });
 
+  test('a shorter name inside a longer one is not a mention of it (李明 in 李明远)', () => {
+    const text = '主任李明\n县长李明远主持会议。\n';
+    const result = analyze(text);
+    expect(result.officials.map((o) => [o.name, o.roles])).toEqual([
+      ['李明', []],
+      ['李明远', ['主持']],
+    ]);
+    for (const official of result.officials) for (const span of official.spans) expect(at(text, span)).toBe(official.name);
+  });
+
   test('never across a line break', () => {
     expect(names('镇长孙浩\n连呼吁大家参与。')).toEqual(['孙浩']);
   });
