@@ -139,6 +139,8 @@ function findMentions(ctx: Context): Mention[] {
     let nameStart = headEnd;
     while ((text[nameStart] === ' ' || text[nameStart] === '\u3000') && nameStart - headEnd < 2) nameStart++;
     let nameEnd = readName(ctx, nameStart);
+    // 安徽省 + 长丰县: a head that straddles two words, followed by a word jieba knows (丰县), is a place, not a title.
+    if (nameEnd > 0 && !ctx.isTokenStart(match.index) && !ctx.isTokenStart(headEnd) && isCommonWordTag(ctx.tagOf(text.slice(nameStart, nameEnd)))) continue;
     // 县长任双组长: a "name" run straight into another title is a verb and its object (任 = serve as).
     if (nameEnd > 0 && titleAtStart.test(text.slice(nameEnd, nameEnd + 8))) nameEnd = -1;
     if (nameEnd < 0 || isPhotoCredit(ctx, nameEnd)) {

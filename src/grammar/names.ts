@@ -217,9 +217,12 @@ function readChinese(ctx: Context, at: number, titled: boolean): number {
     if (valid(guess) && (endsName(ctx, guess) || ctx.isTokenStart(guess))) return guess;
   }
   // No usable token: the longest reading that ends where a name can end; a function character ends it early.
+  // 信箱 + 写的: past a common word jieba read at the surname, no reading longer than that word.
+  const wordAtSurname = token !== undefined && token.word.length > surname && isCommonWordTag(ctx.tagOf(token.word));
   for (const length of [surname + 2, surname + 1]) {
     const end = at + length;
     if (length === surname + 2 && grammar.functionChars.has(text[end - 1])) continue;
+    if (wordAtSurname && token && length > token.word.length) continue;
     if (valid(end) && endsName(ctx, end)) return end;
   }
   return -1;

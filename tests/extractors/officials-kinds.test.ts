@@ -85,8 +85,14 @@ describe('officials: names that are also words', () => {
     ]);
   });
 
-  test('a head inside a longer word is no title (轮值主席国)', () => {
+  test('a head inside a longer word is no title (轮值主席国, 安徽省长丰县)', () => {
     expect(names('作为轮值主席国契机难得。')).toEqual([]);
+    expect(names('位于安徽省长丰县的企业。湖南省长沙市委书记出席。')).toEqual([]);
+    expect(names('毕业生韩芳给高淳区长信箱写的一封信。')).toEqual([]);
+  });
+
+  test('lead-in words are no part of the title (正如, 应)', () => {
+    expect(officialsOf('正如市委书记王伟中所说，要抓落实。')).toEqual([['王伟中', ['市委书记'], []]]);
   });
 
   test('but not a word after paired titles or a verb with its particle', () => {
