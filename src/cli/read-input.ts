@@ -1,8 +1,7 @@
 import { createReadStream, promises as fs } from 'fs';
 import { extname } from 'path';
 import { decodeText, sniffDeclaredCharset, type Decoded } from '../pipeline/decode';
-import { looksLikeHtml } from '../pipeline/html';
-import type { InputFormat } from '../pipeline/analyze';
+import { resolveFormat, type InputFormat } from '../pipeline/analyze';
 import { InputError } from '../errors';
 
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
@@ -22,6 +21,7 @@ export interface ReadInput extends Decoded {
 }
 
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.shtml']);
+const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
 
 function fromFsError(error: NodeJS.ErrnoException): InputError {
   switch (error.code) {
@@ -54,7 +54,8 @@ export async function readInputFile(path: string, options: ReadOptions = {}): Pr
     if (error instanceof InputError) throw error;
     throw fromFsError(error as NodeJS.ErrnoException);
   }
-  const kind = options.kind && options.kind !== 'auto' ? options.kind : HTML_EXTENSIONS.has(extname(path).toLowerCase()) ? 'html' : 'auto';
+  const extension = extname(path).toLowerCase();
+  const kind = options.kind && options.kind !== 'auto' ? options.kind : HTML_EXTENSIONS.has(extension) ? 'html' : MARKDOWN_EXTENSIONS.has(extension) ? 'markdown' : 'auto';
   return decodeBytesChecked(bytes, maxBytes, options.encoding, kind);
 }
 
@@ -64,9 +65,9 @@ export async function readInputFile(path: string, options: ReadOptions = {}): Pr
  */
 export function decodeBytesChecked(bytes: Uint8Array, maxBytes: number, encoding?: string, kind: InputKind = 'auto'): ReadInput {
   if (bytes.length > maxBytes) throw new InputError('TOO_LARGE', `input is ${bytes.length} bytes, over the --max-bytes limit of ${maxBytes}`);
-  const declared = kind === 'text' ? undefined : sniffDeclaredCharset(bytes);
+  const declared = kind === 'text' || kind === 'markdown' ? undefined : sniffDeclaredCharset(bytes);
   const decoded = decodeText(bytes, { forced: encoding, declared });
-  const format: InputFormat = kind === 'auto' ? (looksLikeHtml(decoded.text) ? 'html' : 'text') : kind;
+  const format: InputFormat = kind === 'auto' ? resolveFormat(decoded.text, 'auto') : kind;
   return { ...decoded, format };
 }
 

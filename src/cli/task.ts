@@ -4,7 +4,7 @@
  */
 import { InputError } from '../errors';
 import { formatRecord } from './record-format';
-import { analyzeText } from '../pipeline/analyze';
+import { analyzeText, type InputFormat } from '../pipeline/analyze';
 import { loadLexicon } from '../lexicon';
 import { segment } from '../segment/jieba';
 import type { ErrorRecord, Warning } from '../types';
@@ -65,7 +65,7 @@ export async function runTask(task: Task, settings: TaskSettings): Promise<Outco
     let text: string;
     let encoding = 'utf-8';
     const warnings: Warning[] = [];
-    let format: 'text' | 'html' | undefined;
+    let format: InputFormat | undefined;
     if (source.kind === 'text') {
       if (Buffer.byteLength(source.text) > settings.maxBytes) throw new InputError('TOO_LARGE', `text is over the --max-bytes limit of ${settings.maxBytes}`);
       if (source.text.trim() === '') throw new InputError('EMPTY', 'text is empty');

@@ -95,7 +95,7 @@ function main(): void {
     const gold = JSON.parse(fs.readFileSync(path.join(goldDir, name), 'utf8')) as Gold;
     const file = path.join(corpusDir, gold.file);
     // Read as the CLI does: HTML pages by extension or sniffing, their declared charset honoured.
-    const decoded = decodeBytesChecked(fs.readFileSync(file), Infinity, undefined, path.extname(file).startsWith('.htm') ? 'html' : 'auto');
+    const decoded = decodeBytesChecked(fs.readFileSync(file), Infinity, undefined, path.extname(file).startsWith('.htm') ? 'html' : path.extname(file) === '.md' ? 'markdown' : 'auto');
     const result = analyzeText({ text: decoded.text, format: decoded.format, path: gold.file, encoding: decoded.encoding });
     const { counts, misses } = scoreOne(result, gold);
     for (const field of FIELDS) add(totals[field], counts[field]);

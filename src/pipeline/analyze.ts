@@ -7,6 +7,7 @@ import { clean, type Cleaned } from './clean';
 import { Context, type AnalyzeOptions, type Extracted } from './context';
 import { extractHtml, looksLikeHtml } from './html';
 import type { Lexicon } from '../lexicon';
+import { extractMarkdown, hasFrontMatter } from './markdown';
 import { normalize } from './normalize';
 import { composeViews, toSourceSpan } from './text-view';
 
@@ -21,21 +22,27 @@ export interface AnalyzeInput {
   /** Warnings from reading/decoding (e.g. invalid byte sequences). */
   warnings?: Warning[];
   id?: string;
-  /** `html`: take the page's title and article text (spans still index `text`); `auto`: sniff. Default `text`. */
+  /** `html`: take the page's title and article text; `markdown`: leave out front matter and markup (spans still index `text`); `auto`: sniff. Default `text`. */
   format?: InputFormat | 'auto';
 }
 
-export type InputFormat = 'text' | 'html';
+export type InputFormat = 'text' | 'html' | 'markdown';
 
-/** The format an input is analysed as: `auto` sniffs for a doctype, <html> or many tags. */
+/** The format an input is analysed as: `auto` sniffs for a doctype, <html> or many tags, then for YAML front matter. */
 export function resolveFormat(text: string, format: InputFormat | 'auto' = 'text'): InputFormat {
-  if (format === 'auto') return looksLikeHtml(text) ? 'html' : 'text';
+  if (format === 'auto') return looksLikeHtml(text) ? 'html' : hasFrontMatter(text) ? 'markdown' : 'text';
   return format;
 }
 
 /** clean() on plain text, or on the text extracted from HTML with its map composed back to the HTML string. */
 function cleanInput(text: string, format: InputFormat, lexicon: Lexicon, warnings: Warning[]): Cleaned {
   if (format === 'text') return clean(text, lexicon);
+  if (format === 'markdown') {
+    const markdown = extractMarkdown(text);
+    const cleaned = clean(markdown.view.raw, lexicon);
+    const removed = [...markdown.removed, ...cleaned.removed.map((piece) => ({ ...piece, span: toSourceSpan(markdown.view, piece.span[0], piece.span[1]) }))];
+    return { view: composeViews(cleaned.view, markdown.view), removed: removed.sort((a, b) => a.span[0] - b.span[0]) };
+  }
   const html = extractHtml(text);
   // A page with nothing but markup, scripts and navigation is an error record, not an empty analysis.
   if (!/\S/.test(html.view.raw)) throw new InputError('EMPTY', 'HTML page has no text outside markup, scripts and navigation');
