@@ -24,6 +24,8 @@ interface Found {
   name: [number, number];
   org: [number, number] | null;
   clause: [number, number];
+  /** The org is the subject of 召开 (trusted over 由X主办) rather than a place leading the name. */
+  subject?: boolean;
 }
 
 /** The meeting grammar's word lists, compiled once per lexicon. */
@@ -80,6 +82,12 @@ function nameEnd(g: Grammar, text: string, start: number, end: number): number |
   for (let m = g.noun.exec(name); m; m = g.noun.exec(name)) last = m;
   if (!last) return null;
   let cut = last.index + last[0].length;
+  // 联席会 then 议: a longer noun starting inside the match (联席会议) ends the name.
+  for (let at = last.index + 1; at < cut; at++) {
+    g.noun.lastIndex = 0;
+    const longer = g.noun.exec(name.slice(at));
+    if (longer && longer.index === 0 && at + longer[0].length > cut) cut = at + longer[0].length;
+  }
   // Keep a closing quote or bracket that belongs to the name: “…”专题会, 会议（扩大）.
   while (cut < name.length && /[”》）)]/.test(name[cut])) cut++;
   const named = name.slice(0, cut);
@@ -114,7 +122,7 @@ function findConvened(ctx: Context, g: Grammar, from: number, to: number): Found
     const org = match[0].startsWith('主持') ? null : convener(ctx, g, orgStart, verbStart);
     let clauseStart = orgStart;
     while (clauseStart > 0 && !SENTENCE_STOP.test(text[clauseStart - 1])) clauseStart--;
-    return { name: [nameStart, end], org, clause: [clauseStart, end] };
+    return { name: [nameStart, end], org, clause: [clauseStart, end], subject: org !== null };
   }
   return null;
 }
@@ -141,7 +149,7 @@ function convener(ctx: Context, g: Grammar, start: number, end: number): [number
   return [start, start + body.length];
 }
 
-const LEADING_PLACE = /^((?:[\u3400-\u9fff]{1,5}?(?:省|自治区|市|自治州|州|县|区|旗)){1,3})(?=[\u3400-\u9fff]{4})/;
+const LEADING_PLACE = /^((?:[\u3400-\u9fff]{1,5}?(?:省|自治区|市|自治州|州|县|区|旗)){1,3})(?=[\u3400-\u9fff\d]{4})/;
 
 function clauseStartOf(text: string, at: number): number {
   while (at > 0 && !SENTENCE_STOP.test(text[at - 1])) at--;
@@ -165,18 +173,26 @@ function findPassive(ctx: Context, g: Grammar, from: number, to: number, pattern
   const after = /^.*(?:的|召开|举行|举办)/.exec(ctx.text.slice(start, end));
   if (after && end - (start + after[0].length) >= 3) start += after[0].length;
   while (start < end && /\s/.test(ctx.text[start])) start++;
+  // A leading body (南湖市政府新闻发布会) or place (广东省…工作会议) is the convener.
+  g.body.lastIndex = 0;
+  const body = g.body.exec(ctx.text.slice(start, end));
   const place = LEADING_PLACE.exec(ctx.text.slice(start, end));
-  const placeText = place ? place[1] : '';
-  const org: [number, number] | null = place && !placeText.endsWith('地区') ? [start, start + placeText.length] : null;
+  const leading = body && body.index === 0 && end - start - body[0].length >= 3 ? body[0] : place ? place[1] : '';
+  const org: [number, number] | null = leading && !leading.endsWith('地区') ? [start, start + leading.length] : null;
   const shapeEnd = verbIncluded ? from + match.index + match[0].length : end;
   return { name: [org ? org[1] : start, end], org, clause: [clauseStartOf(ctx.text, start), shapeEnd] };
 }
 
 /** The meeting a stretch of text reports, in whichever shape comes first. */
 function findMeeting(ctx: Context, g: Grammar, from: number, to: number): Found | null {
-  const candidates = [findConvened(ctx, g, from, to), findPassive(ctx, g, from, to, g.passive, true), findPassive(ctx, g, from, to, g.at, false)];
-  let best: Found | null = null;
-  for (const found of candidates) if (found && (!best || found.name[0] < best.name[0])) best = found;
+  const active = findConvened(ctx, g, from, to);
+  const candidates = [findPassive(ctx, g, from, to, g.passive, true), findPassive(ctx, g, from, to, g.at, false)];
+  let best: Found | null = active;
+  for (const found of candidates) {
+    // 县人大常委会召开第十次会议: a passive "name" that is the subject of the active form is not the meeting.
+    if (!found || (active && found.clause[1] <= active.name[0])) continue;
+    if (!best || found.name[0] < best.name[0]) best = found;
+  }
   return best;
 }
 
@@ -320,8 +336,14 @@ export const meeting: Extractor = {
   run(ctx) {
     const g = grammar(ctx.lexicon);
     const head = ctx.found.title ?? null;
-    const headRange = head ? ctx.paragraphs[0] : null;
-    const lead = ctx.paragraphs.slice(head ? 1 : 0, (head ? 1 : 0) + LEAD_PARAGRAPHS);
+    const headIndex = head ? ctx.shared('headline-paragraph', () => 0) : -1;
+    const headRange = head ? ctx.paragraphs[headIndex] : null;
+    const squeeze = (range: [number, number]) => ctx.text.slice(range[0], range[1]).replace(/\s+/g, '');
+    // A page that repeats its headline as the first body paragraph (table layouts): the lead comes after it.
+    const lead = ctx.paragraphs
+      .slice(headIndex + 1, headIndex + 1 + LEAD_PARAGRAPHS + 1)
+      .filter((range) => !headRange || squeeze(range) !== squeeze(headRange))
+      .slice(0, LEAD_PARAGRAPHS);
     let found = headRange ? findMeeting(ctx, g, headRange[0], headRange[1]) : null;
     let bodyClause: Found | null = null;
     for (let i = 0; i < lead.length; i++) {
@@ -338,8 +360,9 @@ export const meeting: Extractor = {
     const { text } = ctx;
     // Headlines shorten names; the lead sentence usually gives the full one (…改造工作部署会 vs …改造部署会).
     let name = bodyClause && bodyClause.name[1] - bodyClause.name[0] > found.name[1] - found.name[0] ? bodyClause.name : found.name;
-    let org = found.org ?? bodyClause?.org ?? null;
     const meetingParagraph = ctx.paragraphOf((bodyClause ?? found).clause[0]);
+    // The subject of 召开 first, then 由X主办, then a place leading the name.
+    let org = [found, bodyClause].find((f) => f?.subject)?.org ?? hostedBy(ctx, g, meetingParagraph[0], meetingParagraph[1]) ?? found.org ?? bodyClause?.org ?? null;
     if (!org) {
       const session = NUMBERED_SESSION.exec(text.slice(name[0], name[1]));
       if (session) {
@@ -347,7 +370,6 @@ export const meeting: Extractor = {
         name = [org[1], name[1]];
       }
     }
-    if (!org) org = hostedBy(ctx, g, meetingParagraph[0], meetingParagraph[1]);
     if (!org && bodyClause) {
       // The lead names the body before the sentence that reports the meeting (2月8日，某省某系统…。…召开…现场会).
       const sentenceStart = Math.max(meetingParagraph[0], bodyClause.clause[0] - 200);

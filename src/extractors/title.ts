@@ -1,14 +1,42 @@
-import type { Extractor } from '../pipeline/context';
+import { findDates } from '../grammar/dates';
+import { alternation, wordList } from '../grammar/word-lists';
+import type { Context, Extractor } from '../pipeline/context';
 
-/** The headline: the first kept paragraph when it reads like one (short, no sentence end). */
+/** Paragraphs at the top that may be a dateline or a page line before the headline. */
+const MAX_SKIPPED = 2;
+
+/** A paragraph that is only a date, a dateline or a time: 2023年2月14日 星期二, （2023-02-14 10:30）. */
+function isDateline(ctx: Context, start: number, end: number): boolean {
+  const text = ctx.text.slice(start, end);
+  let rest = text;
+  for (const date of findDates(ctx.text, start, end).reverse()) rest = rest.slice(0, date.start - start) + rest.slice(date.end - start);
+  return rest.length < text.length && rest.replace(/[\s\d:：()（）[\]【】\-/.年月日时分星期周一二三四五六日天上下午本报讯电]/g, '').length <= 2;
+}
+
+/** End of the headline before a site-name suffix (标题_某某区人民政府网, 标题 - 某某新闻网, 标题｜某网). */
+function withoutSiteName(ctx: Context, start: number, end: number): number {
+  const endings = alternation(wordList(ctx.lexicon, 'site-name-endings.txt'));
+  if (!endings) return end;
+  const suffix = new RegExp(`(?:\\s*[-–—|｜_]\\s*|\\s+)[\\u3400-\\u9fffA-Za-z0-9·]{2,20}(?:${endings})$`).exec(ctx.text.slice(start, end));
+  return suffix && suffix.index >= 6 ? start + suffix.index : end;
+}
+
+/**
+ * The headline: the first kept paragraph when it reads like one (short, no sentence end), after at most two
+ * dateline paragraphs, with a site-name suffix cut. Shares the headline's paragraph index as `headline-paragraph`.
+ */
 export const title: Extractor = {
   id: 'title',
   run(ctx) {
-    const first = ctx.paragraphs[0];
+    let index = 0;
+    while (index < MAX_SKIPPED && ctx.paragraphs[index + 1] && isDateline(ctx, ...ctx.paragraphs[index])) index++;
+    const first = ctx.paragraphs[index];
+    ctx.shared('headline-paragraph', () => index);
     if (!first) return { title: null };
-    const [start, end] = first;
+    const [start] = first;
+    const end = withoutSiteName(ctx, first[0], first[1]);
     const text = ctx.text.slice(start, end);
-    if (end - start > 80 || /[。!！?？:：]$/.test(text) || /^摘要/.test(text)) return { title: null };
+    if (end - start > 80 || /[。!！?？:：]$/.test(text) || /^摘要/.test(text) || isDateline(ctx, start, end)) return { title: null };
     return { title: ctx.item(start, end) };
   },
 };

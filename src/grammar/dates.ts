@@ -46,7 +46,8 @@ export function parseSmall(text: string): number {
   const match = /^([一二三])?(十)?([一二三四五六七八九])?$/.exec(text);
   if (!match || text === '') return NaN;
   const [, tens, ten, units] = match;
-  if (!ten) return tens || !units ? NaN : DIGIT_NUMERALS[units];
+  // Without 十 a single digit is all there is (二, 九); 二九 is no numeral.
+  if (!ten) return tens && units ? NaN : DIGIT_NUMERALS[tens ?? units];
   return (tens ? DIGIT_NUMERALS[tens] : 1) * 10 + (units ? DIGIT_NUMERALS[units] : 0);
 }
 

@@ -275,23 +275,38 @@ function extract(source: string, classChrome: boolean): HtmlText & { titleLength
   elements.forEach((element, index) => {
     if (element.chars > 0 && element.linkChars >= element.chars * 0.5 && !HEADINGS.has(element.name)) dropped.add(index);
   });
-  // A heading that repeats the <title> headline: the title line already carries it.
+  const byBlock = new Map<number, Piece[]>();
+  for (const piece of pieces) {
+    if (piece.kind !== 'text' || piece.block < 0) continue;
+    const list = byBlock.get(piece.block);
+    if (list) list.push(piece);
+    else byBlock.set(piece.block, [piece]);
+  }
+  // A block that repeats the <title> headline (a heading, or a bold table cell): the title line already carries it.
   if (titleCut) {
-    const byBlock = new Map<number, Piece[]>();
-    for (const piece of pieces) {
-      if (piece.kind !== 'text' || !HEADINGS.has(elements[piece.block]?.name ?? '')) continue;
-      const list = byBlock.get(piece.block);
-      if (list) list.push(piece);
-      else byBlock.set(piece.block, [piece]);
-    }
     const wanted = titleCut.replace(/\s+/g, '');
     for (const [block, blockPieces] of byBlock) if (plain(blockPieces) === wanted) dropped.add(block);
+  }
+  // An empty <title>: the page's first h1 (else h2, h3) is the headline, written first.
+  let pageHeading: Piece[] = [];
+  if (!titleCut) {
+    for (const level of ['h1', 'h2', 'h3']) {
+      const found = [...byBlock].find(([block, blockPieces]) => elements[block].name === level && !dropped.has(block) && plain(blockPieces) !== '');
+      if (found) {
+        pageHeading = found[1];
+        dropped.add(found[0]);
+        break;
+      }
+    }
   }
 
   const builder = new TextViewBuilder(source);
   const writer = new Writer(builder, source);
   for (let i = lead; i < lead + titleCut.length; i++) builder.emit(wholeTitle.raw[i], wholeTitle.starts[i], wholeTitle.ends[i]);
   if (titleCut) writer.lineBreak(wholeTitle.ends[lead + titleCut.length - 1], 2);
+  for (const piece of pageHeading) if (piece.kind === 'text') writer.text(piece);
+  const last = pageHeading[pageHeading.length - 1];
+  if (last) writer.lineBreak(last.kind === 'text' ? last.end : last.at, 2);
   for (const piece of pieces) {
     if (piece.kind === 'break') writer.lineBreak(piece.at, piece.lines);
     else if (!dropped.has(piece.block)) writer.text(piece);
