@@ -231,7 +231,12 @@ function fullerBody(ctx: Context, g: Grammar, org: string): [number, number] | n
     let start = m.index;
     // The longest prefix that starts a word and is no time word or 全/各/本/该.
     while (start < prefixEnd && (!ctx.isTokenStart(start) || /^[全各本该]/.test(text.slice(start, start + 1)) || [...g.notConveners].some((w) => text.startsWith(w, start)))) start++;
-    if (prefixEnd - start >= 2) return [start, m.index + m[0].length];
+    const prefix = text.slice(start, prefixEnd + 1);
+    // A body's name holds no verb and no title (某某部部长王某主持召开部… is no longer form of 部…).
+    g.verb.lastIndex = 0;
+    const clean = !g.verb.test(prefix) && !/主持|[、，,]/.test(prefix) && !ctx.lexicon.titles.some((t) => t.length >= 2 && prefix.includes(t));
+    if (clean && prefixEnd - start >= 2) return [start, m.index + m[0].length];
+    pattern.lastIndex = m.index + 1;
   }
   return null;
 }

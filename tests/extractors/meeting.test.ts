@@ -1,3 +1,4 @@
+import { analyzeText } from '../../src/pipeline/analyze';
 import { analyze, at } from '../helpers';
 
 describe('meeting extractor', () => {
@@ -32,5 +33,109 @@ describe('meeting extractor', () => {
 
   test('an article that reports no meeting has meeting: null', () => {
     expect(analyze('小城的变化\n这几年，小城的道路变宽了，街道变干净了。').meeting).toBeNull();
+  });
+});
+
+describe('meeting dates in every written form', () => {
+  test('a date in Chinese numerals with its year', () => {
+    const text = '南坪县召开农业工作会议\n\n二〇二二年三月五日上午，南坪县召开农业工作会议。县委书记吴立中出席并讲话。';
+    const meeting = analyze(text).meeting!;
+    expect(meeting.date).toBe('2022-03-05');
+    expect(meeting.dateText).toBe('二〇二二年三月五日');
+    expect(at(text, meeting.dateSpan!)).toBe('二〇二二年三月五日');
+  });
+
+  test('十二月二十九日 published in January is last year; the 来源…发布时间 line gives the year', () => {
+    const text = '来源：北塘区人民政府网  发布时间：2024-01-05\n\n北塘区召开2024年工作会议\n\n十二月二十九日，北塘区召开2024年工作会议。区长钱立出席。';
+    const meeting = analyze(text).meeting!;
+    expect(meeting.date).toBe('2023-12-29');
+    expect(meeting.yearSource).toBe('publication');
+  });
+
+  test('a day alone takes the publication month; 今天 and 昨天 are counted from the publication day', () => {
+    expect(analyze('石门镇召开防汛会议\n发布日期：2022-07-09\n8日，石门镇召开防汛会议。').meeting!.date).toBe('2022-07-08');
+    expect(analyze('石门镇召开防汛会议\n发布日期：2022-07-03\n28日，石门镇召开防汛会议。').meeting!.date).toBe('2022-06-28');
+    expect(analyze('石门镇召开防汛会议\n发布时间：2022/7/9\n今天下午，石门镇召开防汛会议。').meeting!.date).toBe('2022-07-09');
+    expect(analyze('石门镇召开防汛会议\n（2022-07-01）\n昨天，石门镇召开防汛会议。').meeting!.date).toBe('2022-06-30');
+  });
+
+  test('the date of the sentence just before the one that reports the meeting', () => {
+    const text = '春来早\n发布日期：2021-03-02\n一场雨后，天气转暖。3月1日，全省水利系统新春第一场会议聚焦防汛。各地负责人齐聚山城，召开全省防汛现场会。';
+    const meeting = analyze(text).meeting!;
+    expect(meeting.name).toBe('全省防汛现场会');
+    expect(meeting.date).toBe('2021-03-01');
+  });
+});
+
+describe('meeting shapes and conveners', () => {
+  test('…推进会于D日至D日举行: name, place and first day', () => {
+    const meeting = analyze('西湾区项目推进会于5月10日至12日举行\n发布日期：2023-05-13\n西湾区项目推进会于5月10日至12日在区政务中心举行。').meeting!;
+    expect(meeting.name).toBe('项目推进会');
+    expect(meeting.organization).toBe('西湾区');
+    expect(meeting.date).toBe('2023-05-10');
+  });
+
+  test('由X主办 names the organiser; 隆重举办 reports the meeting', () => {
+    const meeting = analyze('2023年文旅推介会隆重举办\n发布日期：2023-04-21\n4月20日，由青川县人民政府主办的2023年文旅推介会在成都隆重举办。').meeting!;
+    expect(meeting.name).toBe('2023年文旅推介会');
+    expect(meeting.organization).toBe('青川县人民政府');
+    expect(meeting.date).toBe('2023-04-20');
+  });
+
+  test('在…发布会上: the meeting and the body leading its name', () => {
+    const meeting = analyze('数据出炉\n发布日期：2023-03-02\n3月1日，在北江市政府新闻发布会上，副市长郑和介绍了有关情况。').meeting!;
+    expect(meeting.name).toBe('新闻发布会');
+    expect(meeting.organization).toBe('北江市政府');
+  });
+
+  test('two conveners are kept apart, 全市 alone is no body, markup is no part of a body', () => {
+    expect(analyze('县总工会、县妇联召开联席会议\n3月1日，县总工会、县妇联召开联席会议。').meeting!.organization).toBe('县总工会');
+    expect(analyze('全市召开安全生产会议\n3月1日，全市召开安全生产会议。').meeting!.organization).toBeNull();
+    const page = '<html><body><h1>县人大常委会召开第十次会议</h1><p>3月1日，"&gt;县人大常委会召开第十次会议。</p></body></html>';
+    const meeting = analyzeText({ text: page, format: 'html' }).meeting!;
+    expect(meeting.organization).toBe('县人大常委会');
+    expect(meeting.name).toBe('第十次会议');
+  });
+
+  test('a routine meeting (定期召开, 每月举行) is not the meeting the article reports', () => {
+    expect(analyze('小镇新貌\n这几年，镇里定期召开联席会议，每月举行一次调度会，道路变宽了。').meeting).toBeNull();
+  });
+
+  test('a body chairing through a person: the body is taken from the numbered session', () => {
+    const meeting = analyze('某某部部署安全生产工作\n近日，某某部部长王立主持召开部安全生产领导小组2022年第一次会议。').meeting!;
+    expect(meeting.name).toBe('2022年第一次会议');
+    expect(meeting.organization).toBe('部安全生产领导小组');
+  });
+});
+
+describe('headlines in page layouts', () => {
+  test('a table-layout page repeating its headline keeps the meeting date', () => {
+    const page =
+      '<html><head><title>平湖区召开2023年工业经济工作会议_平湖区人民政府</title></head><body><table><tr><td><b>平湖区召开2023年工业经济工作会议</b></td></tr>' +
+      '<tr><td>发布时间：2023-02-14 来源：区政府办</td></tr><tr><td>2月13日，平湖区召开2023年工业经济工作会议。区长李明出席并讲话。</td></tr></table></body></html>';
+    const result = analyzeText({ text: page, format: 'html' });
+    expect(result.title!.text).toBe('平湖区召开2023年工业经济工作会议');
+    expect(result.meeting!.date).toBe('2023-02-13');
+  });
+
+  test('an empty <title> takes the headline from the page heading', () => {
+    const page = '<html><head><title> </title></head><body><p>访问量：12</p><h1>河口镇召开安全生产推进会</h1><p>5月7日，河口镇召开安全生产推进会。</p></body></html>';
+    const result = analyzeText({ text: page, format: 'html' });
+    expect(result.title!.text).toBe('河口镇召开安全生产推进会');
+    expect(page.slice(...result.title!.span)).toBe('河口镇召开安全生产推进会');
+  });
+
+  test('toolbar lines, a dateline and a site-name suffix are not the headline', () => {
+    const text = '下载 打印 全屏\n【字号：大 中 小】 收藏 分享\n2023-04-20 10:30\n石桥县召开招商工作会议_石桥县人民政府网\n4月19日，石桥县召开招商工作会议。';
+    const result = analyze(text);
+    expect(result.title!.text).toBe('石桥县召开招商工作会议');
+    expect(result.meeting!.date).toBe('2023-04-19');
+  });
+
+  test('headline and body on one line, apart by ideographic spaces', () => {
+    const text = '河口镇召开防汛调度会　　6月7日，河口镇召开防汛调度会，镇长王海出席。\n发布时间：2023-06-08';
+    const result = analyze(text);
+    expect(result.title!.text).toBe('河口镇召开防汛调度会');
+    expect(result.meeting!.date).toBe('2023-06-07');
   });
 });
