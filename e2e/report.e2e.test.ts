@@ -10,7 +10,7 @@ import { PassThrough } from 'stream';
 import { pathToFileURL } from 'url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { runCli } from '../src/cli/main';
-import { analyzeText } from '../src/pipeline/analyze';
+import { analyze as analyzeText } from '../src/analyzer';
 import { renderReport } from '../src/report/html';
 import type { AnalysisResult } from '../src/types';
 

@@ -1,7 +1,7 @@
 import { createReadStream, promises as fs } from 'fs';
 import { extname } from 'path';
 import { decodeText, sniffDeclaredCharset, type Decoded } from '../pipeline/decode';
-import { resolveFormat, type InputFormat } from '../pipeline/analyze';
+import { resolveFormat, type InputFormat } from '../pipeline/format';
 import { InputError } from '../errors';
 
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;

@@ -5,7 +5,7 @@ import { renderDiffTable } from '../diff/format';
 import { diffResults } from '../diff/diff';
 import { InputError } from '../errors';
 import { getFormatter, type FormatOptions, type OutputRecord } from '../formatters';
-import { analyzeText } from '../pipeline/analyze';
+import { analyze } from '../analyzer';
 import { renderReport, type ReportDocument } from '../report/html';
 import type { AnalysisResult, ErrorRecord } from '../types';
 import { readInputFile } from './read-input';
@@ -17,7 +17,7 @@ async function load(file: string, options: ReadOptions): Promise<ReportDocument>
   const warnings = decoded.invalidSequences
     ? [{ code: 'invalid-bytes', message: `${decoded.invalidSequences} byte sequence(s) could not be decoded as ${decoded.encoding} and were replaced by U+FFFD` }]
     : [];
-  const result = analyzeText({ text: decoded.text, format: decoded.format, path: file, encoding: decoded.encoding, warnings }, { top: options.top, lexiconDirs: options.lexicon });
+  const result = analyze({ text: decoded.text, format: decoded.format, path: file, encoding: decoded.encoding, warnings }, { top: options.top, lexiconDirs: options.lexicon });
   return { result, text: decoded.text };
 }
 

@@ -4,9 +4,9 @@
  */
 import { InputError } from '../errors';
 import { formatRecord } from './record-format';
-import { analyzeText, type InputFormat } from '../pipeline/analyze';
-import { loadLexicon } from '../lexicon';
-import { segment } from '../segment/jieba';
+import { analyze } from '../analyzer';
+import { defaultEngines } from '../engines';
+import type { InputFormat } from '../pipeline/format';
 import type { ErrorRecord, Warning } from '../types';
 import { decodeBytesChecked, readInputFile, type InputKind } from './read-input';
 import { digestOf, type DocDigest } from './summary';
@@ -49,7 +49,7 @@ export interface Outcome {
 
 /** Load the lexicon and nodejieba now, so the first document does not pay for it (and timing sees only work). */
 export function warmUp(settings: TaskSettings): void {
-  segment('预热', loadLexicon(settings.lexiconDirs));
+  defaultEngines(settings.lexiconDirs).segmenter.cut('预热');
 }
 
 export function inputName(source: Source): string {
@@ -82,7 +82,7 @@ export async function runTask(task: Task, settings: TaskSettings): Promise<Outco
       text = decoded.text;
       encoding = decoded.encoding;
     }
-    const result = analyzeText({ text, format, path: input, encoding, warnings, id }, { top: settings.top, lexiconDirs: settings.lexiconDirs });
+    const result = analyze({ text, format, path: input, encoding, warnings, id }, { top: settings.top, lexiconDirs: settings.lexiconDirs });
     if (settings.summary) return { seq, input, id, digest: digestOf(result) };
     return { seq, input, id, chunk: formatRecord(result, settings) };
   } catch (error) {

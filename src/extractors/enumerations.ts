@@ -24,6 +24,8 @@ const normalizedLabel = (label: string) => label.replace(/[“”"‘’「」�
 
 export const enumerations: Extractor = {
   id: 'enumerations',
+  needs: ['frameworks'],
+  provides: ['enumerations'],
   run(ctx) {
     const used = new Set<string>();
     for (const framework of ctx.found.frameworks ?? []) for (const component of framework.components) used.add(component.span.join(':'));

@@ -88,6 +88,8 @@ function assign(ctx: Context, numbers: number[], candidates: CountedPhrase[], fo
 
 export const frameworks: Extractor = {
   id: 'frameworks',
+  needs: [],
+  provides: ['frameworks'],
   run(ctx) {
     const { text } = ctx;
     const found: Framework[] = [];

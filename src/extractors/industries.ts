@@ -1,6 +1,5 @@
 import { listEndingAt, listStartingAfter, type Span0 } from '../grammar/lists';
 import type { Context, Extractor } from '../pipeline/context';
-import { wordTag } from '../segment/jieba';
 import type { Industry } from '../types';
 
 /** Labels that present a list as the place's leading industries. */
@@ -29,12 +28,14 @@ function industryName(ctx: Context, member: Span0): Span0 | null {
   const name = ctx.text.slice(start, end);
   if (name.length < 2 || name.length > 12 || GENERIC.test(name) || NOT_INDUSTRY.test(name)) return null;
   const first = ctx.tokenStartingAt(start);
-  if (first && first.end < end && /^(?:v|p|d|c)$/.test(wordTag(first.word, ctx.lexicon))) return null; // a clause, not a name
+  if (first && first.end < end && /^(?:v|p|d|c)$/.test(ctx.tagOf(first.word) || 'x')) return null; // a clause, not a name
   return { start, end };
 }
 
 export const industries: Extractor = {
   id: 'industries',
+  needs: ['enumerations'],
+  provides: ['industries'],
   run(ctx) {
     const { text } = ctx;
     const found: Industry[] = [];
@@ -53,8 +54,7 @@ export const industries: Extractor = {
     for (const enumeration of ctx.found.enumerations ?? []) {
       if (!INDUSTRY_SET.test(enumeration.label.replace(/[“”"‘’]/g, ''))) continue;
       for (const item of enumeration.items) {
-        const at = locate(ctx, item.span[0]);
-        if (at >= 0) add([{ start: at, end: at + item.text.length }]);
+        add([{ start: item.span[0], end: item.span[1] }]);
       }
     }
     INDUSTRY_LABEL.lastIndex = 0;
@@ -81,16 +81,3 @@ export const industries: Extractor = {
     return { industries: found };
   },
 };
-
-/** Working offset of a source offset (items from other extractors carry source spans). */
-function locate(ctx: Context, sourceOffset: number): number {
-  const { starts } = ctx.view;
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (starts[mid] < sourceOffset) low = mid + 1;
-    else high = mid;
-  }
-  return starts[low] === sourceOffset ? low : -1;
-}

@@ -251,7 +251,7 @@ function dateEvidence(ctx: Context, headline: string | null): DateEvidence[] {
   const top = ctx.paragraphs.slice(0, LEAD_PARAGRAPHS + 1);
   for (const [start, end] of top) if (end - start <= 60) add(publicationDate(ctx.text.slice(start, end), ctx.lexicon), 'publication');
   for (const [start, end] of top) add(datelineDate(ctx.text.slice(start, Math.min(end, start + 200))), 'dateline');
-  for (const text of [...ctx.removed.map((piece) => piece.text), ctx.view.source.slice(0, 8000)]) {
+  for (const text of [...ctx.removed.map((piece) => piece.text), ctx.text.slice(0, 8000)]) {
     const stamp = imageDate(text);
     if (stamp) {
       add(stamp, 'image-timestamp');
@@ -338,10 +338,13 @@ function findDeep(ctx: Context, g: Grammar, from: number): Found | null {
 
 export const meeting: Extractor = {
   id: 'meeting',
+  needs: ['title'],
+  provides: ['meeting'],
   run(ctx) {
     const g = grammar(ctx.lexicon);
     const head = ctx.found.title ?? null;
-    const headIndex = head ? ctx.shared('headline-paragraph', () => 0) : -1;
+    // Spans are working offsets: the headline's paragraph is the one holding its start.
+    const headIndex = head ? ctx.paragraphIndex(head.span[0]) : -1;
     const headRange = head ? ctx.paragraphs[headIndex] : null;
     const squeeze = (range: [number, number]) => ctx.text.slice(range[0], range[1]).replace(/\s+/g, '');
     // A page that repeats its headline as the first body paragraph (table layouts): the lead comes after it.

@@ -23,15 +23,16 @@ function withoutSiteName(ctx: Context, start: number, end: number): number {
 
 /**
  * The headline: the first kept paragraph when it reads like one (short, no sentence end), after at most two
- * dateline paragraphs, with a site-name suffix cut. Shares the headline's paragraph index as `headline-paragraph`.
+ * dateline paragraphs, with a site-name suffix cut.
  */
 export const title: Extractor = {
   id: 'title',
+  needs: [],
+  provides: ['title'],
   run(ctx) {
     let index = 0;
     while (index < MAX_SKIPPED && ctx.paragraphs[index + 1] && isDateline(ctx, ...ctx.paragraphs[index])) index++;
     const first = ctx.paragraphs[index];
-    ctx.shared('headline-paragraph', () => index);
     if (!first) return { title: null };
     const [start] = first;
     const end = withoutSiteName(ctx, first[0], first[1]);

@@ -1,5 +1,4 @@
 import type { Context } from '../pipeline/context';
-import { wordTag } from '../segment/jieba';
 import { CHINESE_NUMERAL_CHARS, parseCount } from '../util/numbers';
 
 /** A counted phrase: 三大主导产业, “两个维护”, 三个“第一步”问题, 6个独立模块. Offsets are working offsets. */
@@ -106,10 +105,10 @@ function extendBody(ctx: Context, from: number, limit: number): number {
     if (token && token.end > limit) break;
     // The label stops where the sentence's verb or adverb begins (五个维度构成…, 两条底线共守…); a verb or an
     // unknown word inside a noun compound (运营指挥中心, 管控智慧系统) is kept when a noun follows it.
-    if (end > from && !NOUN_LIKE.test(wordTag(word, ctx.lexicon))) {
+    if (end > from && !NOUN_LIKE.test(ctx.tagOf(word) || 'x')) {
       const next = ctx.tokenStartingAt(end + word.length);
-      const tag = wordTag(word, ctx.lexicon);
-      const compound = /^(?:v|x|a|b)$/.test(tag) && next && next.end <= limit && NOUN_LIKE.test(wordTag(next.word, ctx.lexicon));
+      const tag = ctx.tagOf(word) || 'x';
+      const compound = /^(?:v|x|a|b)$/.test(tag) && next && next.end <= limit && NOUN_LIKE.test(ctx.tagOf(next.word) || 'x');
       if (!compound) break;
     }
     end += word.length;

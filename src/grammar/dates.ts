@@ -67,7 +67,7 @@ function valid(month: number, day: number): boolean {
 function relativePattern(lexicon: Lexicon): { regex: RegExp; offsets: Map<string, number> } {
   const offsets = new Map<string, number>();
   for (const line of wordList(lexicon, 'relative-days.txt')) {
-    const [word, offset] = line.split(/\s+/);
+    const [word, offset] = line.split('=');
     if (word && offset !== undefined && Number.isFinite(+offset)) offsets.set(word, +offset);
   }
   const source = offsets.size ? alternation([...offsets.keys()]) : '(?!)';

@@ -1,5 +1,4 @@
 import type { Context } from '../pipeline/context';
-import { wordTag } from '../segment/jieba';
 
 /** A list member in working offsets. */
 export interface Span0 {
@@ -23,7 +22,7 @@ function trimLeadIn(ctx: Context, start: number, end: number, keep = 2, verbs = 
     const token = ctx.tokenStartingAt(at);
     // Before a 、-list a verb, adverb, preposition or conjunction is the sentence, not the first member (补齐规划设计、…);
     // members that are clauses (一是打通…) keep their verb.
-    const leadIn = token && (LEAD_INS.has(token.word) || (verbs && /^(?:v|d|p|c|ad|vd)$/.test(wordTag(token.word, ctx.lexicon))));
+    const leadIn = token && (LEAD_INS.has(token.word) || (verbs && /^(?:v|d|p|c|ad|vd)$/.test(ctx.tagOf(token.word) || 'x')));
     if (!token || token.end > end || !leadIn) break;
     if (end - token.end < keep) break;
     at = token.end;

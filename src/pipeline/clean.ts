@@ -96,8 +96,9 @@ function headlineSplit(line: string): number {
   const stop = line.search(/[，,。；;]/);
   if (stop < 0) return -1;
   const before = line.slice(0, stop);
-  const gap = /[\s\u3000]+(?=\S*$)/.exec(before);
-  if (!gap || gap.index < 6 || gap.index > 60 || LEAD_DATE.test(line)) return -1;
+  // Two spaces or an ideographic one: a single space also parts the words of a title chain (巡视员 孔某).
+  const gap = /(?:\u3000|[ \t\u00a0]{2})[\s\u3000]*(?=[^\s\u3000]*$)/.exec(before);
+  if (!gap || gap.index < 6 || gap.index > 60 || line.length - gap.index < 16 || LEAD_DATE.test(line)) return -1;
   return gap.index;
 }
 

@@ -1,4 +1,4 @@
-import { analyzeText } from '../../src/pipeline/analyze';
+import { analyze as analyzeText } from '../../src/analyzer';
 import { analyze, at } from '../helpers';
 
 describe('meeting extractor', () => {

@@ -51,7 +51,7 @@ describe('normalize', () => {
 
 describe('traditional script and page chrome', () => {
   test('a three-line traditional article is detected by its share of traditional-only characters', () => {
-    const { analyzeText } = require('../../src/pipeline/analyze');
+    const { analyze: analyzeText } = require('../../src/analyzer');
     const result = analyzeText({ text: '南港區召開經濟工作會議\n3月6日，南港區召開經濟工作會議。區委書記陳立遠出席並講話。\n會議強調，要堅持穩中求進。' });
     expect(result.warnings.map((w: { code: string }) => w.code)).toContain('traditional-script');
     expect(result.officials.map((o: { name: string }) => o.name)).toContain('陳立遠');

@@ -1,4 +1,5 @@
-import { analyzeText, resolveFormat } from '../../src/pipeline/analyze';
+import { analyze as analyzeText } from '../../src/analyzer';
+import { resolveFormat } from '../../src/pipeline/format';
 import { extractMarkdown, hasFrontMatter } from '../../src/pipeline/markdown';
 import { decodeBytesChecked } from '../../src/cli/read-input';
 

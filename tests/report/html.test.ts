@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { marksFor, renderReport, type ReportDocument } from '../../src/report/html';
-import { analyzeText } from '../../src/pipeline/analyze';
+import { analyze as analyzeText } from '../../src/analyzer';
 
 const read = (p: string) => fs.readFileSync(path.join(__dirname, '..', '..', p), 'utf8');
 const doc = (file: string): ReportDocument => {
