@@ -304,6 +304,12 @@ function aliasesOf(ctx: Context, org: string): string[] {
   return found;
 }
 
+function sameMeeting(ctx: Context, a: Found, b: Found): boolean {
+  const x = ctx.text.slice(a.name[0], a.name[1]);
+  const y = ctx.text.slice(b.name[0], b.name[1]);
+  return x.includes(y) || y.includes(x);
+}
+
 function dated(ctx: Context, clause: [number, number]): boolean {
   return findDates(ctx.text, clause[0], clause[1], ctx.lexicon).length > 0 || VAGUE_DATE.test(ctx.text.slice(clause[0], clause[1]));
 }
@@ -357,10 +363,16 @@ export const meeting: Extractor = {
     for (let i = 0; i < lead.length; i++) {
       const candidate = findMeeting(ctx, g, lead[i][0], lead[i][1]);
       // Past the first two paragraphs a meeting is the reported one only when its sentence says when.
-      if (candidate && (i < 2 || dated(ctx, candidate.clause))) {
+      if (!candidate || (i >= 2 && !dated(ctx, candidate.clause))) continue;
+      if (!bodyClause) {
+        bodyClause = candidate;
+        if (dated(ctx, candidate.clause)) break;
+      } else if (dated(ctx, candidate.clause) && sameMeeting(ctx, bodyClause, candidate)) {
+        // The same meeting told again with its date (a headline-like first line, then the dated lead).
         bodyClause = candidate;
         break;
       }
+      if (i >= 2) break;
     }
     if (!found) found = bodyClause;
     if (!found) found = bodyClause = findDeep(ctx, g, lead.length ? lead[lead.length - 1][1] : 0);
@@ -370,7 +382,9 @@ export const meeting: Extractor = {
     let name = bodyClause && bodyClause.name[1] - bodyClause.name[0] > found.name[1] - found.name[0] ? bodyClause.name : found.name;
     const meetingParagraph = ctx.paragraphOf((bodyClause ?? found).clause[0]);
     // The subject of 召开 first, then 由X主办, then a place leading the name.
-    let org = [found, bodyClause].find((f) => f?.subject)?.org ?? hostedBy(ctx, g, meetingParagraph[0], meetingParagraph[1]) ?? found.org ?? bodyClause?.org ?? null;
+    const hostParagraphs = [meetingParagraph, ...lead.filter((range) => range[0] > meetingParagraph[0]).slice(0, 3)];
+    const host = hostParagraphs.map((range) => hostedBy(ctx, g, range[0], range[1])).find((range) => range !== null) ?? null;
+    let org = [found, bodyClause].find((f) => f?.subject)?.org ?? host ?? found.org ?? bodyClause?.org ?? null;
     if (!org) {
       const session = NUMBERED_SESSION.exec(text.slice(name[0], name[1]));
       if (session) {

@@ -37,7 +37,9 @@ export const title: Extractor = {
     const [start] = first;
     const end = withoutSiteName(ctx, first[0], first[1]);
     const text = ctx.text.slice(start, end);
-    if (end - start > 80 || /[。!！?？:：]$/.test(text) || /^摘要/.test(text) || isDateline(ctx, start, end)) return { title: null };
+    // A headline may end in ！ or ？ (…在武汉举行！); a line ending in 。 or ： or holding a full stop is body text.
+    const exclaims = /[!！?？]$/.test(text) && text.length <= 50 && !/[。；;]/.test(text);
+    if (end - start > 80 || (/[。!！?？:：]$/.test(text) && !exclaims) || /^摘要/.test(text) || isDateline(ctx, start, end)) return { title: null };
     return { title: ctx.item(start, end) };
   },
 };
