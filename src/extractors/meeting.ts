@@ -62,7 +62,7 @@ function grammar(lexicon: Lexicon): Grammar {
     routine: new RegExp(`(?:${alternation(wordList(lexicon, 'routine-markers.txt')) || '(?!)'})[^，,。；;]{0,8}$`),
     // 广东省…工作会议(于3月6日)(在广州)(隆重)召开: the name comes first.
     passive: new RegExp(
-      `([^，,。；;!！?？\\n]{2,40}?${noun})(?:(?:于|在)[^，,。；;!！?？\\n]{1,16}?){0,2}(?:隆重|正式|顺利|成功)?(?:召开|举行|举办|开幕)`,
+      `([^，,。；;!！?？\\n]{2,40}?${noun})(?:(?:于|在)[^，,。；;!！?？\\n]{1,16}?){0,2}(?:隆重|正式|顺利|成功)?(?:召开|举行|举办|开幕)(?![地方])`,
     ),
     // 在…新闻发布会上, 从…举行的…通气会上获悉
     at: new RegExp(`(?:在|从)([^，,。；;!！?？\\n]{2,40}?${noun})上`),
@@ -105,6 +105,8 @@ function findConvened(ctx: Context, g: Grammar, from: number, to: number): Found
     // A real lead names its meeting within a few verbs; giving up after MAX_VERBS keeps junk input linear.
     if (++tried > MAX_VERBS) break;
     const verbStart = from + match.index;
+    // 举办地, 主办方: a noun, not the verb.
+    if (/[地方]/.test(text[verbStart + match[0].length] ?? '')) continue;
     if (g.routine.test(text.slice(Math.max(from, verbStart - 12), verbStart))) continue;
     let nameStart = verbStart + match[0].length;
     while (nameStart < to && /\s/.test(text[nameStart])) nameStart++;
@@ -177,6 +179,8 @@ function findPassive(ctx: Context, g: Grammar, from: number, to: number, pattern
   g.body.lastIndex = 0;
   const body = g.body.exec(ctx.text.slice(start, end));
   const place = LEADING_PLACE.exec(ctx.text.slice(start, end));
+  // 山东德州市: the lazy match stops at 德州; a level word right after belongs to the place.
+  if (place) while (/[省市县区旗]/.test(ctx.text[start + place[1].length] ?? '') && end - start - place[1].length > 4) place[1] += ctx.text[start + place[1].length];
   const leading = body && body.index === 0 && end - start - body[0].length >= 3 ? body[0] : place ? place[1] : '';
   const org: [number, number] | null = leading && !leading.endsWith('地区') ? [start, start + leading.length] : null;
   const shapeEnd = verbIncluded ? from + match.index + match[0].length : end;
