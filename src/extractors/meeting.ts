@@ -181,7 +181,9 @@ function findPassive(ctx: Context, g: Grammar, from: number, to: number, pattern
   const place = LEADING_PLACE.exec(ctx.text.slice(start, end));
   // 山东德州市: the lazy match stops at 德州; a level word right after belongs to the place.
   if (place) while (/[省市县区旗]/.test(ctx.text[start + place[1].length] ?? '') && end - start - place[1].length > 4) place[1] += ctx.text[start + place[1].length];
-  const leading = body && body.index === 0 && end - start - body[0].length >= 3 ? body[0] : place ? place[1] : '';
+  // 中央城市工作会议: 城市 is no place.
+  const placeText = place && !/(?:城市|都市|[全本该各]市)$/.test(place[1]) ? place[1] : '';
+  const leading = body && body.index === 0 && end - start - body[0].length >= 3 ? body[0] : placeText;
   const org: [number, number] | null = leading && !leading.endsWith('地区') ? [start, start + leading.length] : null;
   const shapeEnd = verbIncluded ? from + match.index + match[0].length : end;
   return { name: [org ? org[1] : start, end], org, clause: [clauseStartOf(ctx.text, start), shapeEnd] };

@@ -13,6 +13,20 @@ function isDateline(ctx: Context, start: number, end: number): boolean {
   return rest.length < text.length && rest.replace(/[\s\d:：()（）[\]【】\-/.年月日时分星期周一二三四五六日天上下午本报讯电]/g, '').length <= 2;
 }
 
+/** 新华社北京3月5日电, 本报讯: an agency dateline standing alone. */
+const AGENCY_DATELINE = /^[^，。,]{0,12}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日电$|^本报讯$/;
+
+/** A page line naming the site or its body (某某区人民政府网, 中华人民共和国某某部): not the headline below it. */
+function isSiteLine(ctx: Context, start: number, end: number): boolean {
+  const text = ctx.text.slice(start, end);
+  if (text.length > 24 || /[\s，。：:]/.test(text)) return false;
+  if (wordList(ctx.lexicon, 'meeting-verbs.txt').some((verb) => text.includes(verb))) return false;
+  // One-character suffixes (办, 局) end many verbs and nouns; only 部 is kept (中华人民共和国某某部).
+  const bodies = wordList(ctx.lexicon, 'body-suffixes.txt').filter((suffix) => suffix.length >= 2 || suffix === '部');
+  const endings = [...wordList(ctx.lexicon, 'site-name-endings.txt'), ...bodies];
+  return endings.some((ending) => text.length > ending.length + 1 && text.endsWith(ending));
+}
+
 /** End of the headline before a site-name suffix (标题_某某区人民政府网, 标题 - 某某新闻网, 标题｜某网). */
 function withoutSiteName(ctx: Context, start: number, end: number): number {
   const endings = alternation(wordList(ctx.lexicon, 'site-name-endings.txt'));
@@ -31,15 +45,17 @@ export const title: Extractor = {
   provides: ['title'],
   run(ctx) {
     let index = 0;
-    while (index < MAX_SKIPPED && ctx.paragraphs[index + 1] && isDateline(ctx, ...ctx.paragraphs[index])) index++;
+    const skippable = (range: [number, number]) =>
+      isDateline(ctx, ...range) || AGENCY_DATELINE.test(ctx.text.slice(...range)) || isSiteLine(ctx, ...range);
+    while (index < MAX_SKIPPED && ctx.paragraphs[index + 1] && skippable(ctx.paragraphs[index])) index++;
     const first = ctx.paragraphs[index];
     if (!first) return { title: null };
     const [start] = first;
     const end = withoutSiteName(ctx, first[0], first[1]);
     const text = ctx.text.slice(start, end);
     // A headline may end in ！ or ？ (…在武汉举行！); a line ending in 。 or ： or holding a full stop is body text.
-    const exclaims = /[!！?？]$/.test(text) && text.length <= 50 && !/[。；;]/.test(text);
-    if (end - start > 80 || (/[。!！?？:：]$/.test(text) && !exclaims) || /^摘要/.test(text) || isDateline(ctx, start, end)) return { title: null };
+    const exclaims = /[!！?？]$/.test(text) && text.length >= 10 && text.length <= 50 && !/[。；;]/.test(text); // 各位代表！ is a salutation
+    if (end - start > 80 || (/[。!！?？:：]$/.test(text) && !exclaims) || /^摘要/.test(text) || skippable(first)) return { title: null };
     return { title: ctx.item(start, end) };
   },
 };

@@ -101,7 +101,7 @@ export function findDates(text: string, from = 0, to = text.length, lexicon?: Le
     const day = parseSmall(m[1]);
     const start = from + m.index;
     // Only where a clause opens: the lead's first word, after a comma, or after 于/在.
-    if (start > 0 && !/[，,。；;：:\n\s（(于在]/.test(text[start - 1])) continue;
+    if (start > 0 && !/[，,。；;：:\n\s（(）)】于在]/.test(text[start - 1])) continue;
     if (day >= 1 && day <= 31 && !taken(start, start + m[0].length)) found.push({ start, end: start + m[0].length, day });
   }
   if (lexicon) {

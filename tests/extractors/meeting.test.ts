@@ -139,3 +139,23 @@ describe('headlines in page layouts', () => {
     expect(result.meeting!.date).toBe('2023-06-07');
   });
 });
+
+describe('page lines before the headline and relative bodies', () => {
+  test('an agency dateline and a site line are not the headline; 我市 is no body', () => {
+    expect(analyze('新华社北京3月5日电\n某某部召开全国水利工作会议\n3月5日，某某部召开全国水利工作会议。').title!.text).toBe('某某部召开全国水利工作会议');
+    expect(analyze('中华人民共和国某某部\n某某部召开安全生产会议\n1月6日，某某部召开安全生产会议。').title!.text).toBe('某某部召开安全生产会议');
+    const meeting = analyze('我市召开新闻通气会\n发布时间：2023-05-12 09:30:00\n5月11日，市政府新闻办召开新闻通气会，介绍有关情况。').meeting!;
+    expect(meeting.organization).toBe('市政府新闻办');
+  });
+
+  test('a day alone after 本报讯（记者…）, the year and month from the publication line at the end', () => {
+    const meeting = analyze('本报讯（记者 李华）7日，东山街道召开平安建设工作会议。\n发稿时间：2022-09-08').meeting!;
+    expect(meeting.date).toBe('2022-09-07');
+    expect(meeting.dateText).toBe('7日');
+  });
+
+  test('a place keeps its level word and 城市 is no place', () => {
+    expect(analyze('28日，山东德州市优化营商环境动员大会召开。\n发布日期：2020-06-29').meeting!.organization).toBe('山东德州市');
+    expect(analyze('中央城市工作会议在北京举行\n7月14日，中央城市工作会议在北京举行。').meeting!.organization).toBeNull();
+  });
+});
