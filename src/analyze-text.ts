@@ -60,7 +60,11 @@ function cleanInput(text: string, format: InputFormat, lexicon: Lexicon, warning
   const cleaned = clean(html.view.raw, lexicon);
   return {
     view: composeViews(cleaned.view, html.view),
-    removed: cleaned.removed.map((piece) => ({ ...piece, span: toSourceSpan(html.view, piece.span[0], piece.span[1]) })),
+    // Image file names are boilerplate the reader never sees, and year evidence for the meeting date.
+    removed: [
+      ...cleaned.removed.map((piece) => ({ ...piece, span: toSourceSpan(html.view, piece.span[0], piece.span[1]) })),
+      ...html.images.filter((image) => /^[^\n]{1,300}$/.test(image.text)).map((image) => ({ text: image.text, reason: 'image-file', span: image.span })),
+    ].sort((a, b) => a.span[0] - b.span[0]),
   };
 }
 

@@ -147,7 +147,7 @@ export function publicationDate(line: string, lexicon: Lexicon): Required<DayRef
 /** 本报讯（2023年2月10日）, 《人民日报》（2025年03月12日第 08 版）, 新华社北京2月10日电: a dateline in the article text. */
 const DATELINE = /[(（](\d{4})年(\d{1,2})月(\d{1,2})日/;
 /** A photo's timestamp in its file name or path: 微信图片_20230209083257.jpg, /2023/02/09/, IMG_20230209. */
-const IMAGE_STAMP = /(?:微信图片|IMG|DSC|图片|mmexport|wx_camera_|Screenshot)[_-]?(20\d{2})(\d{2})(\d{2})|\/(20\d{2})[/-]?(\d{2})[/-]?(\d{2})\/[^\s"')]{0,80}\.(?:jpe?g|png|gif|webp)|\/(20\d{2})(\d{2})(\d{2})[^\s"'/)]{0,40}\.(?:jpe?g|png|gif|webp)/i;
+const IMAGE_STAMP = /(?:微信图片|IMG|DSC|图片|mmexport|wx_camera_|Screenshot)[_-]?(20\d{2})(\d{2})(\d{2})|\/(20\d{2})[/-]?(\d{2})[/-]?(\d{2})\/[^\s"')]{0,80}\.(?:jpe?g|png|gif|webp|bmp)|(?:^|[/_\-A-Za-z]|[A-Za-z]0)(20[0-4]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[^\s"'/)]{0,40}\.(?:jpe?g|png|gif|webp|bmp)/i;
 
 /** The date in an image file name or path, or null. */
 export function imageDate(text: string): Required<DayRef> | null {

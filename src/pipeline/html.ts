@@ -13,10 +13,14 @@ export interface HtmlText {
   title: string | null;
   /** Where reading stopped when the page was nested more than MAX_DEPTH deep, else null. */
   truncatedAt: number | null;
+  /** `src` of each article image as written, with its offsets in the HTML string (file names often carry a date). */
+  images: Array<{ text: string; span: [number, number] }>;
 }
 
 const CHUNK = 65536;
 const MAX_DEPTH = 1024;
+/** Image sources kept per page (year evidence needs the first few). */
+const MAX_IMAGES = 50;
 
 /** Elements whose content is never article text. */
 const SKIP_TAGS = new Set([
@@ -192,6 +196,7 @@ export function extractHtml(source: string): HtmlText {
 function extract(source: string, classChrome: boolean): HtmlText & { titleLength: number } {
   const elements: Element[] = [];
   const stack: number[] = [];
+  const images: HtmlText['images'] = [];
   let pieces: Piece[] = [];
   const titlePieces: Piece[] = [];
   let titleState: 'before' | 'in' | 'done' = 'before';
@@ -201,6 +206,11 @@ function extract(source: string, classChrome: boolean): HtmlText & { titleLength
     {
       onopentag(name, attribs) {
         const parent = top();
+        if (name === 'img' && attribs.src && !(parent?.skip ?? false) && images.length < MAX_IMAGES) {
+          const tag = source.slice(parser.startIndex, parser.endIndex + 1);
+          const at = tag.indexOf(attribs.src);
+          if (at >= 0) images.push({ text: attribs.src, span: [parser.startIndex + at, parser.startIndex + at + attribs.src.length] });
+        }
         const block = BLOCK_TAGS.has(name);
         const inArticle = (parent?.inArticle ?? false) || name === 'article' || name === 'main';
         const chrome =
@@ -311,7 +321,7 @@ function extract(source: string, classChrome: boolean): HtmlText & { titleLength
     if (piece.kind === 'break') writer.lineBreak(piece.at, piece.lines);
     else if (!dropped.has(piece.block)) writer.text(piece);
   }
-  return { view: builder.build(), title: titleCut || null, titleLength: titleCut.length, truncatedAt };
+  return { view: builder.build(), title: titleCut || null, titleLength: titleCut.length, truncatedAt, images };
 }
 
 /** Does this decoded text look like an HTML page? A doctype or <html> near the start, or many tags. */

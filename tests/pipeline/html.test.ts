@@ -175,3 +175,14 @@ describe('HTML sniffing and charset', () => {
     expect(decodeBytesChecked(bytes, 1000).format).toBe('text');
   });
 });
+
+describe('HTML image sources as year evidence', () => {
+  test('an <img> file name dates a meeting given by its day only, and is reported as removed', () => {
+    const { analyze } = require('../../src/analyzer');
+    const page = '<html><head><title>白沙县召开防汛工作会议</title></head><body><p><img src="/uploads/W020230602123456.jpg"></p><p>1日，白沙县召开防汛工作会议。</p></body></html>';
+    const result = analyze({ text: page, format: 'html' });
+    expect(result.meeting.date).toBe('2023-06-01');
+    const image = result.removed.find((r: { reason: string }) => r.reason === 'image-file');
+    expect(page.slice(image.span[0], image.span[1])).toBe('/uploads/W020230602123456.jpg');
+  });
+});
