@@ -4,7 +4,6 @@ import type { Lexicon } from '../lexicon';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Meeting } from '../types';
 
-const VAGUE_DATE = /近日|日前|近期|前不久|最近/;
 const LEADING_DATE = /^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年)?(?:[\d一二三四五六七八九十]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}日)?(?:上午|下午|晚上|晚|早上)?[,，]?\s*/;
 /** 2022年… in a headline names the year the meeting is about. */
 const HEADLINE_YEAR = /(\d{4})年/;
@@ -34,6 +33,8 @@ interface Grammar {
   notNouns: string[];
   verb: RegExp;
   notConveners: Set<string>;
+  /** 近日, 日前 …: no day stated. */
+  vague: RegExp;
   stops: RegExp;
   routine: RegExp;
   passive: RegExp;
@@ -58,6 +59,7 @@ function grammar(lexicon: Lexicon): Grammar {
     notNouns: wordList(lexicon, 'not-meeting-nouns.txt'),
     verb: new RegExp(`(?:${verbs})`, 'g'),
     notConveners: new Set(wordList(lexicon, 'not-conveners.txt')),
+    vague: new RegExp(alternation(wordList(lexicon, 'vague-dates.txt')) || '(?!)'),
     stops: new RegExp(`${stops ? `${stops}|` : ''}以“|以[^，,。]{0,20}为`),
     routine: new RegExp(`(?:${alternation(wordList(lexicon, 'routine-markers.txt')) || '(?!)'})[^，,。；;]{0,8}$`),
     // 广东省…工作会议(于3月6日)(在广州)(隆重)召开: the name comes first.
@@ -166,7 +168,8 @@ function findPassive(ctx: Context, g: Grammar, from: number, to: number, pattern
   let start = from + match.index + match[0].indexOf(match[1]);
   const raw = match[1];
   const lead = LEADING_DATE.exec(raw);
-  const vague = /^(?:近日|日前|近期|最近)[,，]?/.exec(raw);
+  const vagueWord = g.vague.exec(raw);
+  const vague = vagueWord && vagueWord.index === 0 ? /^[^,，]*[,，]?/.exec(raw.slice(0, vagueWord[0].length + 1)) : null;
   if (lead && lead[0]) start += lead[0].length;
   else if (vague) start += vague[0].length;
   const end = nameEnd(g, ctx.text, start, from + match.index + match[0].indexOf(match[1]) + raw.length);
@@ -273,8 +276,8 @@ function dateEvidence(ctx: Context, headline: string | null): DateEvidence[] {
 function meetingDate(ctx: Context, clause: [number, number]): DateMention | null {
   const { text } = ctx;
   const inClause = findDates(text, clause[0], clause[1], ctx.lexicon)[0];
-  if (inClause) return VAGUE_DATE.test(text.slice(clause[0], inClause.start)) ? null : inClause;
-  if (VAGUE_DATE.test(text.slice(clause[0], clause[1]))) return null;
+  if (inClause) return grammar(ctx.lexicon).vague.test(text.slice(clause[0], inClause.start)) ? null : inClause;
+  if (grammar(ctx.lexicon).vague.test(text.slice(clause[0], clause[1]))) return null;
   const [paraStart] = ctx.paragraphOf(clause[0]);
   let end = clause[0];
   for (let back = 0; back < DATE_LOOKBACK_SENTENCES && end > paraStart; back++) {
@@ -317,7 +320,7 @@ function sameMeeting(ctx: Context, a: Found, b: Found): boolean {
 }
 
 function dated(ctx: Context, clause: [number, number]): boolean {
-  return findDates(ctx.text, clause[0], clause[1], ctx.lexicon).length > 0 || VAGUE_DATE.test(ctx.text.slice(clause[0], clause[1]));
+  return findDates(ctx.text, clause[0], clause[1], ctx.lexicon).length > 0 || grammar(ctx.lexicon).vague.test(ctx.text.slice(clause[0], clause[1]));
 }
 
 /** Start of the clause before the comma at `comma` (not before `floor`). */
@@ -403,6 +406,12 @@ export const meeting: Extractor = {
       const sentenceStart = Math.max(meetingParagraph[0], bodyClause.clause[0] - 200);
       const body = firstBody(ctx, g, sentenceStart, bodyClause.clause[1]);
       if (body && body[1] <= bodyClause.name[0]) org = body;
+    }
+    // 市长主持召开市政府第10次常务会议: the name without the body that convened it.
+    if (org) {
+      const body = text.slice(org[0], org[1]);
+      const named = text.slice(name[0], name[1]);
+      if (named.startsWith(body) && named.length - body.length >= 3) name = [name[0] + body.length, name[1]];
     }
     if (org) org = fullerBody(ctx, g, ctx.surface(org[0], org[1])) ?? org;
     const orgText = org ? ctx.surface(org[0], org[1]) : null;
