@@ -332,10 +332,13 @@ function clauseStartOf2(text: string, comma: number, floor: number): number {
 
 /** A dated report deeper in a feature: a sentence opening with its date whose main verb is 召开. */
 function findDeep(ctx: Context, g: Grammar, from: number): Found | null {
+  let tried = 0;
   for (const [start, end] of ctx.paragraphs) {
     if (end <= from) continue;
     const paragraph = ctx.text.slice(start, end);
     for (let at = paragraph.indexOf('召开'); at >= 0; at = paragraph.indexOf('召开', at + 2)) {
+      // Bounded like the lead search: junk input full of 召开 stays linear.
+      if (++tried > MAX_VERBS) return null;
       const sentence = clauseStartOf(ctx.text, start + at);
       let clause = start + at;
       while (clause > sentence && !CLAUSE_STOP.test(ctx.text[clause - 1])) clause--;
