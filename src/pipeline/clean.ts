@@ -97,7 +97,10 @@ function headlineSplit(line: string): number {
   if (stop < 0) return -1;
   const before = line.slice(0, stop);
   // Two spaces or an ideographic one: a single space also parts the words of a title chain (巡视员 孔某).
-  const gap = /(?:\u3000|[ \t\u00a0]{2})[\s\u3000]*(?=[^\s\u3000]*$)/.exec(before);
+  // Or one space when a dated lead follows it (标题 3月6日，…).
+  const gap =
+    /(?:\u3000|[ \t\u00a0]{2})[\s\u3000]*(?=[^\s\u3000]*$)/.exec(before) ??
+    /[ \t\u00a0](?=(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|本报讯)[^\s\u3000]*$)/.exec(before);
   if (!gap || gap.index < 6 || gap.index > 60 || line.length - gap.index < 16 || LEAD_DATE.test(line)) return -1;
   return gap.index;
 }
