@@ -159,3 +159,18 @@ describe('page lines before the headline and relative bodies', () => {
     expect(analyze('中央城市工作会议在北京举行\n7月14日，中央城市工作会议在北京举行。').meeting!.organization).toBeNull();
   });
 });
+
+describe('the failing inputs of the issue', () => {
+  test('二〇二三年二月十日 gives 2023-02-10', () => {
+    const meeting = analyze('西林县召开经济工作会议\n\n二〇二三年二月十日上午，西林县召开经济工作会议。县委书记孙立强出席并讲话，县长周文斌主持会议。').meeting!;
+    expect(meeting.date).toBe('2023-02-10');
+    expect(meeting.dateText).toBe('二〇二三年二月十日');
+  });
+
+  test('来源…发布时间 line: a December meeting published in January is last year', () => {
+    const text = '来源：临江区人民政府网  发布时间：2023-01-04\n\n临江区召开2023年经济工作会议\n\n12月29日，临江区召开2023年经济工作会议。区委书记高明远出席并讲话，区长方志诚主持会议。';
+    const result = analyze(text);
+    expect(result.title!.text).toBe('临江区召开2023年经济工作会议');
+    expect(result.meeting!.date).toBe('2022-12-29');
+  });
+});
