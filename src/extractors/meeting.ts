@@ -149,8 +149,25 @@ function convener(ctx: Context, g: Grammar, start: number, end: number): [number
   if (co >= 2) stop = start + co;
   let body = text.slice(start, stop).replace(/[、,，\s]+$/, '');
   body = body.replace(/^[^\u3400-\u9fffA-Za-z0-9]+/, '');
+  // 该区/本市/我县: the place of that level the text named before.
+  const relative = /^[该本我]([省市县区镇乡州旗])$/.exec(body);
+  if (relative) return namedBefore(ctx, relative[1], start);
   if (body.length < 2 || body.length > 40 || g.notConveners.has(body) || /主持$|同志$/.test(body)) return null;
   return [start, start + body.length];
+}
+
+/** The nearest place ending in `level` (XX区) written before `before`, as a whole token. */
+function namedBefore(ctx: Context, level: string, before: number): [number, number] | null {
+  const { text } = ctx;
+  for (let at = text.lastIndexOf(level, before - 1); at > 0; at = text.lastIndexOf(level, at - 1)) {
+    // The longest run of Chinese characters before the level word that starts a word (青溪区, 不是 “经济区”).
+    for (let start = Math.max(0, at - 4); start < at - 1; start++) {
+      if (!/^[\u3400-\u9fff]+$/.test(text.slice(start, at)) || !ctx.isTokenStart(start)) continue;
+      if (start > 0 && /[\u3400-\u9fff]/.test(text[start - 1]) && !/[，。、；：“（\s在的于对]/.test(text[start - 1])) continue;
+      if (!/^[全该本我各每城市地辖在于从由对和与]/.test(text[start])) return [start, at + 1];
+    }
+  }
+  return null;
 }
 
 const LEADING_PLACE = /^((?:[\u3400-\u9fff]{1,5}?(?:省|自治区|市|自治州|州|县|区|旗)){1,3})(?=[\u3400-\u9fff\d]{4})/;

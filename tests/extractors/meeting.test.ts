@@ -174,3 +174,9 @@ describe('the failing inputs of the issue', () => {
     expect(result.meeting!.date).toBe('2022-12-29');
   });
 });
+
+test('该区 resolves to the district the text named before', () => {
+  const meeting = analyze('新区加快发展\n今年以来，在青溪区，经济稳步增长。3月6日，该区召开优化营商环境大会。').meeting!;
+  expect(meeting.organization).toBe('青溪区');
+  expect(meeting.name).toBe('优化营商环境大会');
+});
