@@ -27,6 +27,11 @@ export function hasFrontMatter(text: string): boolean {
   return /^[A-Za-z_][\w-]{0,40}[ \t]*:/.test(rest) && /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.test(rest);
 }
 
+/** Front matter, or a first line that is a Markdown heading (# 标题): the text is read as Markdown. */
+export function looksLikeMarkdown(text: string): boolean {
+  return hasFrontMatter(text) || /^\ufeff?\s{0,200}#{1,3}[ \t]+\S/.test(text.slice(0, 256));
+}
+
 interface Line {
   start: number;
   end: number;
@@ -91,7 +96,7 @@ function readFrontMatter(source: string, all: Line[]): FrontMatter | null {
   return result;
 }
 
-const RULE = /^(?:-{3,}|\*{3,}|_{3,}|(?:-\s){2,}-|(?:\*\s){2,}\*)\s*$/;
+const RULE = /^(?:-{3,}|\*{3,}|_{3,}|={3,}|(?:-\s){2,}-|(?:\*\s){2,}\*)\s*$/;
 const TABLE_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 /** Block markers at the start of a line: >, #, list bullets and numbers (nested ones too). */
 const BLOCK_PREFIX = /^(?:[ \t]{0,8}(?:>[ \t]?|#{1,6}[ \t]+|[-*+][ \t]+|\d{1,3}[.)][ \t]+))+/;

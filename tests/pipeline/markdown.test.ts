@@ -24,7 +24,8 @@ describe('Markdown input', () => {
   test('front matter is sniffed and read with its date as publication evidence', () => {
     expect(hasFrontMatter(doc)).toBe(true);
     expect(resolveFormat(doc, 'auto')).toBe('markdown');
-    expect(resolveFormat('# 标题\n正文。', 'auto')).toBe('text');
+    expect(resolveFormat('标题\n正文。', 'auto')).toBe('text');
+    expect(resolveFormat('# 标题\n\n正文。', 'auto')).toBe('markdown');
     const result = analyzeText({ text: doc, format: 'markdown' });
     expect(result.title!.text).toBe('南溪县召开2024年经济工作会议');
     expect(result.meeting!.date).toBe('2023-12-30');
