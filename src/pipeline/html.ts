@@ -37,6 +37,8 @@ const BLOCK_TAGS = new Set([
 ]);
 const WRAPPERS = new Set(['html', 'body', 'main', 'article']);
 const HEADINGS = new Set(['h1', 'h2', 'h3']);
+/** class/id of a headline element on pages without headings (class="title", id="biaoti", class="art_tit"). */
+const TITLE_CLASS = /(?:^|[\s_-])(?:title|tit|biaoti|bt|headline)(?:$|[\s_-])/i;
 /** class/id words of navigation, share widgets, footers and sidebars (matched at the start of each word). */
 const CHROME_WORD = /^(?:nav|menu|breadcrumb|crumb|share|bdshare|bshare|jiathis|footer|header|sidebar|toolbar|copyright|comment|login|search|banner|pagination|pager|related|topbar|advert)/i;
 const CHROME_EXACT = new Set(['foot', 'head', 'top', 'ad', 'ads', 'side', 'tool', 'links']);
@@ -58,13 +60,15 @@ interface Element {
   inArticle: boolean;
   /** Inside <pre>: whitespace and line breaks are kept as written. */
   pre: boolean;
+  /** Inside <b>/<strong> or an element whose class or id says title (a table-layout page's headline cell). */
+  bold: boolean;
   /** Non-space characters of text whose innermost block is this element, and how many of them are link text. */
   chars: number;
   linkChars: number;
 }
 
 type Piece =
-  | { kind: 'text'; start: number; end: number; data: string; literal: boolean; block: number; pre?: boolean }
+  | { kind: 'text'; start: number; end: number; data: string; literal: boolean; block: number; pre?: boolean; bold?: boolean }
   | { kind: 'break'; at: number; lines: number };
 
 const SPACE = /[ \t\n\r\f]/;
@@ -222,6 +226,7 @@ function extract(source: string, classChrome: boolean): HtmlText & { titleLength
           block: block ? index : parent?.block ?? -1,
           inLink: (parent?.inLink ?? false) || name === 'a',
           pre: (parent?.pre ?? false) || name === 'pre',
+          bold: (parent?.bold ?? false) || name === 'b' || name === 'strong' || TITLE_CLASS.test(`${attribs.class ?? ''} ${attribs.id ?? ''}`),
           inArticle,
           chars: 0,
           linkChars: 0,
@@ -247,7 +252,7 @@ function extract(source: string, classChrome: boolean): HtmlText & { titleLength
         }
         if (element?.skip) return;
         const block = element?.block ?? -1;
-        pieces.push({ kind: 'text', start, end, data, literal, block, pre: element?.pre });
+        pieces.push({ kind: 'text', start, end, data, literal, block, pre: element?.pre, bold: element?.bold });
         if (block >= 0) {
           const chars = data.replace(/\s+/g, '').length;
           elements[block].chars += chars;
@@ -306,6 +311,19 @@ function extract(source: string, classChrome: boolean): HtmlText & { titleLength
         pageHeading = found[1];
         dropped.add(found[0]);
         break;
+      }
+    }
+    // No heading: a short block written wholly in bold or in a title-classed element, before the first long one.
+    if (!pageHeading.length) {
+      for (const [block, blockPieces] of byBlock) {
+        if (dropped.has(block)) continue;
+        const length = plain(blockPieces).length;
+        if (length > 60) break;
+        if (length >= 6 && blockPieces.every((piece) => piece.kind === 'text' && (piece.bold || !piece.data.trim()))) {
+          pageHeading = blockPieces;
+          dropped.add(block);
+          break;
+        }
       }
     }
   }
