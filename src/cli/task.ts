@@ -9,7 +9,7 @@ import { defaultEngines } from '../engines';
 import type { InputFormat } from '../pipeline/format';
 import type { ErrorRecord, Warning } from '../types';
 import { decodeBytesChecked, readInputFile, type InputKind } from './read-input';
-import { digestOf, type DocDigest } from './summary';
+import { digestOf, type DocDigest } from '../aggregate/summary';
 
 /** What to analyse. `error` is an input that already failed while being listed (bad jsonl line, glob without match). */
 export type Source =
@@ -33,6 +33,8 @@ export interface TaskSettings {
   encoding?: string;
   /** Passed through to readInputFile (`text`, `html`); undefined lets the reader decide. */
   kind?: InputKind;
+  /** Terminal width in cells for table output. */
+  width?: number;
   /** Collect a digest for --summary instead of formatting the record. */
   summary: boolean;
 }
@@ -56,32 +58,46 @@ export function inputName(source: Source): string {
   return source.kind === 'file' ? source.path : source.input;
 }
 
+/** A source read and decoded as analysis reads it; `report` and `diff` use it too. */
+export interface ReadSource {
+  text: string;
+  format?: InputFormat;
+  encoding: string;
+  warnings: Warning[];
+}
+
+/** Read and decode one source (not an `error` one). Throws InputError for an unreadable input. */
+export async function readSource(source: Exclude<Source, { kind: 'error' }>, settings: Pick<TaskSettings, 'maxBytes' | 'encoding' | 'kind'>): Promise<ReadSource> {
+  let text: string;
+  let encoding = 'utf-8';
+  const warnings: Warning[] = [];
+  let format: InputFormat | undefined;
+  if (source.kind === 'text') {
+    if (Buffer.byteLength(source.text) > settings.maxBytes) throw new InputError('TOO_LARGE', `text is over the --max-bytes limit of ${settings.maxBytes}`);
+    if (source.text.trim() === '') throw new InputError('EMPTY', 'text is empty');
+    text = source.text;
+  } else {
+    const decoded =
+      source.kind === 'file'
+        ? await readInputFile(source.path, { maxBytes: settings.maxBytes, encoding: settings.encoding, kind: settings.kind })
+        : decodeBytesChecked(source.bytes, settings.maxBytes, settings.encoding, settings.kind);
+    format = decoded.format; // the reader knows whether this is a page (by extension, --input html, or sniffing)
+    if (decoded.invalidSequences) {
+      warnings.push({ code: 'invalid-bytes', message: `${decoded.invalidSequences} byte sequence(s) could not be decoded as ${decoded.encoding} and were replaced by U+FFFD` });
+    }
+    text = decoded.text;
+    encoding = decoded.encoding;
+  }
+  return { text, format, encoding, warnings };
+}
+
 export async function runTask(task: Task, settings: TaskSettings): Promise<Outcome> {
   const { source, seq } = task;
   const input = inputName(source);
   const id = source.kind === 'text' || source.kind === 'error' ? source.id : undefined;
   try {
     if (source.kind === 'error') return { seq, input, id, error: { code: source.code, message: source.message } };
-    let text: string;
-    let encoding = 'utf-8';
-    const warnings: Warning[] = [];
-    let format: InputFormat | undefined;
-    if (source.kind === 'text') {
-      if (Buffer.byteLength(source.text) > settings.maxBytes) throw new InputError('TOO_LARGE', `text is over the --max-bytes limit of ${settings.maxBytes}`);
-      if (source.text.trim() === '') throw new InputError('EMPTY', 'text is empty');
-      text = source.text;
-    } else {
-      const decoded =
-        source.kind === 'file'
-          ? await readInputFile(source.path, { maxBytes: settings.maxBytes, encoding: settings.encoding, kind: settings.kind })
-          : decodeBytesChecked(source.bytes, settings.maxBytes, settings.encoding, settings.kind);
-      format = decoded.format; // the reader knows whether this is a page (by extension, --input html, or sniffing)
-      if (decoded.invalidSequences) {
-        warnings.push({ code: 'invalid-bytes', message: `${decoded.invalidSequences} byte sequence(s) could not be decoded as ${decoded.encoding} and were replaced by U+FFFD` });
-      }
-      text = decoded.text;
-      encoding = decoded.encoding;
-    }
+    const { text, format, encoding, warnings } = await readSource(source, settings);
     const result = analyze({ text, format, path: input, encoding, warnings, id }, { top: settings.top, lexiconDirs: settings.lexiconDirs });
     if (settings.summary) return { seq, input, id, digest: digestOf(result) };
     return { seq, input, id, chunk: formatRecord(result, settings) };

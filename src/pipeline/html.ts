@@ -332,10 +332,12 @@ function extract(source: string, classChrome: boolean): HtmlText & { titleLength
   const writer = new Writer(builder, source);
   for (let i = lead; i < lead + titleCut.length; i++) builder.emit(wholeTitle.raw[i], wholeTitle.starts[i], wholeTitle.ends[i]);
   if (titleCut) writer.lineBreak(wholeTitle.ends[lead + titleCut.length - 1], 2);
-  for (const piece of pageHeading) if (piece.kind === 'text') writer.text(piece);
-  const last = pageHeading[pageHeading.length - 1];
-  if (last) writer.lineBreak(last.kind === 'text' ? last.end : last.at, 2);
-  for (const piece of pieces) {
+  // The page heading opens the article: what stands before it (crumbs, counters) is page chrome, and the text
+  // keeps source order (the report maps shown text back by offsets).
+  const headingStart = pageHeading.length ? pieces.indexOf(pageHeading[0]) : 0;
+  if (pageHeading.length) for (const block of pageHeading) if (block.kind === 'text') dropped.delete(block.block);
+  for (let i = headingStart; i < pieces.length; i++) {
+    const piece = pieces[i];
     if (piece.kind === 'break') writer.lineBreak(piece.at, piece.lines);
     else if (!dropped.has(piece.block)) writer.text(piece);
   }
