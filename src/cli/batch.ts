@@ -120,7 +120,7 @@ export async function runBatch(files: string[], options: BatchOptions, streams: 
     lexiconDirs: options.lexicon,
     maxBytes: options.maxBytes,
     encoding: options.encoding,
-    kind: options.input === 'text' || options.input === 'html' ? options.input : undefined,
+    kind: options.input === 'text' || options.input === 'html' || options.input === 'markdown' ? options.input : undefined,
     summary: Boolean(options.summary),
     width: terminalWidth(stdout, env),
   };
