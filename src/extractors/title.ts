@@ -1,4 +1,4 @@
-import { findDates } from '../grammar/dates';
+import { findDates, publicationDate } from '../grammar/dates';
 import { alternation, wordList } from '../grammar/word-lists';
 import type { Context, Extractor } from '../pipeline/context';
 
@@ -10,6 +10,8 @@ function isDateline(ctx: Context, start: number, end: number): boolean {
   const text = ctx.text.slice(start, end);
   let rest = text;
   for (const date of findDates(ctx.text, start, end).reverse()) rest = rest.slice(0, date.start - start) + rest.slice(date.end - start);
+  // 2023-02-14 10:30 来源：区政府办 / 【发布时间：2023-02-14】: a publication line left in the text.
+  if (text.length <= 60 && publicationDate(text, ctx.lexicon)) return true;
   return rest.length < text.length && rest.replace(/[\s\d:：()（）[\]【】\-/.年月日时分星期周一二三四五六日天上下午本报讯电]/g, '').length <= 2;
 }
 
@@ -31,8 +33,10 @@ function isSiteLine(ctx: Context, start: number, end: number): boolean {
 function withoutSiteName(ctx: Context, start: number, end: number): number {
   const endings = alternation(wordList(ctx.lexicon, 'site-name-endings.txt'));
   if (!endings) return end;
-  const suffix = new RegExp(`(?:\\s*[-–—|｜_]\\s*|\\s+)[\\u3400-\\u9fffA-Za-z0-9·]{2,20}(?:${endings})$`).exec(ctx.text.slice(start, end));
-  return suffix && suffix.index >= 6 ? start + suffix.index : end;
+  const suffix = new RegExp(`(?:\\s*[-–—|｜_]{1,3}\\s*|\\s+)[\\u3400-\\u9fffA-Za-z0-9·]{2,20}(?:${endings})$`);
+  // 标题 - 人民网 - 中国共产党新闻网: every site name at the end goes.
+  for (let cut = suffix.exec(ctx.text.slice(start, end)); cut && cut.index >= 6; cut = suffix.exec(ctx.text.slice(start, end))) end = start + cut.index;
+  return end;
 }
 
 /**

@@ -23,6 +23,8 @@ export interface DateMention {
   day?: number;
   /** Days from the publication day for 今天/昨天…; the mention then has no month or day. */
   relative?: number;
+  /** Years from the publication year for 今年/去年/前年 before the month. */
+  yearOffset?: number;
 }
 
 const DIGIT_NUMERALS: Record<string, number> = { 〇: 0, 零: 0, Ｏ: 0, O: 0, o: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -54,7 +56,9 @@ export function parseSmall(text: string): number {
 const YEAR = '(\\d{4}|[〇零一二三四五六七八九OＯ]{4})\\s?年\\s?';
 const SMALL = '(\\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])';
 /** 2023年2月10日, 二月十日, 2023年二月十日; the year is optional. `号` as 日 in speech. */
-const FULL_DATE = new RegExp(`(?:${YEAR})?${SMALL}\\s?月\\s?${SMALL}\\s?[日号]`, 'g');
+const FULL_DATE = new RegExp(`(?:${YEAR}|(今年|去年|前年))?${SMALL}\\s?月\\s?${SMALL}\\s?[日号]`, 'g');
+/** Years relative to the publication year. */
+const YEAR_WORDS: Record<string, number> = { 今年: 0, 去年: -1, 前年: -2 };
 /** 2023-01-04, 2023/1/4, 2023.01.04 */
 const NUMERIC_DATE = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g;
 /** A day alone at a clause start: 7日，… / 7日上午 (not 17日 of a longer date, not 7日内). */
@@ -84,11 +88,19 @@ export function findDates(text: string, from = 0, to = text.length, lexicon?: Le
   const taken = (start: number, end: number) => found.some((m) => start < m.end && m.start < end);
   FULL_DATE.lastIndex = 0;
   for (let m = FULL_DATE.exec(slice); m; m = FULL_DATE.exec(slice)) {
-    const month = parseSmall(m[2]);
-    const day = parseSmall(m[3]);
+    const month = parseSmall(m[3]);
+    const day = parseSmall(m[4]);
     if (!valid(month, day)) continue;
     const year = m[1] ? parseYear(m[1]) : undefined;
-    found.push({ start: from + m.index, end: from + m.index + m[0].length, ...(year && year > 1900 ? { year } : {}), month, day });
+    const yearOffset = m[2] ? YEAR_WORDS[m[2]] : undefined;
+    found.push({
+      start: from + m.index,
+      end: from + m.index + m[0].length,
+      ...(year && year > 1900 ? { year } : {}),
+      ...(yearOffset !== undefined ? { yearOffset } : {}),
+      month,
+      day,
+    });
   }
   NUMERIC_DATE.lastIndex = 0;
   for (let m = NUMERIC_DATE.exec(slice); m; m = NUMERIC_DATE.exec(slice)) {
@@ -139,6 +151,9 @@ export function publicationDate(line: string, lexicon: Lexicon): Required<DayRef
       if (date) return { year: date.year!, month: date.month!, day: date.day! };
     }
   }
+  // 2023-02-14 10:30 来源：区政府办: a date opening a line of page details.
+  const opening = /^[(（【[]?\s?(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?[\s\d:：]*(?:来源|作者|编辑|发布|浏览|点击|字号|阅读|【)/.exec(line.trim());
+  if (opening && valid(+opening[2], +opening[3])) return { year: +opening[1], month: +opening[2], day: +opening[3] };
   const bare = /^[(（[【]?\s?(\d{4})([-/.年])(\d{1,2})[-/.月](\d{1,2})日?\s?(?:\d{1,2}:\d{2}(?::\d{2})?)?\s?[)）\]】]?$/.exec(line.trim());
   if (bare && valid(+bare[3], +bare[4])) return { year: +bare[1], month: +bare[3], day: +bare[4] };
   return null;
@@ -197,6 +212,7 @@ export function resolveDate(mention: DateMention, reference: DateEvidence | null
   const day = { month: mention.month, day: mention.day! };
   if (mention.year) return { year: mention.year, ...day };
   if (!reference) return null;
+  if (mention.yearOffset !== undefined) return { year: reference.year + mention.yearOffset, ...day };
   const later = reference.month !== undefined && compare(day, { month: reference.month, day: reference.day ?? 31 }) > 0;
   return { year: later ? reference.year - 1 : reference.year, ...day };
 }

@@ -180,3 +180,15 @@ test('该区 resolves to the district the text named before', () => {
   expect(meeting.organization).toBe('青溪区');
   expect(meeting.name).toBe('优化营商环境大会');
 });
+
+describe('more publication and year forms', () => {
+  test('去年12月29日 is the year before publication, whatever the month', () => {
+    expect(analyze('某县召开总结会议\n发布日期：2024-01-10\n去年12月29日，某县召开总结会议。').meeting!.date).toBe('2023-12-29');
+  });
+
+  test('a page line opening with a date and 来源 dates the meeting and is not the headline; every site name is cut', () => {
+    const result = analyze('2023-02-14 10:30 来源：区政府办\n平湖区召开工业经济工作会议 - 平湖新闻网 - 某某日报\n2月13日，平湖区召开工业经济工作会议。');
+    expect(result.title!.text).toBe('平湖区召开工业经济工作会议');
+    expect(result.meeting!.date).toBe('2023-02-13');
+  });
+});
