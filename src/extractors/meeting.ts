@@ -341,7 +341,7 @@ function dated(ctx: Context, clause: [number, number]): boolean {
 }
 
 /** Start of the clause before the comma at `comma` (not before `floor`). */
-function clauseStartOf2(text: string, comma: number, floor: number): number {
+function clauseStartBefore(text: string, comma: number, floor: number): number {
   let at = comma;
   while (at > floor && !CLAUSE_STOP.test(text[at - 1])) at--;
   return at;
@@ -357,11 +357,12 @@ function findDeep(ctx: Context, g: Grammar, from: number): Found | null {
       // Bounded like the lead search: junk input full of 召开 stays linear.
       if (++tried > MAX_VERBS) return null;
       const sentence = clauseStartOf(ctx.text, start + at);
-      let clause = start + at;
-      while (clause > sentence && !CLAUSE_STOP.test(ctx.text[clause - 1])) clause--;
-      if (clause > sentence) clause = clauseStartOf2(ctx.text, clause - 1, sentence);
-      const opening = /^(?:今年|去年)?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?/.exec(ctx.text.slice(clause, start + at));
-      if (!opening) continue;
+      // The date opens the clause of 召开 or the one before it (今年1月3日，市政府又召开…).
+      let own = start + at;
+      while (own > sentence && !CLAUSE_STOP.test(ctx.text[own - 1])) own--;
+      const before = own > sentence ? clauseStartBefore(ctx.text, own - 1, sentence) : own;
+      const opens = (clause: number) => /^(?:今年|去年)?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?/.test(ctx.text.slice(clause, start + at));
+      if (!opens(own) && !opens(before)) continue;
       let sentenceEnd = start + at;
       while (sentenceEnd < end && !SENTENCE_STOP.test(ctx.text[sentenceEnd])) sentenceEnd++;
       const found = findMeeting(ctx, g, sentence, sentenceEnd);
