@@ -107,7 +107,8 @@ function headlineSplit(line: string): number {
 
 /** A line made only of toolbar and share words (下载 打印 全屏, 【字号：大 中 小】). */
 function chromeLine(text: string, words: string[]): boolean {
-  let rest = text.replace(/[\s\u3000【】\[\]|｜:：/·•>]+/g, '');
+  // Counters (浏览次数：123) and font-size buttons (A A A, T|T) are chrome too.
+  let rest = text.replace(/[\s\u3000【】\[\]()（）|｜:：/·•>+\-]+|\d+/g, '');
   if (!rest || rest.length > 40) return false;
   while (rest) {
     const word = words.find((w) => rest.startsWith(w));
