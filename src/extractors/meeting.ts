@@ -145,6 +145,9 @@ function convener(ctx: Context, g: Grammar, start: number, end: number): [number
   if (/主持$|同志$/.test(subject.trim())) return null;
   const cut = g.stops.exec(subject);
   let stop = cut && cut.index >= 2 ? start + cut.index : end;
+  // 某县3月6日召开: a date after the body ends it.
+  const date = findDates(text, start, stop)[0];
+  if (date && date.start - start >= 2) stop = date.start;
   const co = text.slice(start, stop).search(/[、,，]/);
   if (co >= 2) stop = start + co;
   let body = text.slice(start, stop).replace(/[、,，\s]+$/, '');

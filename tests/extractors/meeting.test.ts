@@ -192,3 +192,10 @@ describe('more publication and year forms', () => {
     expect(result.meeting!.date).toBe('2023-02-13');
   });
 });
+
+test('a date or 今天 after the body ends the convener', () => {
+  const meeting = analyze('春耕正忙\n发布日期：2023-03-07\n青溪县3月6日召开三级干部大会。').meeting!;
+  expect(meeting.organization).toBe('青溪县');
+  expect(meeting.date).toBe('2023-03-06');
+  expect(analyze('春耕正忙\n发布日期：2023-03-07\n青溪县今天上午召开三级干部大会。').meeting!.organization).toBe('青溪县');
+});
