@@ -1,5 +1,5 @@
 import { findDates, publicationDate } from '../grammar/dates';
-import { alternation, wordList } from '../grammar/word-lists';
+import { alternation, perLexicon, wordList } from '../grammar/word-lists';
 import type { Context, Extractor } from '../pipeline/context';
 
 /** Paragraphs at the top that may be a dateline or a page line before the headline. */
@@ -22,18 +22,22 @@ const AGENCY_DATELINE = /^[^，。,]{0,12}(?:\d{1,2}|[一二三四五六七八�
 function isSiteLine(ctx: Context, start: number, end: number): boolean {
   const text = ctx.text.slice(start, end);
   if (text.length > 24 || /[\s，。：:]/.test(text)) return false;
-  if (wordList(ctx.lexicon, 'meeting-verbs.txt').some((verb) => text.includes(verb))) return false;
-  // One-character suffixes (办, 局) end many verbs and nouns; only 部 is kept (中华人民共和国某某部).
-  const bodies = wordList(ctx.lexicon, 'body-suffixes.txt').filter((suffix) => suffix.length >= 2 || suffix === '部');
-  const endings = [...wordList(ctx.lexicon, 'site-name-endings.txt'), ...bodies];
+  const { verbs, endings } = perLexicon(ctx.lexicon, 'title-site-line', () => ({
+    verbs: wordList(ctx.lexicon, 'meeting-verbs.txt'),
+    // One-character suffixes (办, 局) end many verbs and nouns; only 部 is kept (中华人民共和国某某部).
+    endings: [...wordList(ctx.lexicon, 'site-name-endings.txt'), ...wordList(ctx.lexicon, 'body-suffixes.txt').filter((suffix) => suffix.length >= 2 || suffix === '部')],
+  }));
+  if (verbs.some((verb) => text.includes(verb))) return false;
   return endings.some((ending) => text.length > ending.length + 1 && text.endsWith(ending));
 }
 
 /** End of the headline before a site-name suffix (标题_某某区人民政府网, 标题 - 某某新闻网, 标题｜某网). */
 function withoutSiteName(ctx: Context, start: number, end: number): number {
-  const endings = alternation(wordList(ctx.lexicon, 'site-name-endings.txt'));
-  if (!endings) return end;
-  const suffix = new RegExp(`(?:\\s*[-–—|｜_]{1,3}\\s*|\\s+)[\\u3400-\\u9fffA-Za-z0-9·]{2,20}(?:${endings})$`);
+  const suffix = perLexicon(ctx.lexicon, 'site-name-suffix', () => {
+    const endings = alternation(wordList(ctx.lexicon, 'site-name-endings.txt'));
+    return endings ? new RegExp(`(?:\\s*[-–—|｜_]{1,3}\\s*|\\s+)[\\u3400-\\u9fffA-Za-z0-9·]{2,20}(?:${endings})$`) : null;
+  });
+  if (!suffix) return end;
   // 标题 - 人民网 - 中国共产党新闻网: every site name at the end goes.
   for (let cut = suffix.exec(ctx.text.slice(start, end)); cut && cut.index >= 6; cut = suffix.exec(ctx.text.slice(start, end))) end = start + cut.index;
   return end;

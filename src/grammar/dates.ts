@@ -4,7 +4,7 @@
  * Offsets are positions in the string passed in (UTF-16 code units).
  */
 import type { Lexicon } from '../lexicon';
-import { alternation, wordList } from './word-lists';
+import { alternation, perLexicon, wordList } from './word-lists';
 
 /** A calendar day; `year` is missing when the text did not give it. */
 export interface DayRef {
@@ -69,6 +69,10 @@ function valid(month: number, day: number): boolean {
 }
 
 function relativePattern(lexicon: Lexicon): { regex: RegExp; offsets: Map<string, number> } {
+  return perLexicon(lexicon, 'relative-days', () => buildRelative(lexicon));
+}
+
+function buildRelative(lexicon: Lexicon): { regex: RegExp; offsets: Map<string, number> } {
   const offsets = new Map<string, number>();
   for (const line of wordList(lexicon, 'relative-days.txt')) {
     const [word, offset] = line.split('=');
@@ -142,9 +146,12 @@ export interface DateEvidence {
  * with an optional time). Null when the line states none.
  */
 export function publicationDate(line: string, lexicon: Lexicon): Required<DayRef> | null {
-  const labels = wordList(lexicon, 'publication-labels.txt');
-  if (labels.length) {
-    const labelled = new RegExp(`(?:${alternation(labels)})\\s?[:：]?\\s?`, 'g');
+  const labelled = perLexicon(lexicon, 'publication-labels', () => {
+    const labels = wordList(lexicon, 'publication-labels.txt');
+    return labels.length ? new RegExp(`(?:${alternation(labels)})\\s?[:：]?\\s?`, 'g') : null;
+  });
+  if (labelled) {
+    labelled.lastIndex = 0;
     for (let m = labelled.exec(line); m; m = labelled.exec(line)) {
       const after = m.index + m[0].length;
       const date = findDates(line, after, Math.min(line.length, after + 24)).find((d) => d.start === after && d.year && d.month);

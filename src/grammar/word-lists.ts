@@ -17,3 +17,13 @@ export function escapeRegExp(word: string): string {
 export function alternation(words: string[]): string {
   return [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 }
+
+const memos = new WeakMap<Lexicon, Map<string, unknown>>();
+
+/** Something built from a lexicon's lists (a compiled pattern, a sorted list), built once per lexicon. */
+export function perLexicon<T>(lexicon: Lexicon, key: string, build: () => T): T {
+  let memo = memos.get(lexicon);
+  if (!memo) memos.set(lexicon, (memo = new Map()));
+  if (!memo.has(key)) memo.set(key, build());
+  return memo.get(key) as T;
+}

@@ -1,4 +1,4 @@
-import { wordList } from '../grammar/word-lists';
+import { perLexicon, wordList } from '../grammar/word-lists';
 import type { Lexicon } from '../lexicon';
 import type { Removed } from '../types';
 import { foldWidth } from './fold';
@@ -131,7 +131,7 @@ export function clean(source: string, lexicon: Lexicon): Cleaned {
   const lines = splitLines(source);
   const removed: Removed[] = [];
   const kept: Array<Line & { afterGap: boolean; afterRemoved: boolean }> = [];
-  const chromeWords = [...wordList(lexicon, 'chrome-words.txt')].sort((a, b) => b.length - a.length);
+  const chromeWords = perLexicon(lexicon, 'chrome-words', () => wordList(lexicon, 'chrome-words.txt').sort((a, b) => b.length - a.length));
   let gap = false;
   let afterRemoved = false;
   for (const line of lines) {
