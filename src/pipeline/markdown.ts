@@ -3,7 +3,6 @@
  * date publication evidence), and the markup of the body (#, >, list numbers, **, links, images, table bars) left
  * out of the text, one output line per source line. Offsets in the view point into the Markdown string as read.
  */
-import { parseDocument, isMap, isScalar } from 'yaml';
 import type { Removed } from '../types';
 import { TextViewBuilder, type TextView } from './text-view';
 
@@ -68,6 +67,8 @@ function readFrontMatter(source: string, all: Line[]): FrontMatter | null {
   const offset = all[1].start;
   const yamlText = source.slice(offset, all[close].start);
   const result: FrontMatter = { bodyLine: close + 1, title: null, date: null };
+  // yaml costs ~25 ms to load: only when a document has front matter.
+  const { parseDocument, isMap, isScalar } = require('yaml') as typeof import('yaml');
   let doc;
   try {
     doc = parseDocument(yamlText, { prettyErrors: false });
