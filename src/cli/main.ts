@@ -64,7 +64,8 @@ function collect(value: string, previous: string[]): string[] {
 export async function runCli(io: CliIo): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
-  const stdin = io.stdin ?? process.stdin;
+  // process.stdin is created on first access (~10 ms): only when a command reads it, never for --help.
+  const stdin = io.stdin;
   const env = io.env ?? process.env;
   let exitCode: number = EXIT.OK;
 
@@ -97,7 +98,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .action(async (files: string[], options: BatchOptions) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { runBatch } = require('./batch') as typeof import('./batch');
-      exitCode = await runBatch(files, options, { stdin, stdout, stderr, env, signal: io.signal });
+      exitCode = await runBatch(files, options, { stdin: stdin ?? process.stdin, stdout, stderr, env, signal: io.signal });
     });
 
   addReportCommands(program, { stdin, stdout, stderr, env, setExitCode: (code) => (exitCode = code) });

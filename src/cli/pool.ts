@@ -36,8 +36,12 @@ export interface PoolResult {
   workMs: number;
 }
 
-/** Tasks a worker may hold at once: one running, one queued, so it never waits on a round trip. */
-const PER_WORKER = 2;
+/**
+ * Tasks a worker may hold at once: one running and three queued, so it never waits on a round trip to the main
+ * thread, even when a busy machine leaves that thread unscheduled for a few milliseconds (with one queued, workers
+ * sat idle under load).
+ */
+const PER_WORKER = 4;
 const MAX_REPLACEMENTS_PER_JOB = 4;
 
 interface Runner {

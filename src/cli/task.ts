@@ -79,7 +79,8 @@ export async function readSource(source: Exclude<Source, { kind: 'error' }>, set
   } else {
     const decoded =
       source.kind === 'file'
-        ? await readInputFile(source.path, { maxBytes: settings.maxBytes, encoding: settings.encoding, kind: settings.kind })
+        ? // Synchronous: the analysis right after blocks this thread anyway, and an async read costs round trips.
+          await readInputFile(source.path, { maxBytes: settings.maxBytes, encoding: settings.encoding, kind: settings.kind, sync: true })
         : decodeBytesChecked(source.bytes, settings.maxBytes, settings.encoding, settings.kind);
     format = decoded.format; // the reader knows whether this is a page (by extension, --input html, or sniffing)
     if (decoded.invalidSequences) {

@@ -30,6 +30,9 @@ const NOT_A_SET = /^(?:小时|月|天|日|年|周|工作日|季度|百分点|位
 /** 十九大, 二十大: party congresses, not counts. */
 const CONGRESS = /^(?:十[一二三四五六七八九]|二十[一二三四五]?)大/;
 
+/** Where a count can start: a digit or a Chinese numeral character. */
+const NUMERAL_START = new RegExp(`[0-9${CHINESE_NUMERAL_CHARS}]`, 'g');
+
 function numeralRun(text: string, at: number): number {
   let end = at;
   if (/\d/.test(text[at])) {
@@ -45,10 +48,12 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
   const { text } = ctx;
   const phrases: CountedPhrase[] = [];
   const measures = ctx.lexicon.measureWords;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+  // Jump from numeral to numeral (a per-character loop allocated a string for every CJK character).
+  NUMERAL_START.lastIndex = 0;
+  for (let match = NUMERAL_START.exec(text); match; match = NUMERAL_START.exec(text)) {
+    const i = match.index;
+    const ch = match[0];
     const isDigit = ch >= '0' && ch <= '9';
-    if (!isDigit && !CHINESE_NUMERAL_CHARS.includes(ch)) continue;
     if (i > 0 && (isDigit ? /[\d.]/.test(text[i - 1]) : CHINESE_NUMERAL_CHARS.includes(text[i - 1]))) continue;
     const numEnd = numeralRun(text, i);
     const numeral = text.slice(i, numEnd);
@@ -85,7 +90,7 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
     }
     if (/^[”"]?之一/.test(text.slice(end, end + 3))) continue; // 十大…之一: one of a set, not the set
     phrases.push({ count, start: quotedWhole ? i - 1 : i, end, bodyStart, measure, digits: isDigit, quoted });
-    i = numEnd - 1;
+    NUMERAL_START.lastIndex = numEnd;
   }
   return phrases;
 }

@@ -8,12 +8,15 @@ const TRADITIONAL_SHARE = 0.05;
 const MIN_TRADITIONAL = 3;
 const SAMPLE = 20000;
 
-const charSets = new WeakMap<Lexicon, Set<string>>();
+const charSets = new WeakMap<Lexicon, Set<number>>();
 
-/** data/traditional-chars.txt as a set (any number of characters per line). */
-function traditionalChars(lexicon: Lexicon): Set<string> {
+/** data/traditional-chars.txt as a set of char codes (any number of characters per line). */
+function traditionalChars(lexicon: Lexicon): Set<number> {
   let set = charSets.get(lexicon);
-  if (!set) charSets.set(lexicon, (set = new Set(wordList(lexicon, 'traditional-chars.txt').join('').replace(/\s+/g, ''))));
+  if (!set) {
+    const chars = wordList(lexicon, 'traditional-chars.txt').join('').replace(/\s+/g, '');
+    charSets.set(lexicon, (set = new Set(Array.from(chars, (ch) => ch.charCodeAt(0)))));
+  }
   return set;
 }
 
@@ -30,7 +33,8 @@ export function looksTraditional(text: string, lexicon: Lexicon = loadLexicon())
     const code = text.charCodeAt(i);
     if (code < 0x3400 || code > 0x9fff) continue;
     chinese++;
-    if (chars.has(text[i])) traditional++;
+    // Char codes, not text[i]: that allocates a string for every CJK character.
+    if (chars.has(code)) traditional++;
   }
   return traditional >= MIN_TRADITIONAL && traditional >= chinese * TRADITIONAL_SHARE;
 }
