@@ -1,7 +1,7 @@
 import { analyze as analyzeText } from '../../src/analyzer';
 import { resolveFormat } from '../../src/pipeline/format';
 import { extractMarkdown, hasFrontMatter } from '../../src/pipeline/markdown';
-import { decodeBytesChecked } from '../../src/cli/read-input';
+import { decodeBytesChecked } from '../../src/input/read';
 
 const doc = [
   '---',

@@ -1,10 +1,13 @@
+/** Reading one input (a file, a device, stdin's bytes) and decoding it; every failure is an InputError with a code. */
 import { createReadStream, promises as fs, readFileSync, statSync } from 'fs';
 import { extname } from 'path';
-import { decodeText, sniffDeclaredCharset, type Decoded } from '../pipeline/decode';
+import { decodeText, sniffDeclaredCharset, type Decoded } from './decode';
 import { resolveFormat, type InputFormat } from '../pipeline/format';
-import { InputError } from '../errors';
+import { DEFAULT_MAX_BYTES, InputError } from '../errors';
+import type { Warning } from '../types';
+import type { Source } from './source';
 
-export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES };
 
 /** How to read an input: `auto` goes by the extension (.html/.htm), then by sniffing the content. */
 export type InputKind = 'auto' | InputFormat;
@@ -45,8 +48,11 @@ function fromFsError(error: NodeJS.ErrnoException): InputError {
   }
 }
 
-/** Read and decode one file; every failure is an InputError with a code. */
-export async function readInputFile(path: string, options: ReadOptions = {}): Promise<ReadInput> {
+/**
+ * Read and decode one file; every failure is an InputError with a code. `path` may be the raw bytes of a name
+ * that is not valid UTF-8 (met in a directory walk); `name` is then what to show and to sniff the extension of.
+ */
+export async function readInputFile(path: string | Buffer, options: ReadOptions = {}, name = String(path)): Promise<ReadInput> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let bytes: Buffer;
   try {
@@ -60,7 +66,7 @@ export async function readInputFile(path: string, options: ReadOptions = {}): Pr
     if (error instanceof InputError) throw error;
     throw fromFsError(error as NodeJS.ErrnoException);
   }
-  const extension = extname(path).toLowerCase();
+  const extension = extname(name).toLowerCase();
   const kind = options.kind && options.kind !== 'auto' ? options.kind : HTML_EXTENSIONS.has(extension) ? 'html' : MARKDOWN_EXTENSIONS.has(extension) ? 'markdown' : 'auto';
   return decodeBytesChecked(bytes, maxBytes, options.encoding, kind);
 }
@@ -87,4 +93,31 @@ export async function readStream(stream: NodeJS.ReadableStream, maxBytes: number
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/** A source read and decoded as analysis reads it; `report` and `diff` use it too. */
+export interface ReadSource {
+  text: string;
+  format?: InputFormat;
+  encoding: string;
+  warnings: Warning[];
+}
+
+/**
+ * Read and decode one source (not an `error` one): a file (by its raw name bytes when it has them), stdin's
+ * bytes, or a JSONL record's text (whose warnings are carried on). Throws InputError for an unreadable input.
+ */
+export async function readSource(source: Exclude<Source, { kind: 'error' }>, settings: { maxBytes: number; encoding?: string; kind?: InputKind; sync?: boolean }): Promise<ReadSource> {
+  if (source.kind === 'text') {
+    if (Buffer.byteLength(source.text) > settings.maxBytes) throw new InputError('TOO_LARGE', `text is over the --max-bytes limit of ${settings.maxBytes}`);
+    if (source.text.trim() === '') throw new InputError('EMPTY', 'text is empty');
+    return { text: source.text, encoding: 'utf-8', warnings: [...(source.warnings ?? [])] };
+  }
+  const reading = { maxBytes: settings.maxBytes, encoding: settings.encoding, kind: settings.kind, sync: settings.sync };
+  const decoded =
+    source.kind === 'file'
+      ? await readInputFile(source.raw ? Buffer.from(source.raw) : source.path, reading, source.path)
+      : decodeBytesChecked(source.bytes, settings.maxBytes, settings.encoding, settings.kind);
+  // The reader knows whether this is a page (by extension, --input html, or sniffing).
+  return { text: decoded.text, format: decoded.format, encoding: decoded.encoding, warnings: decoded.warnings };
 }
