@@ -1,6 +1,7 @@
 import type { Context } from '../pipeline/context';
 import { wordTag } from '../segment/jieba';
 import { CHINESE_NUMERAL_CHARS, parseCount } from '../util/numbers';
+import { wordSet } from './words';
 
 /** A counted phrase: 三大主导产业, “两个维护”, 三个“第一步”问题, 6个独立模块. Offsets are working offsets. */
 export interface CountedPhrase {
@@ -18,10 +19,6 @@ export interface CountedPhrase {
 
 const OPEN_QUOTES = '“"';
 const CLOSE_QUOTES = '”"';
-/** Words after which a label body stops. */
-const BODY_STOP = new Set(
-  '的 是 和 与 及 以及 及其 为 在 等 上 中 了 要 将 把 以 对 从 向 并 都 也 即 包括 分别 就 同 有 这 进行 作为 或 之 里 下 后 前 时 来 去 到 给 由 被 让 使 成 做 抓 推进 推动 实现 建设 加强 坚持 提升 开展 落实 突出 围绕 聚焦 着力 全力 不断 持续 加快 深入'.split(' '),
-);
 /** Ordinal or word-internal uses: 第一, 统一, 唯一, 之一 … */
 const NOT_BEFORE_NUMERAL = /[第统唯之万逐同单周星礼每几多初进]$/;
 /** 一批, 一步, 一场: with these measure words a count of one is an article, not a number. */
@@ -53,7 +50,7 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
     if (i > 0 && (isDigit ? /[\d.]/.test(text[i - 1]) : CHINESE_NUMERAL_CHARS.includes(text[i - 1]))) continue;
     const numEnd = numeralRun(text, i);
     const numeral = text.slice(i, numEnd);
-    if (!isDigit && !ctx.isTokenStart(i) && !OPEN_QUOTES.includes(text[i - 1] ?? '')) continue;
+    if (!isDigit && !ctx.isTokenStart(i) && !OPEN_QUOTES.includes(text[i - 1] ?? '') && insideWord(ctx, i)) continue;
     if (NOT_BEFORE_NUMERAL.test(text.slice(Math.max(0, i - 1), i))) continue;
     if (numeral.length > 3) continue;
     const count = parseCount(numeral);
@@ -62,6 +59,9 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
     if (!measure || (count === 1 && !COUNTABLE_ONE.test(measure))) continue;
     if (CONGRESS.test(text.slice(i, i + 8))) continue;
     const bodyStart = numEnd + measure.length;
+    // 三/条例, 三/套房: the segmenter read the "measure word" as the start of a word, so it is no count.
+    const after = ctx.tokenStartingAt(numEnd);
+    if (!isDigit && after && after.end > bodyStart && ctx.isTokenStart(i) && ctx.tokenStartingAt(i)?.end === numEnd && !measures.includes(after.word) && wordTag(after.word, ctx.lexicon) !== 'x') continue;
     // 两位数 reads from the measure word, 2个小时 from the body after it.
     if (NOT_A_SET.test(text.slice(numEnd, numEnd + 4)) || NOT_A_SET.test(text.slice(bodyStart, bodyStart + 4))) continue;
     if (ctx.lexicon.titles.some((title) => text.startsWith(title, bodyStart))) continue; // 二级巡视员 is a rank
@@ -97,11 +97,15 @@ const NOUN_LIKE = /^(?:n|nr|ns|nt|nz|nrt|nrfg|ng|vn|an|j|eng)$/;
 
 function extendBody(ctx: Context, from: number, limit: number): number {
   const { text } = ctx;
+  const stops = wordSet(ctx.lexicon, 'label-stops');
   let end = from;
   while (end < text.length && end < limit) {
     const token = ctx.tokenStartingAt(end);
-    const word = token ? token.word : text[end];
-    if (!/^[\u3400-\u9fff]+$/.test(word) || BODY_STOP.has(word)) break;
+    // Inside a token (五项原则: the body starts mid-word) the rest of that token is one word.
+    let rest = end + 1;
+    while (!token && rest < text.length && rest - end < 6 && !ctx.isTokenStart(rest)) rest++;
+    const word = token ? token.word : text.slice(end, rest);
+    if (!/^[\u3400-\u9fff]+$/.test(word) || stops.has(word)) break;
     if (/^[一二两三四五六七八九十]/.test(word) && end > from) break;
     if (token && token.end > limit) break;
     // The label stops where the sentence's verb or adverb begins (五个维度构成…, 两条底线共守…); a verb or an
@@ -109,7 +113,13 @@ function extendBody(ctx: Context, from: number, limit: number): number {
     if (end > from && !NOUN_LIKE.test(wordTag(word, ctx.lexicon))) {
       const next = ctx.tokenStartingAt(end + word.length);
       const tag = wordTag(word, ctx.lexicon);
-      const compound = /^(?:v|x|a|b)$/.test(tag) && next && next.end <= limit && NOUN_LIKE.test(wordTag(next.word, ctx.lexicon));
+      let compound = /^(?:v|x|a|b)$/.test(tag) && next && next.end <= limit && NOUN_LIKE.test(wordTag(next.word, ctx.lexicon));
+      // 3个千亿元级集群: a number and its measure inside the label, then a noun.
+      if (!compound && /^(?:m|q)$/.test(tag) && next && /^(?:m|q)$/.test(wordTag(next.word, ctx.lexicon))) {
+        const third = ctx.tokenStartingAt(next.end);
+        compound = !!third && third.end <= limit + 4 && NOUN_LIKE.test(wordTag(third.word, ctx.lexicon));
+        if (compound) limit += 4;
+      }
       if (!compound) break;
     }
     end += word.length;
@@ -119,4 +129,16 @@ function extendBody(ctx: Context, from: number, limit: number): number {
 
 export function isCloseQuote(ch: string | undefined): boolean {
   return ch !== undefined && CLOSE_QUOTES.includes(ch);
+}
+
+/**
+ * Is the Chinese numeral at `at` (not a token start) inside a word the segmenter knows (统一, 进一步, 万一)?
+ * A numeral glued to a verb or adjective in an unknown token (做优三大, 品质优三方面) is a count.
+ */
+function insideWord(ctx: Context, at: number): boolean {
+  let start = at;
+  while (start > 0 && at - start < 8 && !ctx.isTokenStart(start)) start--;
+  const token = ctx.tokenStartingAt(start);
+  if (!token || token.end <= at) return true;
+  return wordTag(token.word, ctx.lexicon) !== 'x';
 }

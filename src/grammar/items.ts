@@ -2,12 +2,16 @@ import type { Context } from '../pipeline/context';
 import type { CountedPhrase } from './counted';
 import { findCountedPhrases } from './counted';
 import { parseCount } from '../util/numbers';
-import { listEndingAt, listStartingAfter, ordinalListAfter, type Span0 } from './lists';
+import { endsWith等, listEndingAt, listsStartingAfter, ordinalListAfter, type Span0 } from './lists';
+import { membersFollowing } from './outline';
+import { wordList } from './words';
 
 export interface PhraseItems {
   items: Span0[];
   /** Where the items came from: before (A、B、C三大…), after (…：A、B、C), ordinal (一是…二是…), quoted. */
-  source: 'before' | 'after' | 'ordinal' | 'quoted' | 'none';
+  source: 'before' | 'after' | 'ordinal' | 'quoted' | 'levels' | 'outline' | 'none';
+  /** The text lists fewer members than the count and closes the list with 等. */
+  partial?: boolean;
 }
 
 /** Counted phrases of the document, computed once and shared by the extractors that need them. */
@@ -94,20 +98,68 @@ function nestedMembers(ctx: Context, phrase: CountedPhrase): Span0[] | null {
   return found.length >= 2 ? found : null;
 }
 
+/** 县乡两级, 部省两级, 县乡村三级: one-character (or short) level words fused right before the count. */
+function fusedLevels(ctx: Context, phrase: CountedPhrase): Span0[] | null {
+  if (phrase.quoted && ctx.text[phrase.start] === '“') return null;
+  const levels = wordList(ctx.lexicon, 'levels');
+  const members: Span0[] = [];
+  let at = phrase.start;
+  while (members.length < phrase.count) {
+    const level = levels.find((word) => ctx.text.startsWith(word, at - word.length));
+    if (!level) break;
+    at -= level.length;
+    members.unshift({ start: at, end: at + level.length });
+  }
+  if (members.length !== phrase.count) return null;
+  const before = ctx.text.slice(at - 2, at);
+  return levels.some((word) => before.endsWith(word)) ? null : members;
+}
+
+/** 由五个维度构成的评价体系，包括A、B…: a list introduced later in the same sentence. */
+function introducedLater(ctx: Context, phrase: CountedPhrase): Span0[][] {
+  const window = ctx.text.slice(phrase.end, phrase.end + 40);
+  const m = /[，,]?(?:包括|分别是|分别为|主要有|主要包括|涵盖|即)[:：]?/.exec(window);
+  if (!m || /[。；;\n]/.test(window.slice(0, m.index))) return [];
+  return listsStartingAfter(ctx, phrase.end + m.index);
+}
+
+/**
+ * Find the members a counted phrase stands for. Every source is read (members before the label, after it,
+ * later in its sentence, in an ordinal run, in the next paragraphs, fused levels), and the reading whose
+ * length equals the count wins; a list closed by 等 may be shorter (partial).
+ */
 export function itemsFor(ctx: Context, phrase: CountedPhrase, options: { quoted?: boolean } = {}): PhraseItems {
   const nested = nestedMembers(ctx, phrase);
   if (nested) return { items: nested, source: 'after' };
   const framed = listFramedBy以为(ctx, phrase);
   if (framed && framed.length === phrase.count) return { items: framed, source: 'before' };
-  const before = listBefore(ctx, phrase);
-  if (before && before.length === phrase.count) return { items: before, source: 'before' };
-  const after = listStartingAfter(ctx, phrase.end);
-  if (after && after.length === phrase.count) return { items: after, source: 'after' };
-  const colon = /^[”"]?[\u3400-\u9fff]{0,4}?(?:[:：]|[,，。]?即)/.test(ctx.text.slice(phrase.end, phrase.end + 8));
-  if (after && colon) return { items: after, source: 'after' };
+  const levels = fusedLevels(ctx, phrase);
+  if (levels) return { items: levels, source: 'levels' };
+  const attached = !!ctx.text[phrase.start - 1] && !/[，,。；;：:!！?？\n()（）]/.test(ctx.text[phrase.start - 1]);
+  const befores = attached ? [listEndingAt(ctx, phrase.start), listEndingAt(ctx, phrase.start, false)].filter((r): r is Span0[] => !!r) : [];
+  for (const before of befores) if (before.length === phrase.count) return { items: before, source: 'before' };
+  const afters = listsStartingAfter(ctx, phrase.end);
+  for (const after of afters) if (after.length === phrase.count) return { items: after, source: 'after' };
+  const later = introducedLater(ctx, phrase);
+  for (const after of later) if (after.length === phrase.count) return { items: after, source: 'after' };
+  const colon = /^[”"]?[\u3400-\u9fff]{0,4}?(?:[:：]|——|[,，。]?即)/.test(ctx.text.slice(phrase.end, phrase.end + 8));
   const paragraph = ctx.paragraphOf(phrase.end);
   const ordinal = ordinalListAfter(ctx, phrase.end, Math.min(paragraph[1], phrase.end + 60));
-  if (ordinal && (ordinal.length === phrase.count || colon)) return { items: ordinal, source: 'ordinal' };
+  if (ordinal && ordinal.length === phrase.count) return { items: ordinal, source: 'ordinal' };
+  for (const following of membersFollowing(ctx, phrase.end, phrase.count)) {
+    if (following.length === phrase.count) return { items: following, source: 'outline' };
+  }
+  // 整治占道、乱贴、噪音等9类问题: the members named, fewer than the count.
+  // Only a list glued to the label (A、B、C等9类问题) or introduced by a colon right after it.
+  if (phrase.count >= 3) {
+    for (const list of [...befores, ...(colon ? afters.slice(0, 1) : [])]) {
+      if (list.length >= 2 && list.length < phrase.count && endsWith等(ctx, list) && (!befores.includes(list) || list[list.length - 1].end + 1 === phrase.start)) {
+        return { items: list, source: befores.includes(list) ? 'before' : 'after', partial: true };
+      }
+    }
+  }
+  if (afters[0] && colon) return { items: afters[0], source: 'after' };
+  if (ordinal && colon) return { items: ordinal, source: 'ordinal' };
   if (options.quoted) {
     const quoted = quotedAfter(ctx, phrase.end, paragraph[1]);
     if (quoted.length >= 2 && (phrase.count === 1 || quoted.length === phrase.count)) return { items: quoted, source: 'quoted' };

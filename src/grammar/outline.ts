@@ -1,0 +1,170 @@
+import type { Context } from '../pipeline/context';
+import { parseCount } from '../util/numbers';
+import type { Span0 } from './lists';
+
+/** An ordinal marker opening a paragraph or sentence: 一是, 第二, （三）, 四、, 5., ⑥, 首先 … */
+export interface OrdinalMarker {
+  /** Marker family (`是`, `要`, `第`, `（）`, `、`, `.`, `①`, `首先`): members of one run share it. */
+  family: string;
+  /** 1-based position; 0 for 最后 (the last of a run, whatever its number). */
+  index: number;
+  /** Working offset just after the marker and its punctuation. */
+  end: number;
+}
+
+/** One paragraph of the document outline, in working offsets. */
+export interface OutlineParagraph {
+  start: number;
+  end: number;
+  /** A short line without closing punctuation, or a numbered title line (（一）…, 一、…). */
+  heading: boolean;
+  marker: OrdinalMarker | null;
+}
+
+/** The document's structure: paragraphs with their headings and ordinal markers, computed once per document. */
+export interface Outline {
+  paragraphs: OutlineParagraph[];
+}
+
+const NUM = '[一二三四五六七八九十]{1,3}';
+const MARKER = new RegExp(
+  `^[\\s\\u3000]*(?:(${NUM})(是|要|)[，,、：:]?(?=[\\u3400-\\u9fff“])|第(${NUM})(?:是|要|条|步)?[，,、：:]?|[（(](${NUM}|\\d{1,2})[)）]|(\\d{1,2})[.、．](?!\\d)|([\\u2460-\\u2473])|(首先|其次|再次|然后|最后)[，,、：:]?)`,
+);
+
+/** The ordinal marker at `at` (a paragraph or sentence start), if any. */
+export function markerAt(text: string, at: number): OrdinalMarker | null {
+  const m = MARKER.exec(text.slice(at, at + 12));
+  if (!m) return null;
+  const end = at + m[0].length;
+  if (m[1] !== undefined) {
+    // 一是 / 一要 / 一、 ; a bare numeral before text (一网统管) is no marker.
+    if (!m[2] && !/[、，,：:]$/.test(m[0])) return null;
+    return { family: m[2] || '、', index: parseCount(m[1]), end };
+  }
+  if (m[3] !== undefined) return { family: '第', index: parseCount(m[3]), end };
+  if (m[4] !== undefined) return { family: '（）', index: parseCount(m[4]), end };
+  if (m[5] !== undefined) return { family: '.', index: Number(m[5]), end };
+  if (m[6] !== undefined) return { family: '①', index: m[6].charCodeAt(0) - 0x245f, end };
+  const order = ['首先', '其次', '再次', '然后'].indexOf(m[7]);
+  return { family: '首先', index: order >= 0 ? Math.min(order + 1, 3) : 0, end };
+}
+
+/** Build the outline of a document (linear in its length). */
+export function buildOutline(ctx: Context): Outline {
+  const { text } = ctx;
+  const paragraphs = ctx.paragraphs.map(([start, end]): OutlineParagraph => {
+    const marker = markerAt(text, start);
+    const line = text.slice(start, end).trim();
+    const closed = /[。！!？?；;：:…”]$/.test(line);
+    const numbered = !!marker && /^(?:、|（）|\.|第)$/.test(marker.family) && line.length <= 40 && !/[。]/.test(line.slice(0, -1));
+    return { start, end, heading: (!closed && line.length <= 30) || numbered, marker };
+  });
+  return { paragraphs };
+}
+
+/** The outline of the context's document, computed once and shared. */
+export function outlineOf(ctx: Context): Outline {
+  return ctx.shared('outline', () => buildOutline(ctx));
+}
+
+/** Cut a member at the first sentence end, and at the first clause end when it is long. */
+function memberFrom(text: string, start: number, end: number, max = 40): Span0 {
+  let stop = start;
+  while (stop < end && !/[。；;！!？?\n]/.test(text[stop])) stop++;
+  if (stop - start > max) {
+    const comma = text.slice(start, stop).search(/[，,：:]/);
+    if (comma > 0) stop = start + comma;
+  }
+  while (stop > start && /[\s\u3000]/.test(text[stop - 1])) stop--;
+  return { start, end: stop };
+}
+
+/** A run of paragraphs from `first` whose markers share a family and count up from 1 (gaps of unmarked paragraphs allowed). */
+function paragraphRun(text: string, paragraphs: OutlineParagraph[], first: number, limit: number): Span0[] | null {
+  const opening = paragraphs[first]?.marker;
+  if (!opening || opening.index !== 1) return null;
+  const members: Span0[] = [];
+  let expected = 1;
+  let gap = 0;
+  for (let p = first; p < paragraphs.length && members.length < limit; p++) {
+    const { marker, end } = paragraphs[p];
+    if (marker && marker.family === opening.family && (marker.index === expected || (marker.index === 0 && expected > 1))) {
+      members.push(memberFrom(text, marker.end, end));
+      expected++;
+      gap = 0;
+      if (marker.index === 0) break;
+    } else if (++gap > 3 || (marker && marker.family === opening.family)) break;
+  }
+  return members.length >= 2 ? members : null;
+}
+
+/** Clause starts in [from, to): offsets after 。，；： and paragraph starts. */
+function clauseStarts(text: string, from: number, to: number): number[] {
+  const starts: number[] = [];
+  for (let i = from; i < to; i++) {
+    if (i === from || /[。，,；;：:！!？?\n]/.test(text[i - 1])) {
+      let at = i;
+      while (at < to && /[\s\u3000]/.test(text[at])) at++;
+      if (at < to && /[\u3400-\u9fff“]/.test(text[at])) starts.push(at);
+    }
+  }
+  return starts;
+}
+
+/**
+ * Parallel clauses sharing a frame: exactly `count` clauses in [from, to) that open with the same two
+ * characters (严格执行…，… 严格资金…，… 严格质量…), each member the clause it opens.
+ */
+function sharedFrame(ctx: Context, from: number, to: number, count: number): Span0[] | null {
+  const { text } = ctx;
+  const byFrame = new Map<string, number[]>();
+  for (const at of clauseStarts(text, from, to)) {
+    if (!ctx.isTokenStart(at)) continue;
+    const frame = text.slice(at, at + 2);
+    if (!/^[\u3400-\u9fff]{2}$/.test(frame) || /[一二三四五六七八九十]/.test(frame)) continue;
+    const list = byFrame.get(frame) ?? [];
+    list.push(at);
+    byFrame.set(frame, list);
+  }
+  for (const starts of byFrame.values()) {
+    if (starts.length !== count || count < 3) continue;
+    const members = starts.map((at) => {
+      let end = at;
+      while (end < to && !/[，,。；;：:！!？?\n]/.test(text[end])) end++;
+      return { start: at, end };
+    });
+    if (members.every((m) => m.end - m.start >= 3 && m.end - m.start <= 30)) return members;
+  }
+  return null;
+}
+
+/**
+ * The members that follow a label ending at `labelEnd`, in its paragraph or in the next ones, as readings
+ * (callers keep the one that fits the count):
+ * - when the label ends its paragraph (会议要求抓好六个方面工作。) or sits in a heading: a run of paragraphs
+ *   opening 一是…六是 / 第一… / （一）… / ①…, or parallel clauses sharing a frame in the next paragraphs;
+ * - otherwise, parallel clauses sharing a frame in the rest of its paragraph.
+ */
+export function membersFollowing(ctx: Context, labelEnd: number, count: number): Span0[][] {
+  const { text } = ctx;
+  const outline = outlineOf(ctx);
+  const index = ctx.paragraphIndex(labelEnd);
+  const paragraph = outline.paragraphs[index];
+  if (!paragraph) return [];
+  const readings: Span0[][] = [];
+  const rest = text.slice(labelEnd, paragraph.end).replace(/[”"\s\u3000]/g, '');
+  const endsParagraph = /^[\u3400-\u9fff]{0,6}[。：:！!]?$/.test(rest);
+  if (endsParagraph || paragraph.heading) {
+    const run = paragraphRun(text, outline.paragraphs, index + 1, count);
+    if (run) readings.push(run);
+    const last = Math.min(outline.paragraphs.length - 1, index + 3);
+    let to = paragraph.end;
+    for (let p = index + 1; p <= last && !outline.paragraphs[p].heading; p++) to = outline.paragraphs[p].end;
+    const framed = to > paragraph.end ? sharedFrame(ctx, paragraph.end + 1, to, count) : null;
+    if (framed) readings.push(framed);
+  } else if (/^[”"]?(?:[:：]|——)/.test(text.slice(labelEnd, labelEnd + 3))) {
+    const framed = sharedFrame(ctx, labelEnd, paragraph.end, count);
+    if (framed) readings.push(framed);
+  }
+  return readings;
+}
