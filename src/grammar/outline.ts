@@ -19,6 +19,8 @@ export interface OutlineParagraph {
   /** A short line without closing punctuation, or a numbered title line (（一）…, 一、…). */
   heading: boolean;
   marker: OrdinalMarker | null;
+  /** A line of the front matter block (--- title: … ---). */
+  frontMatter?: boolean;
 }
 
 /** The document's structure: paragraphs with their headings and ordinal markers, computed once per document. */
@@ -52,10 +54,17 @@ export function markerAt(text: string, at: number): OrdinalMarker | null {
 /** Build the outline of a document (linear in its length). */
 export function buildOutline(ctx: Context): Outline {
   const { text } = ctx;
-  const paragraphs = ctx.paragraphs.map(([start, end]): OutlineParagraph => {
+  // Front matter (--- key: value … ---) is no part of the article's outline.
+  let frontEnd = -1;
+  if (ctx.paragraphs.length && text.slice(ctx.paragraphs[0][0], ctx.paragraphs[0][1]).trim() === '---') {
+    const close = ctx.paragraphs.findIndex(([start, end], i) => i > 0 && i < 40 && text.slice(start, end).trim() === '---');
+    frontEnd = close;
+  }
+  const paragraphs = ctx.paragraphs.map(([start, end], i): OutlineParagraph => {
+    if (i <= frontEnd) return { start, end, heading: false, marker: null, frontMatter: true };
     const marker = markerAt(text, start);
     const line = text.slice(start, end).trim();
-    const closed = /[。！!？?；;：:…”]$/.test(line);
+    const closed = /(?:[。！!？?；;：:…]|[。！!？?]”)$/.test(line);
     const numbered = !!marker && /^(?:、|（）|\.|第)$/.test(marker.family) && line.length <= 40 && !/[。]/.test(line.slice(0, -1));
     return { start, end, heading: (!closed && line.length <= 30) || numbered, marker };
   });
@@ -138,6 +147,70 @@ function sharedFrame(ctx: Context, from: number, to: number, count: number): Spa
   return null;
 }
 
+/** The first clause of a paragraph (up to ，。：；！？ or a dash), trimmed. */
+function opening(text: string, paragraph: OutlineParagraph): Span0 {
+  let start = paragraph.start;
+  while (start < paragraph.end && /[\s\u3000#>*]/.test(text[start])) start++;
+  let end = start;
+  while (end < paragraph.end && !/[，,。：:；;！!？?—]/.test(text[end])) end++;
+  while (end > start && /[\s\u3000]/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/** A clause's shape: each run of Chinese characters as h, punctuation kept (“h、h”h, h“h”h“h”). */
+function shape(text: string): string {
+  return text.replace(/[\u3400-\u9fffA-Za-z0-9]+/g, 'h');
+}
+
+/**
+ * Parallel paragraphs: among the paragraphs after `index`, `count` whose opening clauses share a shape and a
+ * first and last character (在政策兑现方面，… / 在减税降费方面，…; “甲、乙”模式：… / “丙、丁”模式：…;
+ * headings 答好农业卷 / 答好工业卷). Each member is the part of its opening that differs from the others.
+ */
+function parallelParagraphs(text: string, paragraphs: OutlineParagraph[], index: number, count: number, headingsOnly = false): Span0[] | null {
+  const last = Math.min(paragraphs.length - 1, index + (headingsOnly ? 60 : Math.min(60, count * 6)));
+  const groups = new Map<string, Span0[]>();
+  let firstKey: string | null = null;
+  for (let p = index + 1; p <= last; p++) {
+    const clause = opening(text, paragraphs[p]);
+    const written = text.slice(clause.start, clause.end);
+    if (paragraphs[p].frontMatter || written.length < 3 || written.length > 30 || (headingsOnly && !paragraphs[p].heading)) continue;
+    // A shape with punctuation is specific enough; a plain clause must also share its first and last character.
+    const form = shape(written);
+    const key = form === 'h' ? `h|${written[0]}|${written[written.length - 1]}` : `${form}|${written[written.length - 1]}`;
+    const group = groups.get(key) ?? [];
+    // A run starts right after the label, unless the label is itself in a heading or the headline.
+    const reach = headingsOnly ? (paragraphs[index].heading ? Infinity : 1) : 3;
+    if (!group.length && p > index + reach && firstKey === null) continue;
+    group.push(clause);
+    groups.set(key, group);
+    if (firstKey === null) firstKey = key;
+  }
+  for (const group of groups.values()) {
+    if (group.length < count || count < 2 || (headingsOnly && group.length !== count)) continue;
+    const members = group.slice(0, count);
+    const words = members.map((m) => text.slice(m.start, m.end));
+    let prefix = 0;
+    while (words.every((w) => prefix < w.length - 1 && w[prefix] === words[0][prefix])) prefix++;
+    let suffix = 0;
+    while (words.every((w) => suffix < w.length - 1 - prefix && w[w.length - 1 - suffix] === words[0][words[0].length - 1 - suffix])) suffix++;
+    if (prefix + suffix === 0 && shape(words[0]) === 'h') continue;
+    if (new Set(words).size !== words.length) continue;
+    return members.map((m) => {
+      let start = m.start + prefix;
+      let end = m.end - suffix;
+      // Keep a quoted member whole: “甲、乙”模式 → 甲、乙.
+      while (start > m.start && text[start - 1] !== '“' && /[\u3400-\u9fff]/.test(text[start - 1]) && /^[“]/.test(text.slice(m.start, start))) start--;
+      if (text[start] === '“' && text[end - 1] === '”' && !/[“”]/.test(text.slice(start + 1, end - 1))) {
+        start++;
+        end--;
+      }
+      return end - start >= 1 ? { start, end } : m;
+    });
+  }
+  return null;
+}
+
 /**
  * The members that follow a label ending at `labelEnd`, in its paragraph or in the next ones, as readings
  * (callers keep the one that fits the count):
@@ -162,7 +235,17 @@ export function membersFollowing(ctx: Context, labelEnd: number, count: number):
     for (let p = index + 1; p <= last && !outline.paragraphs[p].heading; p++) to = outline.paragraphs[p].end;
     const framed = to > paragraph.end ? sharedFrame(ctx, paragraph.end + 1, to, count) : null;
     if (framed) readings.push(framed);
-  } else if (/^[”"]?(?:[:：]|——)/.test(text.slice(labelEnd, labelEnd + 3))) {
+    const parallel = parallelParagraphs(text, outline.paragraphs, index, count);
+    if (parallel) readings.push(parallel);
+  }
+  // Section headings that share a shape name the members of a label anywhere before them (从三个维度观察 … 打通“上”与“下”).
+  const lastSentence = !/[。！!？?]/.test(text.slice(labelEnd, paragraph.end).replace(/[。！!？?][”"]?\s*$/, ''));
+  if (!readings.length && (paragraph.heading || lastSentence)) {
+    const headings = parallelParagraphs(text, outline.paragraphs, index, count, true);
+    if (headings) readings.push(headings);
+  }
+  if (readings.length) return readings;
+  if (/^[”"]?(?:[:：]|——)/.test(text.slice(labelEnd, labelEnd + 3))) {
     const framed = sharedFrame(ctx, labelEnd, paragraph.end, count);
     if (framed) readings.push(framed);
   }
