@@ -8,7 +8,9 @@ import { endsWithAny, wordSet } from '../grammar/words';
 /** Enumeration or quantity? Follows the gold rules: listed members or a set to act on → enumeration. */
 export function isEnumeration(ctx: Context, phrase: CountedPhrase, hasItems: boolean): boolean {
   if (phrase.count < 2) return false;
+  if (/^[”"’]?之一/.test(ctx.text.slice(phrase.end, phrase.end + 3))) return false; // 十大案例之一: a ranking
   if (hasItems) return true;
+  if (phrase.bare) return phrase.quoted && phrase.count <= 200;
   // 三级甲等医院, 4省市: levels and places count as a set only when they are listed.
   if (wordSet(ctx.lexicon, 'listed-measure-words').has(phrase.measure)) return false;
   if (phrase.quoted || phrase.measure === '大') return true;
@@ -18,7 +20,7 @@ export function isEnumeration(ctx: Context, phrase: CountedPhrase, hasItems: boo
   return !phrase.digits && phrase.count <= 12;
 }
 
-const normalizedLabel = (label: string) => label.replace(/[“”"‘’「」『』\s]/g, '');
+const normalizedLabel = (label: string) => label.replace(/[“”"‘’「」『』《》\s]/g, '');
 
 export const enumerations: Extractor = {
   id: 'enumerations',
@@ -35,7 +37,7 @@ export const enumerations: Extractor = {
       if (!isEnumeration(ctx, phrase, items.length > 0)) continue;
       const label = ctx.surface(phrase.start, phrase.end);
       // “三大产业” after “三大产业集群”: a short back-reference, not a new set.
-      if (!items.length && found.some((other) => other.count === phrase.count && normalizedLabel(other.label).startsWith(normalizedLabel(label)) && normalizedLabel(other.label) !== normalizedLabel(label))) continue;
+      if (!items.length && found.some((other) => other.count === phrase.count && normalizedLabel(other.label).includes(normalizedLabel(label)) && normalizedLabel(other.label) !== normalizedLabel(label))) continue;
       const known = byLabel.get(normalizedLabel(label));
       if (known) {
         if (!known.items.length && items.length) known.items = items.map((item) => ctx.item(item.start, item.end));

@@ -15,10 +15,12 @@ export interface CountedPhrase {
   /** The numeral is written in digits. */
   digits: boolean;
   quoted: boolean;
+  /** Count and measure word only (换顶子、加柱子5项; “稳企十条”): a set only when its members are listed or it is a quoted name. */
+  bare?: boolean;
 }
 
-const OPEN_QUOTES = '“"';
-const CLOSE_QUOTES = '”"';
+const OPEN_QUOTES = '“"‘';
+const CLOSE_QUOTES = '”"’';
 /** Ordinal or word-internal uses: 第一, 统一, 唯一, 之一 … */
 const NOT_BEFORE_NUMERAL = /[第统唯之万逐同单周星礼每几多初进]$/;
 /** 一批, 一步, 一场: with these measure words a count of one is an article, not a number. */
@@ -59,6 +61,7 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
     if (!measure || (count === 1 && !COUNTABLE_ONE.test(measure))) continue;
     if (CONGRESS.test(text.slice(i, i + 8))) continue;
     const bodyStart = numEnd + measure.length;
+    if (measure === '点' && /[\d一二两三四五六七八九十零〇]/.test(text[bodyStart] ?? '')) continue; // 四点二倍: a decimal
     // 三/条例, 三/套房: the segmenter read the "measure word" as the start of a word, so it is no count.
     const after = ctx.tokenStartingAt(numEnd);
     if (!isDigit && after && after.end > bodyStart && ctx.isTokenStart(i) && ctx.tokenStartingAt(i)?.end === numEnd && !measures.includes(after.word) && wordTag(after.word, ctx.lexicon) !== 'x') continue;
@@ -70,7 +73,7 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
     let quoted = quotedWhole;
     if (quotedWhole) {
       // “两个维护”: the label runs to the closing quote.
-      const close = text.slice(bodyStart, bodyStart + 16).search(/[”"]/);
+      const close = text.slice(bodyStart, bodyStart + 16).search(/[”"’]/);
       if (close < 1 || /[、，,。；;]/.test(text.slice(bodyStart, bodyStart + close))) continue;
       end = bodyStart + close + 1;
     } else {
@@ -82,7 +85,18 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
         quoted = true;
       }
       end = extendBody(ctx, end, bodyStart + maxBody + (quoted ? 8 : 0));
-      if (end === bodyStart) continue;
+      if (end === bodyStart) {
+        // A count without a body names a set only as the end of a quoted or titled name (“稳企十条”,
+        // 《…100条》) or right after the list it counts (换顶子、加柱子、打底子5项).
+        const open = /[“《][^“”《》，。；、]{1,24}$/.exec(text.slice(Math.max(0, i - 25), i));
+        if (open && /[”》]/.test(text[bodyStart] ?? '')) {
+          phrases.push({ count, start: i - open[0].length, end: bodyStart + 1, bodyStart, measure, digits: isDigit, quoted: true, bare: true });
+        } else if (/[\u3400-\u9fff”]/.test(text[i - 1] ?? '') && /、[^，,。；;：:、]{1,24}$/.test(text.slice(Math.max(0, i - 60), i))) {
+          phrases.push({ count, start: i, end: bodyStart, bodyStart, measure, digits: isDigit, quoted: false, bare: true });
+        }
+        i = numEnd - 1;
+        continue;
+      }
     }
     if (/^[”"]?之一/.test(text.slice(end, end + 3))) continue; // 十大…之一: one of a set, not the set
     phrases.push({ count, start: quotedWhole ? i - 1 : i, end, bodyStart, measure, digits: isDigit, quoted });

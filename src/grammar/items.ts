@@ -5,6 +5,7 @@ import { parseCount } from '../util/numbers';
 import { endsWith等, listEndingAt, listsStartingAfter, ordinalListAfter, type Span0 } from './lists';
 import { membersFollowing } from './outline';
 import { wordList } from './words';
+import { wordTag } from '../segment/jieba';
 
 export interface PhraseItems {
   items: Span0[];
@@ -115,6 +116,21 @@ function fusedLevels(ctx: Context, phrase: CountedPhrase): Span0[] | null {
   return levels.some((word) => before.endsWith(word)) ? null : members;
 }
 
+/** Tags of the words a noun chunk is built from (贫困/户, 建档立卡, 特困/人员). */
+const CHUNK_TAGS = /^(?:n|nr|ns|nt|nz|ng|vn|an|j|l|i|b|eng|x)$/;
+
+/** The noun chunk that ends at `end`: tokens back while they are nominal, at most 12 characters. */
+function nounChunkBefore(ctx: Context, end: number): Span0 | null {
+  let start = end;
+  for (let at = end - 1; at >= 0 && end - at <= 12; at--) {
+    if (!ctx.isTokenStart(at)) continue;
+    const token = ctx.tokenStartingAt(at);
+    if (!token || token.end > start || !/^[\u3400-\u9fff]+$/.test(token.word) || !CHUNK_TAGS.test(wordTag(token.word, ctx.lexicon))) break;
+    start = at;
+  }
+  return end - start >= 2 ? { start, end } : null;
+}
+
 /** 由五个维度构成的评价体系，包括A、B…: a list introduced later in the same sentence. */
 function introducedLater(ctx: Context, phrase: CountedPhrase): Span0[][] {
   const window = ctx.text.slice(phrase.end, phrase.end + 40);
@@ -157,6 +173,11 @@ export function itemsFor(ctx: Context, phrase: CountedPhrase, options: { quoted?
         return { items: list, source: befores.includes(list) ? 'before' : 'after', partial: true };
       }
     }
+  }
+  // 建档立卡贫困户等4类重点对象: one member named, then 等 and the count.
+  if (phrase.count >= 2 && ctx.text[phrase.start - 1] === '等' && !befores.length) {
+    const single = nounChunkBefore(ctx, phrase.start - 1);
+    if (single) return { items: [single], source: 'before', partial: true };
   }
   if (afters[0] && colon) return { items: afters[0], source: 'after' };
   if (ordinal && colon) return { items: ordinal, source: 'ordinal' };

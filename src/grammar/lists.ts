@@ -160,7 +160,7 @@ export function endsWith等(ctx: Context, members: Span0[]): boolean {
 const ORDINAL_PREFIX = /^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,，、]?|\d+[.、])\s*/;
 
 /** Words that introduce the members right after a label. */
-const INTRO = /^(?:[”"]?[\u3400-\u9fff]{0,4}?)(?:[:：]|——|[,，。]?(?:即|包括|分别是|分别为|主要是|主要有|就是|也就是)[,，:：]?|[,，](?:是|为)?)|^[”"]?(?:是|为|有)/;
+const INTRO = /^(?:[”"]?[\u3400-\u9fff]{0,4}?)(?:[:：]|——|[,，。]?(?:即|包括|分别是|分别为|主要是|主要有|就是|也就是|指的是|是指|指)[,，:：]?|[,，](?:是|为)?)|^[”"]?(?:是|为|有)/;
 
 /**
  * A list that starts after `from`: in brackets (“6个模块”（A、B…）), after a colon or 即/包括/分别是, or in the
