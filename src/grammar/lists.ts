@@ -103,9 +103,13 @@ function fitFirst(ctx: Context, first: Span0, others: Span0[]): Span0 {
   if (first.end - start > longest + 2) {
     const mean = lengths.reduce((a, b) => a + b, 0) / lengths.length;
     let best = start;
+    // Cut only after a verb, preposition or particle (流程涉及|新区审批局), never inside a name joined by 与/和 (生物医药与健康).
+    let previous: string | null = null;
     for (let at = start; at < first.end; at++) {
       if (!ctx.isTokenStart(at)) continue;
-      if (Math.abs(first.end - at - mean) < Math.abs(first.end - best - mean)) best = at;
+      const cuttable = previous !== null && (ctx.text[at] === '“' || (!/^(?:与|和|及|同)$/.test(previous) && /^(?:v|a|p|d|c|u|uj|ul|r|vd|ad|x)$/.test(wordTag(previous, ctx.lexicon))));
+      if (cuttable && Math.abs(first.end - at - mean) < Math.abs(first.end - best - mean)) best = at;
+      previous = ctx.tokenStartingAt(at)?.word ?? null;
     }
     start = trimLeadIn(ctx, best, first.end, 1, true);
   }
@@ -122,7 +126,18 @@ export function listEndingAt(ctx: Context, end: number, splitAnd = true): Span0[
   let stop = end;
   if (text.slice(stop - 1, stop) === '等') stop--;
   let from = stop;
-  while (from > 0 && !CLAUSE_BREAK.test(text[from - 1]) && stop - from < 120) from--;
+  while (from > 0 && stop - from < 120) {
+    // 人工智能（软件）: a bracket closing inside a member is part of it.
+    if (/[)）]/.test(text[from - 1])) {
+      const open = Math.max(text.lastIndexOf('（', from - 1), text.lastIndexOf('(', from - 1));
+      if (open >= 0 && from - open <= 12 && !/[，,。；;、]/.test(text.slice(open, from))) {
+        from = open;
+        continue;
+      }
+    }
+    if (CLAUSE_BREAK.test(text[from - 1])) break;
+    from--;
+  }
   const chunk = text.slice(from, stop);
   // “区—街道—社区”三级: dashes separate the members of a quoted chain.
   const dashed = !chunk.includes('、') && /“[^“”]+—[^“”]+”$/.test(chunk);
