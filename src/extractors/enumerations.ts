@@ -20,6 +20,13 @@ export function isEnumeration(ctx: Context, phrase: CountedPhrase, hasItems: boo
   return !phrase.digits && phrase.count <= 12;
 }
 
+/** 民营二十条 inside 支持民营经济发展二十条: a short name of the same set keeps the long name's characters in order. */
+function isSubsequence(short: string, long: string): boolean {
+  let at = 0;
+  for (const ch of long) if (ch === short[at]) at++;
+  return at === short.length;
+}
+
 const normalizedLabel = (label: string) => label.replace(/[“”"‘’「」『』《》\s]/g, '');
 
 export const enumerations: Extractor = {
@@ -33,17 +40,17 @@ export const enumerations: Extractor = {
     for (const phrase of countedPhrases(ctx)) {
       const span = ctx.span(phrase.start, phrase.end);
       if (used.has(span.join(':'))) continue;
-      const { items } = itemsFor(ctx, phrase);
+      const { items, partial } = itemsFor(ctx, phrase);
       if (!isEnumeration(ctx, phrase, items.length > 0)) continue;
       const label = ctx.surface(phrase.start, phrase.end);
       // “三大产业” after “三大产业集群”: a short back-reference, not a new set.
-      if (!items.length && found.some((other) => other.count === phrase.count && normalizedLabel(other.label).includes(normalizedLabel(label)) && normalizedLabel(other.label) !== normalizedLabel(label))) continue;
+      if (!items.length && found.some((other) => other.count === phrase.count && isSubsequence(normalizedLabel(label), normalizedLabel(other.label)) && normalizedLabel(other.label) !== normalizedLabel(label))) continue;
       const known = byLabel.get(normalizedLabel(label));
       if (known) {
         if (!known.items.length && items.length) known.items = items.map((item) => ctx.item(item.start, item.end));
         continue;
       }
-      if (items.length && items.length !== phrase.count) {
+      if (items.length && items.length !== phrase.count && !partial) {
         warnings.push({ code: 'count-mismatch', message: `${label} says ${phrase.count} but ${items.length} items are listed`, span });
       }
       const enumeration: Enumeration = { count: phrase.count, label, span, items: items.map((item) => ctx.item(item.start, item.end)) };

@@ -126,7 +126,7 @@ export const industries: Extractor = {
       if (/^之一/.test(text.slice(end, end + 2))) continue;
       // A、B、C等主导产业 / A、B两大支柱产业 / “煤电酒”等传统支柱产业.
       let listEnd = start;
-      const counted = /(?:等|这|共)?(?:[一二两三四五六七八九十\d]+[大个项类])?(?:传统|新兴)?$/.exec(text.slice(Math.max(0, start - 7), start));
+      const counted = /(?:[为是])?(?:等|这|共)?(?:[一二两三四五六七八九十\d]+[大个项类])?(?:传统|新兴)?$/.exec(text.slice(Math.max(0, start - 7), start));
       if (counted) listEnd = start - counted[0].length;
       const glued = listEnd > 0 && /[\u3400-\u9fff”"）)]/.test(text[listEnd - 1]);
       let listed = false;

@@ -22,11 +22,11 @@ export interface CountedPhrase {
 const OPEN_QUOTES = '“"‘';
 const CLOSE_QUOTES = '”"’';
 /** Ordinal or word-internal uses: 第一, 统一, 唯一, 之一 … */
-const NOT_BEFORE_NUMERAL = /[第统唯之万逐同单周星礼每几多初进]$/;
+const NOT_BEFORE_NUMERAL = /[第统唯之万逐同单周星礼每几多初]$/;
 /** 一批, 一步, 一场: with these measure words a count of one is an article, not a number. */
 const COUNTABLE_ONE = /^(?:个|项|条|类|种|张|件|方面)$/;
 /** Bodies that make a count a measure of time or size, or part of a bigger whole (2个小时, 两位数, 十大…之一). */
-const NOT_A_SET = /^(?:小时|月|天|日|年|周|工作日|季度|百分点|位数|倍)/;
+const NOT_A_SET = /^(?:小时|月|天|日|年|周|工作日|工作小时|季度|百分点|位数|倍)/;
 /** 十九大, 二十大: party congresses, not counts. */
 const CONGRESS = /^(?:十[一二三四五六七八九]|二十[一二三四五]?)大/;
 
@@ -91,6 +91,9 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
         const open = /[“《][^“”《》，。；、]{1,24}$/.exec(text.slice(Math.max(0, i - 25), i));
         if (open && /[”》]/.test(text[bodyStart] ?? '')) {
           phrases.push({ count, start: i - open[0].length, end: bodyStart + 1, bodyStart, measure, digits: isDigit, quoted: true, bare: true });
+        } else if (/^[:：]/.test(text.slice(bodyStart, bodyStart + 1)) && /、/.test(text.slice(bodyStart, bodyStart + 40))) {
+          // 品质优三方面：环境优、服务优、配套优 — the members follow the colon.
+          phrases.push({ count, start: i, end: bodyStart, bodyStart, measure, digits: isDigit, quoted: false, bare: true });
         } else if (/[\u3400-\u9fff”]/.test(text[i - 1] ?? '') && /、[^，,。；;：:、]{1,24}$/.test(text.slice(Math.max(0, i - 60), i))) {
           phrases.push({ count, start: i, end: bodyStart, bodyStart, measure, digits: isDigit, quoted: false, bare: true });
         }
@@ -127,7 +130,7 @@ function extendBody(ctx: Context, from: number, limit: number): number {
     if (end > from && !NOUN_LIKE.test(wordTag(word, ctx.lexicon))) {
       const next = ctx.tokenStartingAt(end + word.length);
       const tag = wordTag(word, ctx.lexicon);
-      let compound = /^(?:v|x|a|b)$/.test(tag) && next && next.end <= limit && NOUN_LIKE.test(wordTag(next.word, ctx.lexicon));
+      let compound = /^(?:v|x|a|b|m|q)$/.test(tag) && next && next.end <= limit && NOUN_LIKE.test(wordTag(next.word, ctx.lexicon));
       // 3个千亿元级集群: a number and its measure inside the label, then a noun.
       if (!compound && /^(?:m|q)$/.test(tag) && next && /^(?:m|q)$/.test(wordTag(next.word, ctx.lexicon))) {
         const third = ctx.tokenStartingAt(next.end);

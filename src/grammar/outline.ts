@@ -127,13 +127,18 @@ function clauseStarts(text: string, from: number, to: number): number[] {
 function sharedFrame(ctx: Context, from: number, to: number, count: number): Span0[] | null {
   const { text } = ctx;
   const byFrame = new Map<string, number[]>();
-  for (const at of clauseStarts(text, from, to)) {
-    if (!ctx.isTokenStart(at)) continue;
-    const frame = text.slice(at, at + 2);
-    if (!/^[\u3400-\u9fff]{2}$/.test(frame) || /[一二三四五六七八九十]/.test(frame)) continue;
-    const list = byFrame.get(frame) ?? [];
-    list.push(at);
-    byFrame.set(frame, list);
+  for (const clause of clauseStarts(text, from, to)) {
+    // The frame opens the clause or follows a short subject (该县严格执行…, 严格资金拨付…).
+    const seen = new Set<string>();
+    for (let at = clause; at <= clause + 4 && at < to; at++) {
+      if (!ctx.isTokenStart(at) || /[，,。；;：:！!？?\n]/.test(text[at])) continue;
+      const frame = text.slice(at, at + 2);
+      if (seen.has(frame) || !/^[\u3400-\u9fff]{2}$/.test(frame) || /[一二三四五六七八九十]/.test(frame)) continue;
+      seen.add(frame);
+      const list = byFrame.get(frame) ?? [];
+      list.push(at);
+      byFrame.set(frame, list);
+    }
   }
   for (const starts of byFrame.values()) {
     if (starts.length !== count || count < 3) continue;
@@ -142,7 +147,7 @@ function sharedFrame(ctx: Context, from: number, to: number, count: number): Spa
       while (end < to && !/[，,。；;：:！!？?\n]/.test(text[end])) end++;
       return { start: at, end };
     });
-    if (members.every((m) => m.end - m.start >= 3 && m.end - m.start <= 30)) return members;
+    if (members.every((m) => m.end - m.start >= 3 && m.end - m.start <= 30 && !/[\d%]/.test(text.slice(m.start, m.end)))) return members;
   }
   return null;
 }
@@ -205,6 +210,11 @@ function parallelParagraphs(text: string, paragraphs: OutlineParagraph[], index:
         start++;
         end--;
       }
+      // Never cut a quotation in half (对接“产”与“学” keeps its closing quote).
+      const opens = (text.slice(start, end).match(/“/g) ?? []).length;
+      const closes = (text.slice(start, end).match(/”/g) ?? []).length;
+      if (opens > closes && text[end] === '”') end++;
+      if (closes > opens && text[start - 1] === '“') start--;
       return end - start >= 1 ? { start, end } : m;
     });
   }
@@ -233,10 +243,10 @@ export function membersFollowing(ctx: Context, labelEnd: number, count: number):
     const last = Math.min(outline.paragraphs.length - 1, index + 3);
     let to = paragraph.end;
     for (let p = index + 1; p <= last && !outline.paragraphs[p].heading; p++) to = outline.paragraphs[p].end;
-    const framed = to > paragraph.end ? sharedFrame(ctx, paragraph.end + 1, to, count) : null;
-    if (framed) readings.push(framed);
     const parallel = parallelParagraphs(text, outline.paragraphs, index, count);
     if (parallel) readings.push(parallel);
+    const framed = to > paragraph.end ? sharedFrame(ctx, paragraph.end + 1, to, count) : null;
+    if (framed) readings.push(framed);
   }
   // Section headings that share a shape name the members of a label anywhere before them (从三个维度观察 … 打通“上”与“下”).
   const lastSentence = !/[。！!？?]/.test(text.slice(labelEnd, paragraph.end).replace(/[。！!？?][”"]?\s*$/, ''));
