@@ -150,11 +150,14 @@ function explainClause(ctx: Context, count: number | 'N', span: Span0): Explaine
   const comma = text.slice(start, end).search(/[，,；;]/);
   if (comma > 0) end = start + comma;
   if (end - start > 24) return null;
-  if (count === 1 || count === 'N') {
+  if (count === 'N') return { count, label: { start, end }, items: [] };
+  if (count === 1) {
     const core = coreOf(ctx, { start, end });
     return { count, label: { start, end }, items: core.end - core.start >= 2 ? [core] : [] };
   }
-  return { count, label: { start, end }, items: [] };
+  // “2”指甲队伍和乙队伍: the gloss itself lists as many members as the number.
+  const pieces = splitGloss(ctx, start, end, count);
+  return { count, label: { start, end }, items: pieces.length === count ? pieces : [] };
 }
 
 /** “甲、乙、丙”: the 、-members inside a quotation ending at `close` (the closing quote). */

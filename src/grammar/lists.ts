@@ -111,7 +111,23 @@ function fitFirst(ctx: Context, first: Span0, others: Span0[]): Span0 {
       if (cuttable && Math.abs(first.end - at - mean) < Math.abs(first.end - best - mean)) best = at;
       previous = ctx.tokenStartingAt(at)?.word ?? null;
     }
-    start = trimLeadIn(ctx, best, first.end, 1, true);
+    // No verb to cut after (全县重点整治占道经营): any token start whose suffix has about the others' length,
+    // but never one that opens with 与/和 or splits a name joined by them.
+    let fitted = false;
+    if (Math.abs(first.end - best - mean) > 1) {
+      previous = null;
+      for (let at = start; at < first.end; at++) {
+        if (!ctx.isTokenStart(at)) continue;
+        const word = ctx.tokenStartingAt(at)?.word ?? '';
+        const joined = /^(?:与|和|及|同)/.test(word) || (previous !== null && /^(?:与|和|及|同)$/.test(previous));
+        if (!joined && Math.abs(first.end - at - mean) <= 1 && Math.abs(first.end - at - mean) < Math.abs(first.end - best - mean)) {
+          best = at;
+          fitted = true;
+        }
+        previous = word || null;
+      }
+    }
+    start = fitted ? best : trimLeadIn(ctx, best, first.end, 1, true);
   }
   return { start, end: first.end };
 }
@@ -226,6 +242,9 @@ export function listsStartingAfter(ctx: Context, from: number, splitAnd = true):
   if (!chunk.includes('、') && !chunk.includes('”“')) {
     const commas = /[:：]|包括|——/.test(intro[0]) ? commaList(ctx, at) : null;
     if (commas) readings.push(commas);
+    // 即主体责任和监督责任: two short members joined by 和 after an explicit intro.
+    const pair = /^(.{2,10}?)(?:和|及|与|以及)(.{2,10})$/.exec(chunk);
+    if (pair && /[:：]|即|包括|分别/.test(intro[0])) readings.push([{ start: at, end: at + pair[1].length }, { start: end - pair[2].length, end }]);
     return readings;
   }
   for (const and of splitAnd ? [true, false] : [false]) {
