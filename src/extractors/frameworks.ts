@@ -214,6 +214,7 @@ function glosses(ctx: Context, numbers: Array<number | 'N'>, from: number): Expl
 
 /** “1”即甲和乙 for 1+1: the gloss split at 和/、/，into as many pieces as the number occurs. */
 function splitGloss(ctx: Context, start: number, end: number, times: number): Span0[] {
+  while (end > start && /[，,。；;\s]/.test(ctx.text[end - 1])) end--;
   const written = ctx.text.slice(start, end);
   for (const separator of [/，|,/, /、/, /和|以及|及/]) {
     const pieces = written.split(separator);
@@ -295,7 +296,10 @@ function countedAfter(ctx: Context, numbers: Array<number | 'N'>, start: number,
   // (即, ：, 包括), quotes, or a shared name (“3+1”住房保障专班 … 三级住房保障专班).
   const complete = chosen.every((phrase, index) => phrase || numbers[index] === 'N');
   if (!complete) {
-    const after = ctx.text.slice(end, end + 16);
+    // The words right after the formula, up to the end of its clause.
+    let clauseEnd = end;
+    while (clauseEnd < ctx.text.length && clauseEnd - end < 16 && !/[，,。；;：:\n]/.test(ctx.text[clauseEnd])) clauseEnd++;
+    const after = ctx.text.slice(end, clauseEnd + 1);
     const introduced = /^[”"]?[\u3400-\u9fff]{0,8}?(?:[:：]|[，,]?(?:即|包括|就是|分别是))/.test(after);
     chosen.forEach((phrase, index) => {
       if (!phrase || introduced || phrase.quoted) return;

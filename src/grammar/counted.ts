@@ -110,7 +110,7 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
 
 /** Extend a label body token by token until punctuation, a stop word, or the length limit. */
 /** Tags a label may continue with after its first word: nouns and nominal verbs (两级部署模式, 七大短板). */
-const NOUN_LIKE = /^(?:n|nr|ns|nt|nz|nrt|nrfg|ng|vn|an|j|eng)$/;
+const NOUN_LIKE = /^(?:n|nr|ns|nt|nz|nrt|nrfg|ng|vn|an|j|eng|x)$/;
 
 function extendBody(ctx: Context, from: number, limit: number): number {
   const { text } = ctx;
@@ -130,7 +130,7 @@ function extendBody(ctx: Context, from: number, limit: number): number {
     if (end > from && !NOUN_LIKE.test(wordTag(word, ctx.lexicon))) {
       const next = ctx.tokenStartingAt(end + word.length);
       const tag = wordTag(word, ctx.lexicon);
-      let compound = /^(?:v|x|a|b|m|q)$/.test(tag) && next && next.end <= limit && NOUN_LIKE.test(wordTag(next.word, ctx.lexicon));
+      let compound = /^(?:v|x|a|b|m|q)$/.test(tag) && next && next.end <= limit && /^[\u3400-\u9fff]+$/.test(next.word) && NOUN_LIKE.test(wordTag(next.word, ctx.lexicon));
       // 3个千亿元级集群: a number and its measure inside the label, then a noun.
       if (!compound && /^(?:m|q)$/.test(tag) && next && /^(?:m|q)$/.test(wordTag(next.word, ctx.lexicon))) {
         const third = ctx.tokenStartingAt(next.end);

@@ -98,7 +98,11 @@ function stripQuotes(ctx: Context, member: Span0): Span0 {
 /** Pick the first member's start: trim lead-in words, then prefer a token suffix close to the others' length. */
 function fitFirst(ctx: Context, first: Span0, others: Span0[]): Span0 {
   const lengths = others.map((m) => m.end - m.start);
-  let start = trimLeadIn(ctx, first.start, first.end, Math.max(1, Math.min(4, ...lengths) - 1), true);
+  // Members that are verb phrases (换屋顶、加圈梁): the first one keeps its verb too.
+  const verbal = others.every((m) => /^(?:v|vd)$/.test(wordTag(ctx.tokenStartingAt(m.start)?.word ?? '', ctx.lexicon)));
+  let start = trimLeadIn(ctx, first.start, first.end, Math.max(1, Math.min(4, ...lengths) - 1), !verbal);
+  // 以稻、虾、菇: a one-character preposition fused with a short first member by the segmenter.
+  if (first.end - start >= 2 && /[以在把将对从为]/.test(ctx.text[start]) && !ctx.isTokenStart(start + 1) && first.end - start - 1 <= Math.max(...lengths)) start++;
   const longest = Math.max(...lengths);
   if (first.end - start > longest + 2) {
     const mean = lengths.reduce((a, b) => a + b, 0) / lengths.length;
@@ -107,7 +111,7 @@ function fitFirst(ctx: Context, first: Span0, others: Span0[]): Span0 {
     let previous: string | null = null;
     for (let at = start; at < first.end; at++) {
       if (!ctx.isTokenStart(at)) continue;
-      const cuttable = previous !== null && (ctx.text[at] === '“' || (!/^(?:与|和|及|同)$/.test(previous) && /^(?:v|a|p|d|c|u|uj|ul|r|vd|ad|x)$/.test(wordTag(previous, ctx.lexicon))));
+      const cuttable = previous !== null && /^[\u3400-\u9fff]+$/.test(previous) && (ctx.text[at] === '“' || (!/^(?:与|和|及|同)$/.test(previous) && /^(?:v|a|p|d|c|u|uj|ul|r|vd|ad|x)$/.test(wordTag(previous, ctx.lexicon))));
       if (cuttable && Math.abs(first.end - at - mean) < Math.abs(first.end - best - mean)) best = at;
       previous = ctx.tokenStartingAt(at)?.word ?? null;
     }
@@ -119,7 +123,9 @@ function fitFirst(ctx: Context, first: Span0, others: Span0[]): Span0 {
       for (let at = start; at < first.end; at++) {
         if (!ctx.isTokenStart(at)) continue;
         const word = ctx.tokenStartingAt(at)?.word ?? '';
-        const joined = /^(?:与|和|及|同)/.test(word) || (previous !== null && /^(?:与|和|及|同)$/.test(previous));
+        const prefix = ctx.text.slice(start, at);
+        const insideBrackets = (prefix.match(/[(（“]/g) ?? []).length !== (prefix.match(/[)）”]/g) ?? []).length;
+        const joined = insideBrackets || /[(（)）”]/.test(ctx.text[at]) || /^(?:与|和|及|同)/.test(word) || (previous !== null && /^(?:与|和|及|同)$/.test(previous));
         if (!joined && Math.abs(first.end - at - mean) <= 1 && Math.abs(first.end - at - mean) < Math.abs(first.end - best - mean)) {
           best = at;
           fitted = true;
