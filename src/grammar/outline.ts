@@ -79,7 +79,7 @@ export function outlineOf(ctx: Context): Outline {
 /** Cut a member at the first sentence end, and at the first clause end when it is long. */
 function memberFrom(text: string, start: number, end: number, max = 40): Span0 {
   let stop = start;
-  while (stop < end && !/[。；;！!？?\n]/.test(text[stop])) stop++;
+  while (stop < end && stop - start < 200 && !/[。；;！!？?\n]/.test(text[stop])) stop++;
   if (stop - start > max) {
     const comma = text.slice(start, stop).search(/[，,：:]/);
     if (comma > 0) stop = start + comma;
@@ -155,9 +155,9 @@ function sharedFrame(ctx: Context, from: number, to: number, count: number): Spa
 /** The first clause of a paragraph (up to ，。：；！？ or a dash), trimmed. */
 function opening(text: string, paragraph: OutlineParagraph): Span0 {
   let start = paragraph.start;
-  while (start < paragraph.end && /[\s\u3000#>*]/.test(text[start])) start++;
+  while (start < paragraph.end && start - paragraph.start < 8 && /[\s\u3000#>*]/.test(text[start])) start++;
   let end = start;
-  while (end < paragraph.end && !/[，,。：:；;！!？?—]/.test(text[end])) end++;
+  while (end < paragraph.end && end - start <= 40 && !/[，,。：:；;！!？?—]/.test(text[end])) end++;
   while (end > start && /[\s\u3000]/.test(text[end - 1])) end--;
   return { start, end };
 }
@@ -235,28 +235,29 @@ export function membersFollowing(ctx: Context, labelEnd: number, count: number):
   const paragraph = outline.paragraphs[index];
   if (!paragraph) return [];
   const readings: Span0[][] = [];
-  const rest = text.slice(labelEnd, paragraph.end).replace(/[”"\s\u3000]/g, '');
-  const endsParagraph = /^[\u3400-\u9fff]{0,6}[。：:！!]?$/.test(rest);
+  // Slices are bounded: a paragraph may be one megabyte long and hold thousands of labels.
+  const rest = text.slice(labelEnd, Math.min(paragraph.end, labelEnd + 24)).replace(/[”"\s\u3000]/g, '');
+  const endsParagraph = paragraph.end - labelEnd <= 24 && /^[\u3400-\u9fff]{0,6}[。：:！!]?$/.test(rest);
   if (endsParagraph || paragraph.heading) {
     const run = paragraphRun(text, outline.paragraphs, index + 1, count);
     if (run) readings.push(run);
     const last = Math.min(outline.paragraphs.length - 1, index + 3);
     let to = paragraph.end;
-    for (let p = index + 1; p <= last && !outline.paragraphs[p].heading; p++) to = outline.paragraphs[p].end;
+    for (let p = index + 1; p <= last && !outline.paragraphs[p].heading; p++) to = Math.min(outline.paragraphs[p].end, paragraph.end + 1200);
     const parallel = parallelParagraphs(text, outline.paragraphs, index, count);
     if (parallel) readings.push(parallel);
     const framed = to > paragraph.end ? sharedFrame(ctx, paragraph.end + 1, to, count) : null;
     if (framed) readings.push(framed);
   }
   // Section headings that share a shape name the members of a label anywhere before them (从三个维度观察 … 打通“上”与“下”).
-  const lastSentence = !/[。！!？?]/.test(text.slice(labelEnd, paragraph.end).replace(/[。！!？?][”"]?\s*$/, ''));
+  const lastSentence = paragraph.end - labelEnd <= 400 && !/[。！!？?]/.test(text.slice(labelEnd, paragraph.end).replace(/[。！!？?][”"]?\s*$/, ''));
   if (!readings.length && (paragraph.heading || lastSentence)) {
     const headings = parallelParagraphs(text, outline.paragraphs, index, count, true);
     if (headings) readings.push(headings);
   }
   if (readings.length) return readings;
   if (/^[”"]?(?:[:：]|——)/.test(text.slice(labelEnd, labelEnd + 3))) {
-    const framed = sharedFrame(ctx, labelEnd, paragraph.end, count);
+    const framed = sharedFrame(ctx, labelEnd, Math.min(paragraph.end, labelEnd + 600), count);
     if (framed) readings.push(framed);
   }
   return readings;
