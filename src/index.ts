@@ -1,5 +1,14 @@
 /** Public API of meeting-analyze. */
-export { analyzeText, resolveFormat, SCHEMA_VERSION, type AnalyzeInput, type InputFormat } from './pipeline/analyze';
+export { analyzeText, SCHEMA_VERSION, type AnalyzeInput, type AnalyzeTextOptions, type Engines } from './analyze-text';
+export { resolveFormat, type InputFormat } from './pipeline/format';
+export { analyze, type AnalyzeFileOptions } from './analyzer';
+export { defaultEngines } from './engines';
+export { SpanError } from './pipeline/spans';
+export { createJiebaSegmenter } from './segment/jieba';
+export { createDictionarySegmenter } from './segment/dictionary';
+export type { Segmenter, Token, WeightedWord } from './segment/types';
+export type { Extractor, ResultField } from './pipeline/context';
+export { EXTRACTORS, checkRegistry } from './extractors/registry';
 export { extractHtml, looksLikeHtml, type HtmlText } from './pipeline/html';
 export type { AnalyzeOptions } from './pipeline/context';
 export { decodeBytes, decodeText, type Decoded } from './pipeline/decode';

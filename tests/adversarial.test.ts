@@ -1,4 +1,4 @@
-import { analyzeText } from '../src/pipeline/analyze';
+import { analyze as analyzeText } from '../src/analyzer';
 
 /**
  * Inputs built to make a backtracking regular expression or a quadratic scan blow up. Each is ~1 MB (UTF-16 code

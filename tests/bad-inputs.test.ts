@@ -8,7 +8,7 @@ import { runCli } from '../src/cli/main';
 import { sink } from './batch-helpers';
 import { DEFAULT_MAX_BYTES, readInputFile } from '../src/cli/read-input';
 import { InputError } from '../src/errors';
-import { analyzeText } from '../src/pipeline/analyze';
+import { analyze as analyzeText } from '../src/analyzer';
 import type { AnalysisResult } from '../src/types';
 
 /**

@@ -96,3 +96,52 @@ describe('spreadsheet export', () => {
     expect(md.out).toContain('| 周明远 | 区党工委书记 | 出席、讲话 |');
   });
 });
+
+describe('one CLI', () => {
+  test('options before a subcommand apply to it, or are a usage error', async () => {
+    const json = await run(['--json', 'diff', LANHU, QINGSHAN]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out).frameworks.changed[0]).toMatchObject({ old: '1+2+4', new: '1+3+2' });
+    const stray = await run(['--summary', 'diff', LANHU, QINGSHAN]);
+    expect(stray.code).toBe(2);
+    expect(stray.err).toContain('--summary does not apply to diff');
+    expect(stray.out).toBe('');
+    const badFormat = await run(['--format', 'csv', 'diff', LANHU, QINGSHAN]);
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.err).toContain('diff does not take --format csv');
+    const out = path.join(tmp(), 'r.html');
+    expect((await run(['-o', out, '-q', 'report', LANHU])).code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toContain('蓝湖高新区');
+    expect((await run(['--json', 'report', LANHU])).code).toBe(2);
+    expect((await run(['--summary', 'schema'])).code).toBe(2);
+  });
+
+  test('report takes directories and globs, read as analysis reads them', async () => {
+    const dir = tmp();
+    fs.copyFileSync(LANHU, path.join(dir, 'a.txt'));
+    fs.copyFileSync(QINGSHAN, path.join(dir, 'b.txt'));
+    fs.writeFileSync(path.join(dir, 'README.md'), fs.readFileSync(ZIBO));
+    const byDir = await run(['report', dir]);
+    expect(byDir.code).toBe(0);
+    expect(byDir.out).toContain('id="d2"');
+    expect(byDir.out).not.toContain('id="d3"');
+    const byGlob = await run(['report', path.join(dir, '*.txt')]);
+    expect(byGlob.out).toContain('id="d2"');
+    // diff compares one article with one other: a directory of two is a usage error.
+    const diffDir = await run(['diff', dir, LANHU]);
+    expect(diffDir.code).toBe(2);
+    expect(diffDir.err).toContain('names 2 files');
+  });
+
+  test('--summary as Markdown and CSV, not a box-drawn table', async () => {
+    const md = await run(['--summary', '--format', 'markdown', ZIBO, LANHU]);
+    expect(md.code).toBe(0);
+    expect(md.out).toContain('### Officials\n\n| Name | Documents | Titles |');
+    expect(md.out).not.toContain('┌');
+    const csv = await run(['--summary', '--format', 'csv', ZIBO, LANHU]);
+    const rows = parse(csv.out, { bom: true }) as string[][];
+    expect(rows[0]).toEqual(['section', 'name', 'count', 'titles']);
+    expect(rows).toContainEqual(['official', '袁良', '1', '市委常委、秘书长、区工委书记']);
+    expect(rows.some((r) => r[0] === 'keyword')).toBe(true);
+  });
+});

@@ -82,3 +82,19 @@ describe('cli', () => {
     expect(validate({ ...output, officials: [{ name: 1 }] })).toBe(false);
   });
 });
+
+describe('directory walks', () => {
+  test('README, SOURCE, LICENSE and CHANGELOG files (any case, any extension) are skipped and counted', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-docs-'));
+    const article = fs.readFileSync(FIXTURE, 'utf8');
+    fs.writeFileSync(path.join(dir, 'a.txt'), article);
+    // Documentation that reads like an article: it must not be analysed.
+    for (const name of ['README.md', 'SOURCE.md', 'license.txt', 'ChangeLog.md', 'Readme']) fs.writeFileSync(path.join(dir, name), article);
+    const { code, out, err } = await run(['--json', dir]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).input.path).toBe(path.join(dir, 'a.txt'));
+    expect(err).toContain('analysed 1, failed 0, skipped 5');
+    // Named on the command line, such a file is still read: the skip is for walks only.
+    expect((await run(['--json', path.join(dir, 'SOURCE.md')])).code).toBe(0);
+  });
+});

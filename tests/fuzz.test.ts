@@ -1,7 +1,7 @@
 import Ajv from 'ajv';
 import fc from 'fast-check';
 import { InputError } from '../src/errors';
-import { analyzeText } from '../src/pipeline/analyze';
+import { analyze as analyzeText } from '../src/analyzer';
 import { OUTPUT_SCHEMA } from '../src/schema';
 import type { Span } from '../src/types';
 import { CONTROL_SEQUENCE } from '../src/pipeline/clean';

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeText } from '../src/pipeline/analyze';
+import { analyze as analyzeText } from '../src/analyzer';
 import { spansOf } from './helpers';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'zibo-2022.txt');

@@ -1,4 +1,4 @@
-import { analyzeText } from '../src/pipeline/analyze';
+import { analyze as analyzeText } from '../src/analyzer';
 import type { AnalysisResult, Span } from '../src/types';
 
 export function analyze(text: string): AnalysisResult {

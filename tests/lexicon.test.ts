@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { analyzeText } from '../src/pipeline/analyze';
+import { analyze as analyzeText } from '../src/analyzer';
 import { LexiconError, loadLexicon } from '../src/lexicon';
 
 describe('lexicon directories (--lexicon)', () => {

@@ -4,11 +4,12 @@
  */
 import { availableParallelism } from 'os';
 import { InputError } from '../errors';
+import { terminalWidth } from '../formatters/width';
 import { planInputs, DEFAULT_EXTENSIONS } from './inputs';
 import { fileSink, guardPipe, streamSink, type Sink } from './output';
 import { runPool, StartError } from './pool';
 import { createProgress, plainProgress, shouldShowProgress } from './progress';
-import { SummaryBuilder } from './summary';
+import { SummaryBuilder } from '../aggregate/summary';
 import { formatRecord } from './record-format';
 import type { Outcome, Source, TaskSettings } from './task';
 
@@ -121,11 +122,12 @@ export async function runBatch(files: string[], options: BatchOptions, streams: 
     encoding: options.encoding,
     kind: options.input === 'text' || options.input === 'html' ? options.input : undefined,
     summary: Boolean(options.summary),
+    width: terminalWidth(stdout, env),
   };
 
   // Records printed to the same terminal would tear the bar; they show progress well enough themselves.
   const outputOnTerminal = !options.output && Boolean(stdout.isTTY);
-  const progress = shouldShowProgress(stderr, options.quiet, plan.total) && !outputOnTerminal ? createProgress(stderr, plan.total) : plainProgress(stderr);
+  const progress = shouldShowProgress(stderr, options.quiet, plan.total) && !outputOnTerminal ? createProgress(stderr, plan.total, { jobs }) : plainProgress(stderr);
   let listed = 0;
   const counted = (async function* (): AsyncGenerator<Source> {
     for await (const source of plan.sources) {
@@ -168,10 +170,15 @@ export async function runBatch(files: string[], options: BatchOptions, streams: 
       if (summary) {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { formatSummary } = require('../formatters/summary') as typeof import('../formatters/summary');
-        await sink.write(formatSummary(summary.build(), format, settings.color));
+        const text = formatSummary(summary.build(), format, options.outputDir ? false : settings.color, settings.width);
+        if (options.outputDir) {
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          const { writeFiles, extensionOf } = require('./whole-batch') as typeof import('./whole-batch');
+          await writeFiles(options.outputDir, { [`summary.${extensionOf(format)}`]: text });
+        } else await sink.write(text);
       } else if (collecting) {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { formatWholeBatch } = require('./report-actions') as typeof import('./report-actions');
+        const { formatWholeBatch } = require('./whole-batch') as typeof import('./whole-batch');
         const text = await formatWholeBatch(format, collected as never, { color: settings.color, outputDir: options.outputDir });
         if (text) await sink.write(text);
       } else await writer.end();

@@ -1,21 +1,8 @@
 // Light on purpose: --help must not load the pipeline. The actions live in ./report-actions.
 import { Command, InvalidArgumentError, Option } from 'commander';
+import type { CommandIo, ReadOptions } from './io';
 
-export interface CommandIo {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
-  env: NodeJS.ProcessEnv;
-  /** The command's exit code, returned by runCli. */
-  setExitCode(code: number): void;
-}
-
-export interface ReadOptions {
-  top: number;
-  lexicon: string[];
-  encoding?: string;
-  maxBytes: number;
-  quiet?: boolean;
-}
+export type { CommandIo, ReadOptions } from './io';
 
 function wholeNumber(value: string): number {
   const parsed = Number(value);
@@ -32,7 +19,45 @@ function readingOptions(command: Command): Command {
     .option('--lexicon <dir>', 'extra lexicon directory (repeatable)', collect, [])
     .option('--encoding <name>', 'force an input encoding (e.g. gb18030, big5, utf-16le)')
     .option('--max-bytes <n>', 'largest input accepted, in bytes', wholeNumber, DEFAULT_MAX_BYTES)
+    .option('--ext <list>', 'extensions taken from directories, comma-separated (default .txt,.md,.html)', extensions)
     .option('-q, --quiet', 'no per-file error lines on stderr');
+}
+
+function extensions(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(',').map((ext) => ext.trim()).filter(Boolean)];
+}
+
+/**
+ * Options given before a subcommand name (`--json diff a b`) are parsed by the main command. Each one the
+ * subcommand also has is applied to it (unless given again after the name); any other is a usage error, so
+ * nothing is silently ignored. Returns the error message, or undefined when all applied.
+ */
+export function inheritOptions(program: Command, command: Command): string | undefined {
+  for (const option of program.options) {
+    const name = option.attributeName();
+    if (program.getOptionValueSource(name) !== 'cli') continue;
+    const value = program.getOptionValue(name);
+    const own = command.options.find((o) => o.attributeName() === name);
+    if (!own || own.negate !== option.negate) return `${option.long ?? option.flags} does not apply to ${command.name()}`;
+    if (command.getOptionValueSource(name) === 'cli') continue;
+    if (own.argChoices && !own.argChoices.includes(String(value))) return `${command.name()} does not take ${option.long} ${String(value)} (choose ${own.argChoices.join(', ')})`;
+    command.setOptionValueWithSource(name, value, 'cli');
+  }
+  return undefined;
+}
+
+/** Runs `action` with the subcommand's options, main-command options merged in; a stray one is a usage error. */
+function withInherited<A extends unknown[]>(program: Command, io: CommandIo, action: (...args: [...A, Record<string, unknown>]) => Promise<void>) {
+  return async function (this: Command, ...args: unknown[]): Promise<void> {
+    const command = args[args.length - 1] as Command;
+    const problem = inheritOptions(program, command);
+    if (problem) {
+      io.stderr.write(`meeting-analyze: ${problem}; put options after the subcommand name (see ${command.name()} --help)\n`);
+      io.setExitCode(2);
+      return;
+    }
+    await action(...(args.slice(0, -2) as A), command.opts());
+  };
 }
 
 /** Adds `report` (HTML evidence report) and `diff` (compare two articles) to the program. */
@@ -47,10 +72,12 @@ export function addReportCommands(program: Command, io: CommandIo): void {
       .argument('<files...>', 'article files')
       .option('-o, --output <file>', 'HTML file to write (default: stdout)')
       .option('--title <text>', 'page title'),
-  ).action(async (files: string[], options: ReadOptions & { output?: string; title?: string }) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    await (require('./report-actions') as typeof import('./report-actions')).runReport(files, options, io);
-  });
+  ).action(
+    withInherited<[string[]]>(program, io, async (files, options) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      await (require('./report-actions') as typeof import('./report-actions')).runReport(files, options as unknown as ReadOptions & { output?: string; title?: string }, io);
+    }),
+  );
 
   readingOptions(
     program
@@ -61,8 +88,10 @@ export function addReportCommands(program: Command, io: CommandIo): void {
       .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
       .option('--json', 'short for --format json')
       .option('--no-color', 'no colours (also NO_COLOR=1, or when stdout is not a terminal)'),
-  ).action(async (oldFile: string, newFile: string, options: ReadOptions & { format: string; json?: boolean; color: boolean }) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    await (require('./report-actions') as typeof import('./report-actions')).runDiff(oldFile, newFile, options, io);
-  });
+  ).action(
+    withInherited<[string, string]>(program, io, async (oldFile, newFile, options) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      await (require('./report-actions') as typeof import('./report-actions')).runDiff(oldFile, newFile, options as unknown as ReadOptions & { format: string; json?: boolean; color: boolean }, io);
+    }),
+  );
 }

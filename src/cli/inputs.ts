@@ -28,7 +28,7 @@ export interface InputPlan {
   sources: AsyncIterable<Source>;
   /** Number of sources when known before the run (everything but streamed JSONL). */
   total?: number;
-  /** Files passed over while walking directories (extension not in --ext); final once sources are consumed. */
+  /** Files passed over while walking directories (extension not in --ext, or documentation such as README.md); final once sources are consumed. */
   skipped(): number;
 }
 
@@ -39,6 +39,9 @@ function errorSource(input: string, error: unknown): Source {
   if (code === 'EACCES' || code === 'EPERM') return { kind: 'error', input, code: 'PERMISSION', message: 'permission denied' };
   return { kind: 'error', input, code: 'READ_ERROR', message: (error as Error).message };
 }
+
+/** Files a folder of articles often carries that are not articles (README.md, SOURCE.txt, LICENSE …), in any case. */
+const DOCUMENTATION = /^(readme|source|sources|license|licence|changelog)(\.[^.]*)*$/i;
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -61,6 +64,7 @@ async function* walk(dir: string, extensions: string[], counter: { skipped: numb
     let isDir = entry.isDirectory();
     if (entry.isSymbolicLink()) isDir = await fs.stat(full).then((s) => s.isDirectory(), () => false);
     if (isDir) yield* walk(full, extensions, counter, seen);
+    else if (DOCUMENTATION.test(entry.name)) counter.skipped++;
     else if (extensions.includes(path.extname(entry.name).toLowerCase())) yield { kind: 'file', path: full };
     else counter.skipped++;
   }

@@ -100,12 +100,20 @@ export async function runCli(io: CliIo): Promise<number> {
       exitCode = await runBatch(files, options, { stdin, stdout, stderr, env, signal: io.signal });
     });
 
-  addReportCommands(program, { stdout, stderr, env, setExitCode: (code) => (exitCode = code) });
+  addReportCommands(program, { stdin, stdout, stderr, env, setExitCode: (code) => (exitCode = code) });
 
   program
     .command('schema')
     .description('print the JSON Schema of one output record')
     .action(() => {
+      // The schema is JSON whatever the format: --json/--format json before it are fine, anything else is a mistake.
+      const stray = program.options.find((o) => program.getOptionValueSource(o.attributeName()) === 'cli' && !['json', 'format'].includes(o.attributeName()));
+      const problem = stray ? `${stray.long} does not apply to schema` : program.opts().format !== 'json' && program.getOptionValueSource('format') === 'cli' ? 'schema is printed as JSON only' : undefined;
+      if (problem) {
+        stderr.write(`meeting-analyze: ${problem}\n`);
+        exitCode = EXIT.USAGE;
+        return;
+      }
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { OUTPUT_SCHEMA } = require('../schema') as typeof import('../schema');
       stdout.write(`${JSON.stringify(OUTPUT_SCHEMA, null, 2)}\n`);

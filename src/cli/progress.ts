@@ -1,11 +1,14 @@
-/** Progress bar on stderr (cli-progress): only on a terminal, only for batches, never with --quiet. */
-import type { MultiBar, SingleBar } from 'cli-progress';
+/**
+ * Progress line on stderr: only on a terminal, only for batches, never with --quiet. While the workers load the
+ * dictionary it says so (with the time waited); from the first finished record on it shows a bar, the count, the
+ * rate measured from that record (start-up is not work) and the time left. The line always fits the terminal.
+ */
 
 export interface Progress {
   /** More inputs discovered (streamed JSONL has no total up front). */
   grow(total: number): void;
   tick(): void;
-  /** Print a line above the bar (per-file errors), so the bar is not torn. */
+  /** Print a line above the progress line (per-file errors), so the line is not torn. */
   log(line: string): void;
   stop(): void;
 }
@@ -19,40 +22,110 @@ export function shouldShowProgress(stderr: { isTTY?: boolean }, quiet: boolean |
   return Boolean(stderr.isTTY) && !quiet && (total === undefined || total > 1);
 }
 
-export function createProgress(stderr: NodeJS.WritableStream & { isTTY?: boolean }, total: number | undefined): Progress {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { MultiBar: Bars, Presets } = require('cli-progress') as typeof import('cli-progress');
-  const multi: MultiBar = new Bars(
-    {
-      stream: stderr,
-      format: 'analysing {bar} {value}/{total} | {rate} docs/s | ETA {eta_formatted}',
-      // The cursor stays visible: a run killed by a signal must not leave the user's terminal without one.
-      hideCursor: false,
-      clearOnComplete: true,
-      etaBuffer: 50,
-      fps: 5,
-    },
-    Presets.shades_classic,
-  );
-  const started = Date.now();
-  let done = 0;
-  let known = total ?? 0;
-  const bar: SingleBar = multi.create(known, 0, { rate: '0.0' });
-  multi.update(); // draw now: the timer's first frame would come too late for short batches
+export interface ProgressOptions {
+  /** Worker threads loading the dictionary, named in the loading line. */
+  jobs?: number;
+  /** Clock in ms (tests pass a fake one). */
+  now?: () => number;
+  /** Redraw interval in ms while nothing finishes (0: no timer). */
+  interval?: number;
+}
+
+/** `75s` → `1m15s`; under a minute `42s`; hours as `1h05m`. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+}
+
+/** State of a batch as the progress line shows it; pure, so that it can be tested without a terminal or a clock. */
+export interface ProgressState {
+  done: number;
+  total: number;
+  /** Elapsed ms since the batch started. */
+  elapsed: number;
+  /** ms and count at the first finished record (null before it). */
+  first: { at: number; done: number } | null;
+  jobs?: number;
+}
+
+/** Documents per second since the first finished record, or null until one more per worker has finished. */
+export function rateOf(state: ProgressState): number | null {
+  // Workers finish their first records almost together: wait for one more record per worker before dividing.
+  if (!state.first || state.done - state.first.done < Math.max(1, state.jobs ?? 1)) return null;
+  const seconds = (state.elapsed - state.first.at) / 1000;
+  return seconds > 0 ? (state.done - state.first.done) / seconds : null;
+}
+
+/** The progress line for a terminal `columns` wide (it never reaches the last column, where terminals wrap). */
+export function progressLine(state: ProgressState, columns: number): string {
+  const max = Math.max(20, columns - 1);
+  const count = `${state.done}/${state.total}`;
+  if (!state.first) {
+    const workers = state.jobs && state.jobs > 1 ? ` in ${state.jobs} workers` : '';
+    return fitLine(`loading dictionary${workers}… ${count} · ${formatDuration(state.elapsed / 1000)}`, max);
+  }
+  const rate = rateOf(state);
+  const left = Math.max(0, state.total - state.done);
+  const stats = rate === null ? `${count} · measuring rate…` : `${count} · ${rate.toFixed(1)} docs/s · ETA ${formatDuration(left / rate)}`;
+  const label = 'analysing ';
+  const room = max - label.length - stats.length - 1;
+  if (room < 10) return fitLine(`${label}${stats}`, max); // no room for a bar: the numbers matter more
+  const width = Math.min(40, room);
+  const filled = state.total ? Math.min(width, Math.round((state.done / state.total) * width)) : 0;
+  return `${label}${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${stats}`;
+}
+
+/** Cut from the left end rather than lose the ETA at the right: the line is ASCII apart from the bar. */
+const fitLine = (line: string, max: number) => (line.length <= max ? line : line.slice(line.length - max));
+
+/** Clear the line, carriage return: the next frame overwrites this one. */
+const CLEAR = '\r\u001b[2K';
+
+export function createProgress(stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }, total: number | undefined, options: ProgressOptions = {}): Progress {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const state: ProgressState = { done: 0, total: total ?? 0, elapsed: 0, first: null, jobs: options.jobs };
+  let shown = '';
+  let stopped = false;
+  let lastDraw = -Infinity;
+  const draw = (force = false) => {
+    if (stopped) return;
+    const at = now();
+    // Every frame while few have finished (so the first rate shows at once), then at most ten a second.
+    if (!force && state.done > 5 && at - lastDraw < 100) return;
+    lastDraw = at;
+    state.elapsed = at - started;
+    const line = progressLine(state, stderr.columns || 80);
+    if (line === shown && !force) return;
+    shown = line;
+    stderr.write(`${CLEAR}${line}`);
+  };
+  const interval = options.interval ?? 500;
+  // The timer keeps the loading line alive (its seconds count up); unref: it never holds the process open.
+  const timer = interval > 0 ? setInterval(() => draw(), interval) : undefined;
+  timer?.unref();
+  draw(true);
   return {
     grow(count) {
-      if (count > known) bar.setTotal((known = count));
+      if (count > state.total) state.total = count;
     },
     tick() {
-      done++;
-      bar.update(done, { rate: (done / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(1) });
+      state.done++;
+      if (!state.first) state.first = { at: now() - started, done: state.done };
+      draw();
     },
     log(line) {
-      multi.log(line.endsWith('\n') ? line : `${line}\n`);
+      stderr.write(`${CLEAR}${line.endsWith('\n') ? line : `${line}\n`}`);
+      shown = '';
+      draw(true);
     },
     stop() {
-      multi.update(); // a last frame flushes log lines still buffered; stop() alone would drop them
-      multi.stop();
+      if (stopped) return;
+      stopped = true;
+      if (timer) clearInterval(timer);
+      stderr.write(CLEAR);
     },
   };
 }

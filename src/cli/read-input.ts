@@ -2,7 +2,7 @@ import { createReadStream, promises as fs } from 'fs';
 import { extname } from 'path';
 import { decodeText, sniffDeclaredCharset, type Decoded } from '../pipeline/decode';
 import { looksLikeHtml } from '../pipeline/html';
-import type { InputFormat } from '../pipeline/analyze';
+import type { InputFormat } from '../pipeline/format';
 import { InputError } from '../errors';
 
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;

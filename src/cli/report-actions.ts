@@ -1,91 +1,99 @@
-/** What `report`, `diff` and the spreadsheet export do; loaded only when one of them runs. */
+/** What `report` and `diff` do; loaded only when one of them runs. Inputs are listed and read as analysis reads them. */
 import { promises as fs } from 'fs';
-import * as path from 'path';
 import { renderDiffTable } from '../diff/format';
 import { diffResults } from '../diff/diff';
 import { InputError } from '../errors';
-import { getFormatter, type FormatOptions, type OutputRecord } from '../formatters';
-import { analyzeText } from '../pipeline/analyze';
+import { analyze } from '../analyzer';
 import { renderReport, type ReportDocument } from '../report/html';
-import type { AnalysisResult, ErrorRecord } from '../types';
-import { readInputFile } from './read-input';
-import type { CommandIo, ReadOptions } from './commands';
+import type { ErrorRecord } from '../types';
+import { terminalWidth } from '../formatters/width';
+import { DEFAULT_EXTENSIONS, planInputs } from './inputs';
+import type { CommandIo, ReadOptions } from './io';
+import { inputName, readSource, type Source } from './task';
 
-/** Read, decode and analyse one file, keeping the decoded text the spans point into. */
-async function load(file: string, options: ReadOptions): Promise<ReportDocument> {
-  const decoded = await readInputFile(file, { maxBytes: options.maxBytes, encoding: options.encoding });
-  const warnings = decoded.invalidSequences
-    ? [{ code: 'invalid-bytes', message: `${decoded.invalidSequences} byte sequence(s) could not be decoded as ${decoded.encoding} and were replaced by U+FFFD` }]
-    : [];
-  const result = analyzeText({ text: decoded.text, format: decoded.format, path: file, encoding: decoded.encoding, warnings }, { top: options.top, lexiconDirs: options.lexicon });
-  return { result, text: decoded.text };
+/** Read, decode and analyse one source, keeping the decoded text the spans point into. */
+async function load(source: Exclude<Source, { kind: 'error' }>, options: ReadOptions): Promise<ReportDocument> {
+  const input = inputName(source);
+  const read = await readSource(source, { maxBytes: options.maxBytes, encoding: options.encoding });
+  const result = analyze(
+    { text: read.text, format: read.format, path: input, encoding: read.encoding, warnings: read.warnings },
+    { top: options.top, lexiconDirs: options.lexicon },
+  );
+  return { result, text: read.text, format: read.format };
 }
 
-async function loadAll(files: string[], options: ReadOptions, io: CommandIo): Promise<{ docs: ReportDocument[]; errors: ErrorRecord[] }> {
+/** The sources one command-line argument stands for (a file, a directory walked, a glob, `-`). */
+async function list(args: string[], options: ReadOptions, io: CommandIo): Promise<Source[]> {
+  const extensions = (options.ext?.length ? options.ext : DEFAULT_EXTENSIONS).map((ext) => (ext.startsWith('.') ? ext : `.${ext}`).toLowerCase());
+  const plan = await planInputs({ args, extensions, stdin: io.stdin ?? process.stdin, maxBytes: options.maxBytes });
+  const sources: Source[] = [];
+  for await (const source of plan.sources) sources.push(source);
+  return sources;
+}
+
+async function loadAll(sources: Source[], options: ReadOptions, io: CommandIo): Promise<{ docs: ReportDocument[]; errors: ErrorRecord[] }> {
   const docs: ReportDocument[] = [];
   const errors: ErrorRecord[] = [];
-  for (const file of files) {
+  const fail = (input: string, code: string, message: string) => {
+    if (!options.quiet) io.stderr.write(`meeting-analyze: ${input}: ${message}\n`);
+    errors.push({ input, error: { code, message } });
+  };
+  for (const source of sources) {
+    if (source.kind === 'error') {
+      fail(source.input, source.code, source.message);
+      continue;
+    }
     try {
-      docs.push(await load(file, options));
+      docs.push(await load(source, options));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      if (!options.quiet) io.stderr.write(`meeting-analyze: ${file}: ${error.message}\n`);
-      errors.push({ input: file, error: { code: error.code, message: error.message } });
+      fail(inputName(source), error.code, error.message);
     }
   }
   return { docs, errors };
 }
 
-const EXTENSIONS: Record<string, string> = { table: 'txt', json: 'json', jsonl: 'jsonl', markdown: 'md', csv: 'csv' };
-
-/**
- * Write formatted records: to stdout, or with `outputDir` into files there — one per sheet for formatters that
- * have them (CSV), otherwise one `results.<ext>`. Returns what to print on stdout (nothing when files were written).
- */
-export async function formatWholeBatch(format: string, records: OutputRecord[], options: FormatOptions & { outputDir?: string }): Promise<string> {
-  const formatter = getFormatter(format);
-  if (!options.outputDir) return formatter(records, options);
-  const plain = { ...options, color: false };
-  const files = formatter.files ? formatter.files(records, plain) : { [`results.${EXTENSIONS[format] ?? 'txt'}`]: formatter(records, plain) };
-  await fs.mkdir(options.outputDir, { recursive: true });
-  for (const [name, content] of Object.entries(files)) {
-    const target = path.join(options.outputDir, name);
-    await fs.writeFile(target, content, 'utf8');
-  }
-  return '';
-}
-
 export async function runReport(files: string[], options: ReadOptions & { output?: string; title?: string }, io: CommandIo): Promise<void> {
-    const { docs, errors } = await loadAll(files, options, io);
-    if (!docs.length) {
+  const { docs, errors } = await loadAll(await list(files, options, io), options, io);
+  if (!docs.length) {
+    io.setExitCode(1);
+    return;
+  }
+  const html = renderReport(docs, { errors, title: options.title });
+  if (options.output) {
+    try {
+      await fs.writeFile(options.output, html, 'utf8');
+    } catch (error) {
+      io.stderr.write(`meeting-analyze: cannot write ${options.output}: ${(error as Error).message}\n`);
       io.setExitCode(1);
       return;
     }
-    const html = renderReport(docs, { errors, title: options.title });
-    if (options.output) {
-      try {
-        await fs.writeFile(options.output, html, 'utf8');
-      } catch (error) {
-        io.stderr.write(`meeting-analyze: cannot write ${options.output}: ${(error as Error).message}\n`);
-        io.setExitCode(1);
-        return;
-      }
-      if (!options.quiet) io.stderr.write(`meeting-analyze: wrote ${options.output} (${docs.length} article(s))\n`);
-    } else {
-      io.stdout.write(html);
-    }
-    io.setExitCode(errors.length ? 1 : 0);
+    if (!options.quiet) io.stderr.write(`meeting-analyze: wrote ${options.output} (${docs.length} article(s))\n`);
+  } else {
+    io.stdout.write(html);
+  }
+  io.setExitCode(errors.length ? 1 : 0);
 }
 
 export async function runDiff(oldFile: string, newFile: string, options: ReadOptions & { format: string; json?: boolean; color: boolean }, io: CommandIo): Promise<void> {
-    const { docs } = await loadAll([oldFile, newFile], options, io);
-    if (docs.length < 2) {
-      io.setExitCode(1);
+  const sides: Source[] = [];
+  for (const arg of [oldFile, newFile]) {
+    const sources = await list([arg], options, io);
+    // A directory or pattern is fine as long as it names one article: diff compares two.
+    if (sources.length !== 1) {
+      io.stderr.write(`meeting-analyze: diff: ${arg} names ${sources.length} files; give one article on each side\n`);
+      io.setExitCode(2);
       return;
     }
-    const [before, after]: AnalysisResult[] = docs.map((doc) => doc.result);
-    const result = diffResults(before, after);
-    const color = options.color && !io.env.NO_COLOR && Boolean(io.stdout.isTTY);
-    io.stdout.write(options.json || options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderDiffTable(result, { color }));
-    io.setExitCode(0);
+    sides.push(sources[0]);
+  }
+  const { docs } = await loadAll(sides, options, io);
+  if (docs.length < 2) {
+    io.setExitCode(1);
+    return;
+  }
+  const result = diffResults(docs[0].result, docs[1].result);
+  const color = options.color && !io.env.NO_COLOR && Boolean(io.stdout.isTTY);
+  io.stdout.write(options.json || options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderDiffTable(result, { color, width: terminalWidth(io.stdout, io.env) }));
+  io.setExitCode(0);
 }

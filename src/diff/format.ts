@@ -1,5 +1,6 @@
 import chalk from 'chalk';
-import Table from 'cli-table3';
+import { DEFAULT_WIDTH, renderTable, wrapText } from '../formatters/layout';
+import { MISSING } from '../formatters/descriptors';
 import { terminalSafe } from '../formatters/table';
 import { isUnchanged, type CountedChange, type CountedSummary, type ListDiff, type ResultDiff } from './diff';
 
@@ -17,7 +18,7 @@ function countedChange(c: CountedChange): string {
 /** Every difference as one row, in a fixed order of sections. */
 export function diffRows(d: ResultDiff): Row[] {
   const rows: Row[] = [];
-  for (const m of d.meeting) rows.push(['Meeting', 'changed', `${m.field}: ${m.old ?? '—'} → ${m.new ?? '—'}`]);
+  for (const m of d.meeting) rows.push(['Meeting', 'changed', `${m.field}: ${m.old ?? MISSING} → ${m.new ?? MISSING}`]);
   for (const f of d.frameworks.added) rows.push(['Formula', 'added', `${f.formula}${f.components.length ? `: ${f.components.map((c) => c.label).join('、')}` : ''}`]);
   for (const f of d.frameworks.removed) rows.push(['Formula', 'removed', f.formula]);
   for (const f of d.frameworks.changed) {
@@ -39,14 +40,15 @@ export function diffRows(d: ResultDiff): Row[] {
   return rows;
 }
 
-/** The diff as a terminal table. */
-export function renderDiffTable(d: ResultDiff, options: { color: boolean }): string {
+/** The diff as a terminal table no wider than `width` cells (default 100). */
+export function renderDiffTable(d: ResultDiff, options: { color: boolean; width?: number }): string {
+  const width = options.width ?? DEFAULT_WIDTH;
   const paint = new chalk.Instance({ level: options.color ? 1 : 0 });
-  const side = (s: ResultDiff['old']) => `${terminalSafe(s.title ?? '(no headline)')} ${paint.dim(`${terminalSafe(s.path)}${s.date ? ` · ${s.date}` : ''}`)}`;
+  const side = (s: ResultDiff['old']) => wrapText(`${terminalSafe(s.title ?? '(no headline)')} ${terminalSafe(s.path)}${s.date ? ` · ${s.date}` : ''}`, width - 5).join('\n     ');
   const head = `${paint.red('old')}  ${side(d.old)}\n${paint.green('new')}  ${side(d.new)}\n`;
-  if (isUnchanged(d)) return `${head}No differences in meeting, formulas, enumerations, industries, officials or slogans.\n`;
+  if (isUnchanged(d)) return `${head}${wrapText('No differences in meeting, formulas, enumerations, industries, officials or slogans.', width).join('\n')}\n`;
   const mark = { added: paint.green('+ added'), removed: paint.red('- removed'), changed: paint.yellow('~ changed') };
-  const table = new Table({ head: ['Section', 'Change', 'What'].map((h) => paint.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths: [22, 12, 66] });
-  for (const [section, change, what] of diffRows(d)) table.push([terminalSafe(section), mark[change], terminalSafe(what)]);
-  return `${head}${table.toString()}\n`;
+  const rows = diffRows(d).map(([section, change, what]) => [terminalSafe(section), mark[change], terminalSafe(what)]);
+  // The change column is painted, so it keeps its full width ("~ changed").
+  return `${head}${renderTable(['Section', 'Change', 'What'], rows, width, { head: (h) => paint.bold(h), minimum: [8, 9, 12] })}\n`;
 }

@@ -6,6 +6,8 @@ const MODIFIERS = '(?:再次|进一步|还|同时|特别|明确|充分|最后)?'
 
 export const directives: Extractor = {
   id: 'directives',
+  needs: ['officials'],
+  provides: ['directives'],
   run(ctx) {
     const { text } = ctx;
     const names = (ctx.found.officials ?? []).map((official) => official.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));

@@ -2,7 +2,7 @@ import { countedPhrases, itemsFor } from '../grammar/items';
 import type { CountedPhrase } from '../grammar/counted';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Enumeration, Warning } from '../types';
-import { endsWithAny, wordSet } from '../grammar/words';
+import { endsWithAny } from '../grammar/words';
 
 
 /** Enumeration or quantity? Follows the gold rules: listed members or a set to act on → enumeration. */
@@ -12,7 +12,7 @@ export function isEnumeration(ctx: Context, phrase: CountedPhrase, hasItems: boo
   if (hasItems) return true;
   if (phrase.bare) return phrase.quoted && phrase.count <= 200;
   // 三级甲等医院, 4省市: levels and places count as a set only when they are listed.
-  if (wordSet(ctx.lexicon, 'listed-measure-words').has(phrase.measure)) return false;
+  if (ctx.lexicon.set('listed-measure-words').has(phrase.measure)) return false;
   if (phrase.quoted || phrase.measure === '大') return true;
   const before = ctx.text.slice(Math.max(0, phrase.start - 6), phrase.start);
   if (endsWithAny(ctx.lexicon, 'set-verbs').test(before)) return true;
@@ -31,6 +31,8 @@ const normalizedLabel = (label: string) => label.replace(/[“”"‘’「」�
 
 export const enumerations: Extractor = {
   id: 'enumerations',
+  needs: ['frameworks'],
+  provides: ['enumerations'],
   run(ctx) {
     const used = new Set<string>();
     for (const framework of ctx.found.frameworks ?? []) for (const component of framework.components) used.add(component.span.join(':'));

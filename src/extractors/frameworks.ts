@@ -1,6 +1,5 @@
 import { countedPhrases, itemsFor, listBefore } from '../grammar/items';
 import { listEndingAt, type Span0 } from '../grammar/lists';
-import { wordTag } from '../segment/jieba';
 import type { CountedPhrase } from '../grammar/counted';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Framework, Warning } from '../types';
@@ -112,7 +111,7 @@ function coreOf(ctx: Context, span: Span0): Span0 {
   if (counted) start = span.start + counted[0].length;
   else {
     const verb = ctx.tokenStartingAt(start);
-    if (verb && verb.end < span.end - 1 && /^(?:v|vn|p|d)$/.test(wordTag(verb.word, ctx.lexicon)) && !/[《“]/.test(verb.word)) start = verb.end;
+    if (verb && verb.end < span.end - 1 && /^(?:v|vn|p|d)$/.test((ctx.tagOf(verb.word) || 'x')) && !/[《“]/.test(verb.word)) start = verb.end;
   }
   return { start, end: span.end };
 }
@@ -352,6 +351,8 @@ const FORMULA_ANY = /(?:\d{1,3}|[NnXx])(?:[ \t\u3000]{0,3}[+＋﹢➕][ \t\u3000
 
 export const frameworks: Extractor = {
   id: 'frameworks',
+  needs: [],
+  provides: ['frameworks'],
   run(ctx) {
     const { text } = ctx;
     const warnings: Warning[] = [];
@@ -362,7 +363,7 @@ export const frameworks: Extractor = {
       const start = match.index;
       const end = start + match[0].length;
       if (/[\dA-Za-z.]/.test(text[start - 1] ?? '') || /[\dA-Za-z.%]/.test(text[end] ?? '') || !/\d/.test(match[0]) || !/^\d/.test(match[0])) continue;
-      const formula = match[0].replace(/[\s\u3000]/g, '').replace(/[＋﹢➕]/g, '+').replace(/[nNxX]/g, (ch) => ch.toUpperCase());
+      const formula = match[0].replace(/[\s\u3000]/g, '').replace(/[＋﹢➕]/g, '+').replace(/[nNxX]/g, 'N');
       const list = mentions.get(formula) ?? [];
       if (!list.length && mentions.size >= MAX_FORMULAS) break;
       if (list.length < 20) list.push([start, end]);

@@ -1,7 +1,5 @@
 import { listEndingAt, listStartingAfter, type Span0 } from '../grammar/lists';
 import type { Context, Extractor } from '../pipeline/context';
-import { wordTag } from '../segment/jieba';
-import { wordList, wordSet } from '../grammar/words';
 import type { Industry } from '../types';
 
 /** Generic heads that are no industry on their own. */
@@ -12,7 +10,7 @@ const NOT_INDUSTRY = /(?:基地|中心|景区|风光带|园区|村|镇|片区|�
 /** The industry-label regex from the qualifier list: 主导产业, 支柱产业集群, 三大产业, 产业集群 … */
 function labelPattern(ctx: Context): RegExp {
   return ctx.shared('industries:label', () => {
-    const qualifiers = wordList(ctx.lexicon, 'industry-qualifiers').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const qualifiers = ctx.lexicon.list('industry-qualifiers').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     const q = qualifiers.length ? `(?:${qualifiers.join('|')})` : '(?!)';
     return new RegExp(`${q}产业(?:集群|链|体系)?|产业集群|[一二两三四五六七八九十\\d]{1,4}大(?:${q})?产业(?:集群)?`, 'g');
   });
@@ -30,7 +28,7 @@ function isIndustrySet(ctx: Context, label: string): boolean {
  */
 function industryName(ctx: Context, member: Span0): Span0 | null {
   const { text } = ctx;
-  const leadIns = wordSet(ctx.lexicon, 'industry-lead-ins');
+  const leadIns = ctx.lexicon.set('industry-lead-ins');
   let { start, end } = member;
   while (start < end && /[“”"‘’\s]/.test(text[start])) start++;
   for (let guard = 0; guard < 4 && start < end; guard++) {
@@ -50,7 +48,7 @@ function industryName(ctx: Context, member: Span0): Span0 | null {
     const token = ctx.tokenStartingAt(at);
     if (!token || token.end > end) break;
     // A verb may sit inside a name (新一代自主安全计算) but not open it, nor a long clause.
-    const tag = wordTag(token.word, ctx.lexicon);
+    const tag = (ctx.tagOf(token.word) || 'x');
     const verbal = /^(?:v|p|d|c|vd|r|u|uj)$/.test(tag);
     if (verbal && (at === start || name.length > 10) && !/^[与和及（）()]$/.test(token.word)) {
       for (const known of ctx.lexicon.industries) {
@@ -87,7 +85,7 @@ function chunkBefore(ctx: Context, end: number): Span0 | null {
   for (let at = end - 1; at >= 0 && end - at <= 12; at--) {
     if (!ctx.isTokenStart(at)) continue;
     const token = ctx.tokenStartingAt(at);
-    if (!token || token.end > start || !/^[\u3400-\u9fff]+$/.test(token.word) || !/^(?:n|nz|ng|vn|j|l|b|x)$/.test(wordTag(token.word, ctx.lexicon))) break;
+    if (!token || token.end > start || !/^[\u3400-\u9fff]+$/.test(token.word) || !/^(?:n|nz|ng|vn|j|l|b|x)$/.test((ctx.tagOf(token.word) || 'x'))) break;
     start = at;
   }
   return end - start >= 2 ? { start, end } : null;
@@ -95,6 +93,8 @@ function chunkBefore(ctx: Context, end: number): Span0 | null {
 
 export const industries: Extractor = {
   id: 'industries',
+  needs: ['enumerations'],
+  provides: ['industries'],
   run(ctx) {
     const { text } = ctx;
     const found: Industry[] = [];
@@ -113,8 +113,7 @@ export const industries: Extractor = {
     for (const enumeration of ctx.found.enumerations ?? []) {
       if (!isIndustrySet(ctx, enumeration.label)) continue;
       for (const item of enumeration.items) {
-        const at = locate(ctx, item.span[0]);
-        if (at >= 0) add([{ start: at, end: at + item.text.length }]);
+        add([{ start: item.span[0], end: item.span[1] }]);
       }
     }
     const pattern = labelPattern(ctx);
@@ -156,16 +155,3 @@ export const industries: Extractor = {
     return { industries: found };
   },
 };
-
-/** Working offset of a source offset (items from other extractors carry source spans). */
-function locate(ctx: Context, sourceOffset: number): number {
-  const { starts } = ctx.view;
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (starts[mid] < sourceOffset) low = mid + 1;
-    else high = mid;
-  }
-  return starts[low] === sourceOffset ? low : -1;
-}

@@ -107,7 +107,7 @@ function yearEvidence(ctx: Context, headline: string | null): YearEvidence[] {
       if (match) evidence.push({ year: +match[1], month: +match[2], source: 'publication' });
     }
   }
-  const stamps = [...ctx.removed.map((piece) => piece.text), ctx.view.source.slice(0, 4000)];
+  const stamps = [...ctx.removed.map((piece) => piece.text), ctx.text.slice(0, 4000)];
   for (const text of stamps) {
     const match = /(?:微信图片|IMG|DSC|图片)[_-]?(20\d{2})(\d{2})(\d{2})/i.exec(text);
     if (match && +match[2] >= 1 && +match[2] <= 12) {
@@ -153,6 +153,8 @@ function aliasesOf(ctx: Context, org: string): string[] {
 
 export const meeting: Extractor = {
   id: 'meeting',
+  needs: ['title'],
+  provides: ['meeting'],
   run(ctx) {
     const head = ctx.found.title ?? null;
     const headStart = head ? ctx.paragraphs[0][0] : 0;

@@ -1,6 +1,6 @@
 import type { Lexicon } from '../lexicon';
 import type { Context, Extractor } from '../pipeline/context';
-import { isCommonWord, looksLikeName } from '../segment/jieba';
+import { isCommonWordTag, isNameTag } from '../segment/types';
 import type { Official } from '../types';
 
 interface Mention {
@@ -89,12 +89,12 @@ export function readName(ctx: Context, at: number): number {
     const name = text.slice(at, at + length);
     if (!allCjk(name) || NOT_GIVEN.test(name.slice(surname))) continue;
     if (ctx.lexicon.notNames.some((word) => name.startsWith(word) || word.startsWith(name))) continue;
-    if (endsWell(at + length) && !isCommonWord(name, lexicon)) return at + length;
+    if (endsWell(at + length) && !isCommonWordTag(ctx.tagOf(name))) return at + length;
   }
   // No boundary word follows (赵航感慨地说): accept jieba's whole token when jieba does not know it as a common word.
   const plausible = token && token.word.length <= surname + 2 && !FUNCTION_CHAR.test(token.word.slice(-1));
   if (token && plausible && candidates[0] === token.word.length && allCjk(token.word) && !NOT_GIVEN.test(token.word.slice(surname))) {
-    if (looksLikeName(token.word, lexicon)) return token.end;
+    if (isNameTag(ctx.tagOf(token.word))) return token.end;
   }
   // jieba split the surname off a given name it knows as a word (蒯 + 明远): surname token + one short token.
   if (token && token.word.length === surname) {
@@ -239,6 +239,8 @@ const DOCTRINE = /^(?:同志)?(?:新时代|重要|关于|对|在|系列|总书�
 
 export const officials: Extractor = {
   id: 'officials',
+  needs: [],
+  provides: ['officials'],
   run(ctx) {
     const titled = findMentions(ctx);
     const titledAt = new Set(titled.map((mention) => mention.nameStart));

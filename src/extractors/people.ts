@@ -1,4 +1,4 @@
-import type { Extractor } from '../pipeline/context';
+import type { Context, Extractor } from '../pipeline/context';
 import type { Person } from '../types';
 
 const CREDIT = /(责任编辑|编辑|记者|通讯员|作者|摄影|撰稿|主编|校对|审核|文\/图|图\/文)[\s\u3000:：|｜]*/g;
@@ -6,15 +6,20 @@ const NAME = /^[\u3400-\u9fff]{2,4}/;
 
 export const people: Extractor = {
   id: 'people',
+  needs: ['officials'],
+  provides: ['people'],
   run(ctx) {
-    // Credits often sit in lines the cleaner removed, so read the decoded input itself.
-    const source = ctx.view.source;
+    // Credits often sit in lines the cleaner removed: read the article and, after it, the removed lines.
+    const source = ctx.view.raw;
     const officials = new Set((ctx.found.officials ?? []).map((official) => official.name));
     const found: Person[] = [];
     const seen = new Set<string>();
     CREDIT.lastIndex = 0; // a shared /g pattern: never start from another document's position
     for (let match = CREDIT.exec(source); match; match = CREDIT.exec(source)) {
       let at = match.index + match[0].length;
+      // 责任编辑： alone on a removed line: the name is on the article line that followed it in the input.
+      const moved = match.index > ctx.text.length ? followingParagraph(ctx, match.index, at) : null;
+      if (moved !== null) at = moved;
       // Several names may follow one credit, separated by spaces or 、.
       for (let n = 0; n < 4; n++) {
         const name = NAME.exec(source.slice(at, at + 4));
@@ -33,6 +38,7 @@ export const people: Extractor = {
           found.push({ name: value, role: match[1], span: [at, at + value.length] });
         }
         at += value.length;
+        if (moved !== null) break; // the next article line is not part of the credit
         const gap = /^[\s\u3000、,，]+/.exec(source.slice(at, at + 4));
         if (!gap) break;
         at += gap[0].length;
@@ -42,3 +48,15 @@ export const people: Extractor = {
     return { people: found };
   },
 };
+
+/**
+ * When the credit matched at `offset` ends its removed line (`consumed` is past the line's end), the working start
+ * of the first article paragraph that came after that line in the input; else null.
+ */
+function followingParagraph(ctx: Context, offset: number, consumed: number): number | null {
+  const index = ctx.removedLines.findIndex((line) => line.start <= offset && offset < line.end);
+  if (index < 0 || consumed < ctx.removedLines[index].end) return null;
+  const after = ctx.removed[index].span[1];
+  const next = ctx.paragraphs.find(([start]) => ctx.view.starts[start] >= after);
+  return next ? next[0] : null;
+}

@@ -7,6 +7,8 @@ const NOUN_STOP = /^(?:的|是|和|与|及|在|等|了|以上|以下|左右|中|
 
 export const quantities: Extractor = {
   id: 'quantities',
+  needs: ['frameworks', 'enumerations'],
+  provides: ['quantities'],
   run(ctx) {
     const { text } = ctx;
     const enumerated = new Set((ctx.found.enumerations ?? []).map((item) => item.span[0]));

@@ -12,9 +12,27 @@ import { slogans } from './slogans';
 import { title } from './title';
 
 /**
- * Extractors in the order they run. Later ones may read earlier results from `ctx.found`
- * (enumerations skip framework components; industries read enumeration items; people skip officials).
+ * Check an extractor list: ids unique, every field provided once, every need provided by an extractor earlier
+ * in the list. Throws an Error naming the extractor and the field.
  */
+export function checkRegistry(extractors: readonly Extractor[]): void {
+  const ids = new Set<string>();
+  const provided = new Map<string, string>();
+  for (const extractor of extractors) {
+    if (ids.has(extractor.id)) throw new Error(`extractor registry: id ${extractor.id} appears twice`);
+    ids.add(extractor.id);
+    for (const need of extractor.needs) {
+      if (!provided.has(need)) throw new Error(`extractor registry: ${extractor.id} needs ${need}, which no earlier extractor provides`);
+    }
+    for (const field of extractor.provides) {
+      const other = provided.get(field);
+      if (other) throw new Error(`extractor registry: ${field} is provided by both ${other} and ${extractor.id}`);
+      provided.set(field, extractor.id);
+    }
+  }
+}
+
+/** Extractors in the order they run; each reads only the fields it declares in `needs`. */
 export const EXTRACTORS: readonly Extractor[] = [
   title,
   meeting,
@@ -28,3 +46,5 @@ export const EXTRACTORS: readonly Extractor[] = [
   directives,
   keywords,
 ];
+
+checkRegistry(EXTRACTORS);

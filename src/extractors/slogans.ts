@@ -34,6 +34,8 @@ function numericParts(ctx: Context, start: number, limit: number): Array<[number
 
 export const slogans: Extractor = {
   id: 'slogans',
+  needs: ['frameworks', 'enumerations'],
+  provides: ['slogans'],
   run(ctx) {
     const { text } = ctx;
     const found: Slogan[] = [];

@@ -3,6 +3,8 @@ import type { Extractor } from '../pipeline/context';
 /** The headline: the first kept paragraph when it reads like one (short, no sentence end). */
 export const title: Extractor = {
   id: 'title',
+  needs: [],
+  provides: ['title'],
   run(ctx) {
     const first = ctx.paragraphs[0];
     if (!first) return { title: null };

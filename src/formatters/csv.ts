@@ -1,4 +1,5 @@
-import type { AnalysisResult, Component, Enumeration } from '../types';
+import type { AnalysisResult } from '../types';
+import { DESCRIPTORS } from './descriptors';
 import { isErrorRecord, type Formatter, type OutputRecord } from './types';
 
 /** Byte order mark: without it Excel reads UTF-8 CSV as the local code page and garbles Chinese. */
@@ -26,71 +27,31 @@ export function toCsv(header: string[], rows: Cell[][]): string {
 const results = (records: OutputRecord[]) => records.filter((r): r is AnalysisResult => !isErrorRecord(r));
 const doc = (r: AnalysisResult) => r.id ?? r.input.path;
 
+/** Sections with a column in the per-document sheet, in section order. */
+const DOCUMENT_COLUMNS = DESCRIPTORS.flatMap((d) => (d.documentColumn ? [d.documentColumn] : []));
+
 /** One row per input, errors included so that a failed file is visible in the sheet. */
 function documents(records: OutputRecord[]): string {
-  const header = ['document', 'title', 'meeting', 'organization', 'date', 'date_text', 'officials', 'formulas', 'industries', 'keywords', 'encoding', 'chars', 'error_code', 'error_message'];
+  const header = ['document', 'title', 'meeting', 'organization', 'date', 'date_text', ...DOCUMENT_COLUMNS.map((c) => c.name), 'encoding', 'chars', 'error_code', 'error_message'];
   const rows = records.map((r): Cell[] =>
     isErrorRecord(r)
-      ? [r.id ?? r.input, '', '', '', '', '', '', '', '', '', '', '', r.error.code, r.error.message]
-      : [
-          doc(r),
-          r.title?.text,
-          r.meeting?.name,
-          r.meeting?.organization,
-          r.meeting?.date,
-          r.meeting?.dateText,
-          r.officials.map((o) => o.name).join('、'),
-          r.frameworks.map((f) => f.formula).join('; '),
-          r.industries.map((i) => i.name).join('、'),
-          r.keywords.map((k) => k.word).join('、'),
-          r.input.encoding,
-          r.input.chars,
-          '',
-          '',
-        ],
+      ? [r.id ?? r.input, ...header.slice(1, -2).map(() => ''), r.error.code, r.error.message]
+      : [doc(r), r.title?.text, r.meeting?.name, r.meeting?.organization, r.meeting?.date, r.meeting?.dateText, ...DOCUMENT_COLUMNS.map((c) => c.value(r)), r.input.encoding, r.input.chars, '', ''],
   );
   return toCsv(header, rows);
 }
 
-function officials(records: OutputRecord[]): string {
-  const header = ['document', 'name', 'titles', 'roles', 'mentions', 'span_start', 'span_end'];
-  return toCsv(
-    header,
-    results(records).flatMap((r) => r.officials.map((o) => [doc(r), o.name, o.titles.join('、'), o.roles.join('、'), o.spans.length, o.span[0], o.span[1]])),
-  );
-}
-
-/** One row per item of a framework component or enumeration; one row with an empty item when it lists none. */
-function items(records: OutputRecord[]): string {
-  const header = ['document', 'kind', 'formula', 'count', 'label', 'item_no', 'item', 'span_start', 'span_end'];
-  const rowsOf = (r: AnalysisResult, kind: string, formula: string, c: Component | Enumeration): Cell[][] =>
-    c.items.length
-      ? c.items.map((item, i) => [doc(r), kind, formula, c.count, c.label, i + 1, item.text, item.span[0], item.span[1]])
-      : [[doc(r), kind, formula, c.count, c.label, '', '', c.span[0], c.span[1]]];
-  return toCsv(
-    header,
-    results(records).flatMap((r) => [
-      ...r.frameworks.flatMap((f) => f.components.flatMap((c) => rowsOf(r, 'component', f.formula, c))),
-      ...r.enumerations.flatMap((e) => rowsOf(r, 'enumeration', '', e)),
-    ]),
-  );
-}
-
-function industries(records: OutputRecord[]): string {
-  return toCsv(
-    ['document', 'industry', 'span_start', 'span_end'],
-    results(records).flatMap((r) => r.industries.map((i) => [doc(r), i.name, i.span[0], i.span[1]])),
-  );
-}
-
-/** The four sheets written by `--format csv --output-dir <dir>`. */
+/**
+ * The sheets written by `--format csv --output-dir <dir>`: documents.csv, then one per sheet the sections declare
+ * (officials, items, industries), each row led by its document.
+ */
 export function csvFiles(records: OutputRecord[]): Record<string, string> {
-  return {
-    'documents.csv': documents(records),
-    'officials.csv': officials(records),
-    'items.csv': items(records),
-    'industries.csv': industries(records),
-  };
+  const sheets = new Map<string, { columns: string[]; rows: Cell[][] }>();
+  for (const d of DESCRIPTORS) if (d.sheet && !sheets.has(d.sheet.file)) sheets.set(d.sheet.file, { columns: ['document', ...d.sheet.columns], rows: [] });
+  for (const r of results(records)) {
+    for (const d of DESCRIPTORS) if (d.sheet) sheets.get(d.sheet.file)!.rows.push(...d.sheet.rows(r).map((row) => [doc(r), ...row]));
+  }
+  return { 'documents.csv': documents(records), ...Object.fromEntries([...sheets].map(([file, sheet]) => [file, toCsv(sheet.columns, sheet.rows)])) };
 }
 
 /** On stdout there is room for one table: the per-document one. */

@@ -1,4 +1,5 @@
-import type { AnalysisResult, TextItem } from '../types';
+import type { AnalysisResult } from '../types';
+import { cellText, DESCRIPTORS, MISSING } from './descriptors';
 import { isErrorRecord, type Formatter } from './types';
 
 /**
@@ -13,34 +14,23 @@ export function mdCell(text: string): string {
     .trim();
 }
 
-function table(title: string, head: string[], rows: string[][]): string {
+/** A Markdown table under a `###` heading; nothing when there are no rows. */
+export function mdTable(title: string, head: string[], rows: string[][]): string {
   if (!rows.length) return '';
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return `### ${title}\n\n${line(head)}\n${line(head.map(() => '---'))}\n${rows.map((row) => line(row.map(mdCell))).join('\n')}\n`;
+  return `### ${title}\n\n${line(head.map(mdCell))}\n${line(head.map(() => '---'))}\n${rows.map((row) => line(row.map(mdCell))).join('\n')}\n`;
 }
-
-const join = (items: TextItem[]) => items.map((item) => item.text).join('、');
 
 function renderOne(r: AnalysisResult): string {
   const m = r.meeting;
   const out: string[] = [`## ${mdCell(r.title?.text ?? '(no headline)')}`, ''];
-  out.push(`- **Meeting:** ${mdCell(m?.name ?? '—')}`);
-  out.push(`- **Body:** ${mdCell(m?.organization ?? '—')}${m?.aliases.length ? ` (${mdCell(m.aliases.join('、'))})` : ''}`);
-  out.push(`- **Date:** ${mdCell(m?.date ?? '—')}${m?.dateText ? ` (${mdCell(m.dateText)})` : ''}`);
+  out.push(`- **Meeting:** ${mdCell(m?.name ?? MISSING)}`);
+  out.push(`- **Body:** ${mdCell(m?.organization ?? MISSING)}${m?.aliases.length ? ` (${mdCell(m.aliases.join('、'))})` : ''}`);
+  out.push(`- **Date:** ${mdCell(m?.date ?? MISSING)}${m?.dateText ? ` (${mdCell(m.dateText)})` : ''}`);
   out.push(`- **Input:** ${mdCell(r.input.path)} · ${mdCell(r.input.encoding)} · ${r.input.chars} chars`, '');
-  const sections = [
-    table('Officials', ['Name', 'Titles', 'Roles'], r.officials.map((o) => [o.name, o.titles.join('、'), o.roles.join('、')])),
-    table(
-      'Frameworks',
-      ['Formula', 'Count', 'Component', 'Items'],
-      r.frameworks.flatMap((f) => (f.components.length ? f.components.map((c) => [f.formula, String(c.count), c.label, join(c.items)]) : [[f.formula, '', '', '']])),
-    ),
-    table('Enumerations', ['Count', 'Label', 'Items'], r.enumerations.map((e) => [String(e.count), e.label, join(e.items)])),
-    table('Industries', ['Industry'], r.industries.map((i) => [i.name])),
-    table('Slogans', ['Slogan', 'Parts'], r.slogans.map((s) => [s.text, join(s.parts)])),
-    table('Quantities', ['Expression', 'Value', 'Unit', 'Noun'], r.quantities.map((q) => [q.text, String(q.value), q.unit, q.noun ?? ''])),
-  ].filter(Boolean);
-  out.push(...sections.map((s) => `${s}`));
+  // Every section the terminal table has, one table each.
+  const sections = DESCRIPTORS.map((d) => mdTable(d.title, d.columns, d.rows(r).map((row) => row.cells.map(cellText)))).filter(Boolean);
+  out.push(...sections);
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }
 

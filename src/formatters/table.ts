@@ -1,6 +1,7 @@
 import chalk from 'chalk';
-import Table from 'cli-table3';
-import type { AnalysisResult, TextItem } from '../types';
+import type { AnalysisResult } from '../types';
+import { cellText, compactCell, DESCRIPTORS, MISSING, type Descriptor } from './descriptors';
+import { DEFAULT_WIDTH, renderTable, wrapText } from './layout';
 import { isErrorRecord, type Formatter } from './types';
 
 /** Strip ANSI escapes and control characters so article text cannot drive the terminal. */
@@ -12,55 +13,52 @@ export function terminalSafe(text: string): string {
     .replace(/[\n\t]/g, ' ');
 }
 
-const join = (items: TextItem[]) => items.map((item) => item.text).join('、');
-
-/** Column widths per number of columns, in terminal cells (CJK characters take two). */
-const WIDTHS: Record<number, number[]> = { 1: [92], 2: [14, 78], 3: [14, 30, 48] };
-
-function section(title: string, head: string[], rows: string[][], paint: chalk.Chalk): string {
+/** A section of the terminal output: its title and a table as wide as the terminal at most. */
+export function tableSection(title: string, head: string[], rows: string[][], width: number, paint: chalk.Chalk): string {
   if (!rows.length) return '';
-  const table = new Table({ head: head.map((cell) => paint.bold(cell)), style: { head: [], border: [] }, wordWrap: true, colWidths: WIDTHS[head.length] });
-  for (const row of rows) table.push(row.map(terminalSafe));
-  return `${paint.cyan.bold(title)}\n${table.toString()}\n`;
+  return `${paint.cyan.bold(title)}\n${renderTable(head, rows.map((row) => row.map(terminalSafe)), width, { head: (h) => paint.bold(h) })}\n`;
 }
 
-function renderOne(result: AnalysisResult, paint: chalk.Chalk): string {
+function section(descriptor: Descriptor, result: AnalysisResult, width: number, paint: chalk.Chalk): string {
+  const rows = descriptor.rows(result);
+  if (!rows.length) return '';
+  // Short lists read better run together than one row each.
+  if (descriptor.compact) return tableSection(descriptor.title, [descriptor.columns[0]], [[compactCell(descriptor, result)]], width, paint);
+  const cells = rows.map((row) => row.cells.map(cellText));
+  if (descriptor.group) for (let i = cells.length - 1; i > 0; i--) if (cells[i][0] === cells[i - 1][0]) cells[i][0] = '';
+  return tableSection(descriptor.title, descriptor.columns, cells, width, paint);
+}
+
+function renderOne(result: AnalysisResult, paint: chalk.Chalk, width: number): string {
+  // Free lines are wrapped too, so that no line is wider than the terminal.
+  const wrap = (text: string, indent = 0) => wrapText(terminalSafe(text), width - indent).join(`\n${' '.repeat(indent)}`);
   const out: string[] = [];
   const meeting = result.meeting;
-  out.push(paint.bold(terminalSafe(result.title?.text ?? '(no headline)')));
-  out.push(paint.dim(`${terminalSafe(result.input.path)} · ${result.input.encoding} · ${result.input.chars} chars`));
+  out.push(paint.bold(wrap(result.title?.text ?? '(no headline)')));
+  out.push(paint.dim(wrap(`${result.input.path} · ${result.input.encoding} · ${result.input.chars} chars`)));
   if (meeting) {
-    out.push(`${paint.yellow('Meeting')}  ${terminalSafe(meeting.name ?? '?')}`);
-    out.push(`${paint.yellow('Body')}     ${terminalSafe(meeting.organization ?? '?')}${meeting.aliases.length ? paint.dim(` (${terminalSafe(meeting.aliases.join(', '))})`) : ''}`);
-    out.push(`${paint.yellow('Date')}     ${meeting.date ?? '?'}${meeting.dateText ? paint.dim(` (${terminalSafe(meeting.dateText)})`) : ''}`);
+    out.push(`${paint.yellow('Meeting')}  ${wrap(meeting.name ?? MISSING, 9)}`);
+    out.push(`${paint.yellow('Body')}     ${wrap(`${meeting.organization ?? MISSING}${meeting.aliases.length ? ` (${meeting.aliases.join(', ')})` : ''}`, 9)}`);
+    out.push(`${paint.yellow('Date')}     ${wrap(`${meeting.date ?? MISSING}${meeting.dateText ? ` (${meeting.dateText})` : ''}`, 9)}`);
   } else {
     out.push(paint.dim('No meeting reported.'));
   }
   out.push('');
-  out.push(section('Officials', ['Name', 'Titles', 'Roles'], result.officials.map((o) => [o.name, o.titles.join('、'), o.roles.join('、')]), paint));
-  out.push(
-    section(
-      'Frameworks',
-      ['Formula', 'Component', 'Items'],
-      result.frameworks.flatMap((f) => (f.components.length ? f.components.map((c, i) => [i === 0 ? f.formula : '', `${c.count} · ${c.label}`, join(c.items)]) : [[f.formula, '', '']])),
-      paint,
-    ),
-  );
-  out.push(section('Enumerations', ['Count', 'Label', 'Items'], result.enumerations.map((e) => [String(e.count), e.label, join(e.items)]), paint));
-  out.push(section('Industries', ['Industry'], result.industries.length ? [[result.industries.map((i) => i.name).join('、')]] : [], paint));
-  out.push(section('Slogans', ['Slogan'], result.slogans.length ? [[result.slogans.map((s) => s.text).join('  ')]] : [], paint));
-  out.push(section('Quantities', ['Quantity'], result.quantities.length ? [[result.quantities.map((q) => q.text).join('  ')]] : [], paint));
-  out.push(section('Directives', ['Verb', 'Statement'], result.directives.map((d) => [`${d.speaker}${d.verb}`, d.text.length > 60 ? `${d.text.slice(0, 60)}…` : d.text]), paint));
-  out.push(section('Keywords', ['Keyword'], result.keywords.length ? [[result.keywords.map((k) => k.word).join('  ')]] : [], paint));
-  if (result.people.length) out.push(paint.dim(`People: ${terminalSafe(result.people.map((p) => `${p.name} (${p.role})`).join(', '))}`));
-  if (result.removed.length) out.push(paint.dim(`Removed ${result.removed.length} boilerplate line(s): ${terminalSafe(result.removed.map((r) => r.reason).join(', '))}`));
-  for (const warning of result.warnings) out.push(paint.yellow(`warning: ${terminalSafe(warning.message)}`));
+  for (const descriptor of DESCRIPTORS) out.push(section(descriptor, result, width, paint));
+  if (result.removed.length) out.push(paint.dim(wrap(`Removed ${result.removed.length} boilerplate line(s): ${result.removed.map((r) => r.reason).join(', ')}`)));
+  for (const warning of result.warnings) out.push(paint.yellow(wrap(`warning: ${warning.message}`)));
   return out.filter((line) => line !== '').join('\n');
 }
 
+/** Records as terminal text: per document its headline, meeting fields and one table per section. */
 export const table: Formatter = (records, options) => {
   const paint = new chalk.Instance({ level: options.color ? 1 : 0 });
+  const width = options.width ?? DEFAULT_WIDTH;
   return `${records
-    .map((record) => (isErrorRecord(record) ? paint.red(`${terminalSafe(record.input)}: error ${record.error.code}: ${terminalSafe(record.error.message)}`) : renderOne(record, paint)))
-    .join(`\n\n${'─'.repeat(60)}\n\n`)}\n`;
+    .map((record) =>
+      isErrorRecord(record)
+        ? paint.red(wrapText(terminalSafe(`${record.input}: error ${record.error.code}: ${record.error.message}`), width).join('\n'))
+        : renderOne(record, paint, width),
+    )
+    .join(`\n\n${'─'.repeat(Math.min(60, width))}\n\n`)}\n`;
 };

@@ -5,6 +5,8 @@ export type OutputRecord = AnalysisResult | ErrorRecord;
 export interface FormatOptions {
   /** Use ANSI colours. */
   color: boolean;
+  /** Terminal width in cells for table output (default 100). */
+  width?: number;
 }
 
 /**

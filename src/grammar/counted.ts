@@ -1,7 +1,5 @@
 import type { Context } from '../pipeline/context';
-import { wordTag } from '../segment/jieba';
 import { CHINESE_NUMERAL_CHARS, parseCount } from '../util/numbers';
-import { wordSet } from './words';
 
 /** A counted phrase: 三大主导产业, “两个维护”, 三个“第一步”问题, 6个独立模块. Offsets are working offsets. */
 export interface CountedPhrase {
@@ -64,7 +62,7 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
     if (measure === '点' && /[\d一二两三四五六七八九十零〇]/.test(text[bodyStart] ?? '')) continue; // 四点二倍: a decimal
     // 三/条例, 三/套房: the segmenter read the "measure word" as the start of a word, so it is no count.
     const after = ctx.tokenStartingAt(numEnd);
-    if (!isDigit && after && after.end > bodyStart && ctx.isTokenStart(i) && ctx.tokenStartingAt(i)?.end === numEnd && !measures.includes(after.word) && wordTag(after.word, ctx.lexicon) !== 'x') continue;
+    if (!isDigit && after && after.end > bodyStart && ctx.isTokenStart(i) && ctx.tokenStartingAt(i)?.end === numEnd && !measures.includes(after.word) && (ctx.tagOf(after.word) || 'x') !== 'x') continue;
     // 两位数 reads from the measure word, 2个小时 from the body after it.
     if (NOT_A_SET.test(text.slice(numEnd, numEnd + 4)) || NOT_A_SET.test(text.slice(bodyStart, bodyStart + 4))) continue;
     if (ctx.lexicon.titles.some((title) => text.startsWith(title, bodyStart))) continue; // 二级巡视员 is a rank
@@ -114,7 +112,7 @@ const NOUN_LIKE = /^(?:n|nr|ns|nt|nz|nrt|nrfg|ng|vn|an|j|eng|x)$/;
 
 function extendBody(ctx: Context, from: number, limit: number): number {
   const { text } = ctx;
-  const stops = wordSet(ctx.lexicon, 'label-stops');
+  const stops = ctx.lexicon.set('label-stops');
   let end = from;
   while (end < text.length && end < limit) {
     const token = ctx.tokenStartingAt(end);
@@ -127,14 +125,14 @@ function extendBody(ctx: Context, from: number, limit: number): number {
     if (token && token.end > limit) break;
     // The label stops where the sentence's verb or adverb begins (五个维度构成…, 两条底线共守…); a verb or an
     // unknown word inside a noun compound (运营指挥中心, 管控智慧系统) is kept when a noun follows it.
-    if (end > from && !NOUN_LIKE.test(wordTag(word, ctx.lexicon))) {
+    if (end > from && !NOUN_LIKE.test(ctx.tagOf(word) || 'x')) {
       const next = ctx.tokenStartingAt(end + word.length);
-      const tag = wordTag(word, ctx.lexicon);
-      let compound = /^(?:v|x|a|b|m|q)$/.test(tag) && next && next.end <= limit && /^[\u3400-\u9fff]+$/.test(next.word) && NOUN_LIKE.test(wordTag(next.word, ctx.lexicon));
+      const tag = (ctx.tagOf(word) || 'x');
+      let compound = /^(?:v|x|a|b|m|q)$/.test(tag) && next && next.end <= limit && /^[\u3400-\u9fff]+$/.test(next.word) && NOUN_LIKE.test((ctx.tagOf(next.word) || 'x'));
       // 3个千亿元级集群: a number and its measure inside the label, then a noun.
-      if (!compound && /^(?:m|q)$/.test(tag) && next && /^(?:m|q)$/.test(wordTag(next.word, ctx.lexicon))) {
+      if (!compound && /^(?:m|q)$/.test(tag) && next && /^(?:m|q)$/.test((ctx.tagOf(next.word) || 'x'))) {
         const third = ctx.tokenStartingAt(next.end);
-        compound = !!third && third.end <= limit + 4 && NOUN_LIKE.test(wordTag(third.word, ctx.lexicon));
+        compound = !!third && third.end <= limit + 4 && NOUN_LIKE.test((ctx.tagOf(third.word) || 'x'));
         if (compound) limit += 4;
       }
       if (!compound) break;
@@ -157,5 +155,5 @@ function insideWord(ctx: Context, at: number): boolean {
   while (start > 0 && at - start < 8 && !ctx.isTokenStart(start)) start--;
   const token = ctx.tokenStartingAt(start);
   if (!token || token.end <= at) return true;
-  return wordTag(token.word, ctx.lexicon) !== 'x';
+  return (ctx.tagOf(token.word) || 'x') !== 'x';
 }

@@ -4,8 +4,6 @@ import { findCountedPhrases } from './counted';
 import { parseCount } from '../util/numbers';
 import { endsWith等, listEndingAt, listsStartingAfter, ordinalListAfter, type Span0 } from './lists';
 import { membersFollowing } from './outline';
-import { wordList } from './words';
-import { wordTag } from '../segment/jieba';
 
 export interface PhraseItems {
   items: Span0[];
@@ -102,7 +100,7 @@ function nestedMembers(ctx: Context, phrase: CountedPhrase): Span0[] | null {
 /** 县乡两级, 部省两级, 县乡村三级: one-character (or short) level words fused right before the count. */
 function fusedLevels(ctx: Context, phrase: CountedPhrase): Span0[] | null {
   if (phrase.quoted && ctx.text[phrase.start] === '“') return null;
-  const levels = wordList(ctx.lexicon, 'levels');
+  const levels = ctx.lexicon.list('levels');
   const members: Span0[] = [];
   let at = phrase.start;
   while (members.length < phrase.count) {
@@ -125,7 +123,7 @@ function nounChunkBefore(ctx: Context, end: number): Span0 | null {
   for (let at = end - 1; at >= 0 && end - at <= 12; at--) {
     if (!ctx.isTokenStart(at)) continue;
     const token = ctx.tokenStartingAt(at);
-    if (!token || token.end > start || !/^[\u3400-\u9fff]+$/.test(token.word) || !CHUNK_TAGS.test(wordTag(token.word, ctx.lexicon))) break;
+    if (!token || token.end > start || !/^[\u3400-\u9fff]+$/.test(token.word) || !CHUNK_TAGS.test((ctx.tagOf(token.word) || 'x'))) break;
     start = at;
   }
   return end - start >= 2 ? { start, end } : null;

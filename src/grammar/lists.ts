@@ -1,6 +1,4 @@
 import type { Context } from '../pipeline/context';
-import { wordTag } from '../segment/jieba';
-import { wordList, wordSet } from './words';
 
 /** A list member in working offsets. */
 export interface Span0 {
@@ -13,13 +11,13 @@ const MAX_ITEM = 24;
 
 /** Trim lead-in words off the start of a member, token by token. */
 function trimLeadIn(ctx: Context, start: number, end: number, keep = 2, verbs = false): number {
-  const leadIns = wordSet(ctx.lexicon, 'list-lead-ins');
+  const leadIns = ctx.lexicon.set('list-lead-ins');
   let at = start;
   while (at < end) {
     const token = ctx.tokenStartingAt(at);
     // Before a 、-list a verb, adverb, preposition or conjunction is the sentence, not the first member (补齐规划设计、…);
     // members that are clauses (一是打通…) keep their verb.
-    const leadIn = token && (leadIns.has(token.word) || (verbs && /^(?:v|d|p|c|ad|vd)$/.test(wordTag(token.word, ctx.lexicon))));
+    const leadIn = token && (leadIns.has(token.word) || (verbs && /^(?:v|d|p|c|ad|vd)$/.test((ctx.tagOf(token.word) || 'x'))));
     if (!token || token.end > end || !leadIn) break;
     if (end - token.end < keep) break;
     at = token.end;
@@ -29,7 +27,7 @@ function trimLeadIn(ctx: Context, start: number, end: number, keep = 2, verbs = 
 
 function trimTail(ctx: Context, start: number, end: number): number {
   const text = ctx.text.slice(start, end);
-  for (const stop of wordList(ctx.lexicon, 'list-tail-stops')) {
+  for (const stop of ctx.lexicon.list('list-tail-stops')) {
     const at = text.indexOf(stop);
     if (at > 0) return start + at;
   }
@@ -99,7 +97,7 @@ function stripQuotes(ctx: Context, member: Span0): Span0 {
 function fitFirst(ctx: Context, first: Span0, others: Span0[]): Span0 {
   const lengths = others.map((m) => m.end - m.start);
   // Members that are verb phrases (换屋顶、加圈梁): the first one keeps its verb too.
-  const verbal = others.every((m) => /^(?:v|vd)$/.test(wordTag(ctx.tokenStartingAt(m.start)?.word ?? '', ctx.lexicon)));
+  const verbal = others.every((m) => /^(?:v|vd)$/.test((ctx.tagOf(ctx.tokenStartingAt(m.start)?.word ?? '') || 'x')));
   let start = trimLeadIn(ctx, first.start, first.end, Math.max(1, Math.min(4, ...lengths) - 1), !verbal);
   // 以稻、虾、菇: a one-character preposition fused with a short first member by the segmenter.
   if (first.end - start >= 2 && /[以在把将对从为]/.test(ctx.text[start]) && !ctx.isTokenStart(start + 1) && first.end - start - 1 <= Math.max(...lengths)) start++;
@@ -111,7 +109,7 @@ function fitFirst(ctx: Context, first: Span0, others: Span0[]): Span0 {
     let previous: string | null = null;
     for (let at = start; at < first.end; at++) {
       if (!ctx.isTokenStart(at)) continue;
-      const cuttable = previous !== null && /^[\u3400-\u9fff]+$/.test(previous) && (ctx.text[at] === '“' || (!/^(?:与|和|及|同)$/.test(previous) && /^(?:v|a|p|d|c|u|uj|ul|r|vd|ad|x)$/.test(wordTag(previous, ctx.lexicon))));
+      const cuttable = previous !== null && /^[\u3400-\u9fff]+$/.test(previous) && (ctx.text[at] === '“' || (!/^(?:与|和|及|同)$/.test(previous) && /^(?:v|a|p|d|c|u|uj|ul|r|vd|ad|x)$/.test((ctx.tagOf(previous) || 'x'))));
       if (cuttable && Math.abs(first.end - at - mean) < Math.abs(first.end - best - mean)) best = at;
       previous = ctx.tokenStartingAt(at)?.word ?? null;
     }

@@ -32,6 +32,13 @@ export interface Lexicon {
   userDictPaths: string[];
   /** Directories the lexicon was read from (built-in first). */
   dirs: string[];
+  /**
+   * Any word list by file name without `.txt` (`list('boundary-words')` reads `boundary-words.txt` from every
+   * lexicon directory: words split at whitespace, `#` lines are comments), longest first. Unknown names give [].
+   */
+  list(name: string): readonly string[];
+  /** The same list as a Set, for membership tests. */
+  set(name: string): ReadonlySet<string>;
 }
 
 /** Thrown for an unreadable or malformed lexicon file; names the file. */
@@ -129,6 +136,17 @@ export function loadLexicon(extraDirs: string[] = []): Lexicon {
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new LexiconError(dir, 'lexicon directory not found');
   }
   const surnameWords = wordList(dirs, 'surnames.txt');
+  // Generic lists are read on first use and kept with the lexicon.
+  const lists = new Map<string, { list: string[]; set: Set<string> }>();
+  const namedList = (name: string) => {
+    let entry = lists.get(name);
+    if (!entry) {
+      const list = wordList(dirs, `${name}.txt`).sort(byLengthDesc);
+      entry = { list, set: new Set(list) };
+      lists.set(name, entry);
+    }
+    return entry;
+  };
   const lexicon: Lexicon = {
     titles: wordList(dirs, 'titles.txt').sort(byLengthDesc),
     surnames: new Set(surnameWords.filter((word) => word.length === 1)),
@@ -143,6 +161,8 @@ export function loadLexicon(extraDirs: string[] = []): Lexicon {
     boilerplate: readBoilerplate(dirs),
     userDictPaths: filesNamed(dirs, 'userdict.utf8'),
     dirs,
+    list: (name) => namedList(name).list,
+    set: (name) => namedList(name).set,
   };
   cache.set(key, lexicon);
   return lexicon;

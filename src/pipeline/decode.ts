@@ -1,7 +1,7 @@
 import * as chardet from 'chardet';
 import * as iconv from 'iconv-lite';
 import { InputError } from '../errors';
-import { COMMON_CHARS } from './common-chars';
+import { commonChars } from './common-chars';
 
 export interface Decoded {
   text: string;
@@ -95,12 +95,13 @@ function bestLegacyEncoding(bytes: Uint8Array): string | undefined {
   const candidates = [...new Set(['gb18030', 'big5', ...guesses])];
   let best: string | undefined;
   let bestScore = -Infinity;
+  const common = commonChars();
   for (const encoding of candidates) {
     const text = iconv.decode(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength), encoding);
     let score = 0;
     for (const ch of text) {
       if (ch === '\uFFFD') score -= 4;
-      else if (COMMON_CHARS.has(ch)) score += 1;
+      else if (common.has(ch)) score += 1;
     }
     if (score > bestScore) {
       best = encoding;

@@ -117,3 +117,33 @@ export function composeViews(outer: TextView, inner: TextView): TextView {
   }
   return { source: inner.source, raw: outer.raw, text: outer.text, starts, ends };
 }
+
+/**
+ * The view followed by one `\n`-separated line per piece, each character mapped into the piece's span of
+ * `view.source` (one to one when the piece is that source slice verbatim, else the whole span). Used to give
+ * lines the cleaner removed working offsets of their own.
+ */
+export function appendLines(view: TextView, pieces: ReadonlyArray<{ text: string; span: [number, number] }>): TextView {
+  const extra = pieces.reduce((sum, piece) => sum + 1 + piece.text.length, 0);
+  const n = view.starts.length;
+  const starts = new Int32Array(n + extra);
+  const ends = new Int32Array(n + extra);
+  starts.set(view.starts);
+  ends.set(view.ends);
+  const tail: string[] = [];
+  let at = n;
+  const end = n ? view.ends[n - 1] : 0;
+  for (const piece of pieces) {
+    starts[at] = ends[at] = end; // the separating break stands for nothing
+    at++;
+    const [s, e] = piece.span;
+    const verbatim = view.source.slice(s, e) === piece.text;
+    for (let i = 0; i < piece.text.length; i++, at++) {
+      starts[at] = verbatim ? s + i : s;
+      ends[at] = verbatim ? s + i + 1 : e;
+    }
+    tail.push('\n', piece.text);
+  }
+  const suffix = tail.join('');
+  return { source: view.source, raw: view.raw + suffix, text: view.text + suffix, starts, ends };
+}

@@ -9,6 +9,10 @@ export interface Mark {
   span: Span;
   /** What the text was extracted as (tooltip). */
   label: string;
+  /** Short inline label of its kind, shown after the text (a printout reads without the legend). */
+  tag?: string;
+  /** Element ids shown as related while this mark is hovered or focused. */
+  links?: string[];
 }
 
 /** Drawing order for marks with the same span: the earlier kind is the outer element. */
@@ -22,7 +26,9 @@ export function escapeHtml(text: string): string {
 function openTag(mark: Mark, first: boolean): string {
   const label = escapeHtml(mark.label);
   // Only the first piece of a mark that had to be split gets the id and the tab stop; all pieces share data-mark.
-  const head = first ? ` id="${mark.id}" tabindex="0"` : '';
+  const head = first
+    ? ` id="${mark.id}" tabindex="0"${mark.tag ? ` data-tag="${escapeHtml(mark.tag)}"` : ''}${mark.links?.length ? ` data-links="${escapeHtml(mark.links.join(' '))}"` : ''}`
+    : '';
   return `<mark class="hl k-${mark.kind}${first ? '' : ' cont'}"${head} data-mark="${mark.id}" title="${label}" data-tip="${label}">`;
 }
 

@@ -1,12 +1,19 @@
 import { createHash } from 'crypto';
+import { digestOf, SummaryBuilder } from '../aggregate/summary';
+import { DESCRIPTORS, MARK_KINDS, meetingMarks, MISSING, type Cell, type Row } from '../formatters/descriptors';
 import type { AnalysisResult, ErrorRecord, TextItem } from '../types';
 import { barChart, type Bar } from './charts';
 import { escapeHtml, highlight, type Mark } from './highlight';
+import { shownText, type ShownText } from './view';
 
 /** One analysed article and the decoded text its spans point into. */
 export interface ReportDocument {
   result: AnalysisResult;
   text: string;
+  /** How the text was analysed (`html`: the report shows the article extracted from the page). Default `text`. */
+  format?: 'text' | 'html';
+  /** Extra lexicon directories the analysis used (the cleaner's boilerplate patterns come from them). */
+  lexiconDirs?: string[];
 }
 
 export interface ReportOptions {
@@ -19,63 +26,41 @@ export interface ReportOptions {
 }
 
 const e = escapeHtml;
-const joinItems = (items: TextItem[]) => items.map((item) => item.text).join('、');
 
-/** Legend: kind → English name. The colours live in the CSS. */
-const KINDS: Array<[string, string]> = [
-  ['official', 'official'],
-  ['mention', 'official (name only)'],
-  ['formula', 'formula'],
-  ['component', 'formula component'],
-  ['item', 'item'],
-  ['enumeration', 'enumeration'],
-  ['industry', 'industry'],
-  ['slogan', 'slogan'],
-  ['quantity', 'quantity'],
-  ['meeting', 'meeting'],
-  ['removed', 'removed boilerplate'],
-];
+/** Kinds off when the page opens: slogans are many on long features and would drown the rest in colour. */
+const OFF_BY_DEFAULT = new Set(['slogan']);
 
-/** Every extracted item of one result as a mark, with the element id the tables link to. */
+/** The legend's kinds: every highlight kind but removed boilerplate, which is listed, not shown in the text. */
+const LEGEND = MARK_KINDS.filter(([kind]) => kind !== 'removed');
+
+/**
+ * Every extracted item of one result as a mark, in input offsets, with the element id the tables link to
+ * (`<prefix>-<key>`). Removed boilerplate is included (kind `removed`) for callers that show the input itself.
+ */
 export function marksFor(result: AnalysisResult, prefix: string): Mark[] {
-  const marks: Mark[] = [];
-  const meeting = result.meeting;
-  if (meeting?.nameSpan) marks.push({ id: `${prefix}-meeting-name`, kind: 'meeting', span: meeting.nameSpan, label: `Meeting name: ${meeting.name}` });
-  if (meeting?.organizationSpan) marks.push({ id: `${prefix}-meeting-org`, kind: 'meeting', span: meeting.organizationSpan, label: `Convening body: ${meeting.organization}` });
-  if (meeting?.dateSpan) marks.push({ id: `${prefix}-meeting-date`, kind: 'meeting', span: meeting.dateSpan, label: `Meeting date: ${meeting.date ?? '?'} (${meeting.dateText})` });
-  result.officials.forEach((o, i) => {
-    marks.push({ id: `${prefix}-official-${i}`, kind: 'official', span: o.span, label: `Official: ${o.name} — ${o.titles.join('、') || 'no title'}${o.roles.length ? ` (${o.roles.join('、')})` : ''}` });
-    // Later mentions by name alone; the one inside the first mention is already covered.
-    o.spans.forEach((s, j) => {
-      if (s[0] >= o.span[0] && s[1] <= o.span[1]) return;
-      marks.push({ id: `${prefix}-mention-${i}-${j}`, kind: 'mention', span: s, label: `Official mentioned: ${o.name}` });
-    });
-  });
-  result.frameworks.forEach((f, i) => {
-    marks.push({ id: `${prefix}-formula-${i}`, kind: 'formula', span: f.span, label: `Formula ${f.formula} (${f.components.length} component(s))` });
-    f.components.forEach((c, j) => {
-      marks.push({ id: `${prefix}-component-${i}-${j}`, kind: 'component', span: c.span, label: `Component ${c.count} of ${f.formula}: ${c.label}${c.items.length ? ` — ${joinItems(c.items)}` : ''}` });
-      c.items.forEach((item, k) =>
-        marks.push({ id: `${prefix}-citem-${i}-${j}-${k}`, kind: 'item', span: item.span, label: `Item ${k + 1} of ${c.label} (formula ${f.formula}): ${item.text}` }),
-      );
-    });
-  });
-  result.enumerations.forEach((en, i) => {
-    marks.push({ id: `${prefix}-enum-${i}`, kind: 'enumeration', span: en.span, label: `Enumeration (${en.count}): ${en.label}${en.items.length ? ` — ${joinItems(en.items)}` : ''}` });
-    en.items.forEach((item, k) => marks.push({ id: `${prefix}-eitem-${i}-${k}`, kind: 'item', span: item.span, label: `Item ${k + 1} of ${en.label}: ${item.text}` }));
-  });
-  result.industries.forEach((ind, i) => marks.push({ id: `${prefix}-industry-${i}`, kind: 'industry', span: ind.span, label: `Industry: ${ind.name}` }));
-  result.slogans.forEach((s, i) => marks.push({ id: `${prefix}-slogan-${i}`, kind: 'slogan', span: s.span, label: `Slogan: ${s.text}${s.parts.length ? ` (${joinItems(s.parts)})` : ''}` }));
-  result.quantities.forEach((q, i) =>
-    marks.push({ id: `${prefix}-quantity-${i}`, kind: 'quantity', span: q.span, label: `Quantity: ${q.value} ${q.unit}${q.noun ? ` of ${q.noun}` : ''}` }),
-  );
-  result.removed.forEach((r, i) => marks.push({ id: `${prefix}-removed-${i}`, kind: 'removed', span: r.span, label: `Removed boilerplate (${r.reason})` }));
-  return marks;
+  const specs = [
+    ...meetingMarks(result),
+    ...DESCRIPTORS.flatMap((d) => d.marks?.(result) ?? []),
+    ...result.removed.map((r, i) => ({ key: `removed-${i}`, kind: 'removed', tag: 'removed', span: r.span, label: `Removed boilerplate (${r.reason})`, links: undefined })),
+  ];
+  return specs.map((m) => ({ id: `${prefix}-${m.key}`, kind: m.kind, span: m.span, label: m.label, tag: m.tag ?? m.kind, links: m.links?.map((key) => `${prefix}-${key}`) }));
 }
 
-/** A table row that scrolls to its evidence when clicked or activated with Enter/Space. */
-function row(target: string, cells: string[]): string {
-  return `<tr data-target="${target}" tabindex="0">${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+/**
+ * Marks moved into the shown text; those over text that is not shown (boilerplate) are dropped. Of several marks
+ * with the same text and the same label (an item of a component that is also an item of an enumeration) only the
+ * first keeps its inline label: "item item" says nothing more.
+ */
+function shownMarks(marks: Mark[], shown: ShownText): Mark[] {
+  const labelled = new Set<string>();
+  return marks.flatMap((mark) => {
+    const span = shown.locate(mark.span);
+    if (!span) return [];
+    const key = `${span[0]}:${span[1]}:${mark.tag}`;
+    const tag = labelled.has(key) ? undefined : mark.tag;
+    labelled.add(key);
+    return [{ ...mark, span, tag }];
+  });
 }
 
 /** An item inside a cell that links to its own evidence. */
@@ -83,118 +68,115 @@ function chip(target: string, text: string): string {
   return `<span class="chip" data-target="${target}" tabindex="0" role="link">${e(text)}</span>`;
 }
 
+function cellHtml(cell: Cell, p: string, key: string | undefined, itemKeys: string[] | undefined, has: (id: string) => boolean): string {
+  if (Array.isArray(cell)) {
+    return (cell as TextItem[]).map((item, k) => (itemKeys?.[k] && has(`${p}-${itemKeys[k]}`) ? chip(`${p}-${itemKeys[k]}`, item.text) : e(item.text))).join(e('、'));
+  }
+  const text = cell === null || cell === undefined ? '' : String(cell);
+  if (key && text && has(`${p}-${key}`)) return `<strong>${chip(`${p}-${key}`, text)}</strong>`;
+  return e(text);
+}
+
+/** A table row: it scrolls to its evidence when clicked or activated with Enter/Space, when it has some. */
+function rowHtml(row: Row, cells: string[], p: string, has: (id: string) => boolean): string {
+  const target = `${p}-${row.key}`;
+  const link = has(target) ? ` data-target="${target}" tabindex="0"` : '';
+  return `<tr id="${p}-row-${row.key}"${link}>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+}
+
 function table(caption: string, head: string[], rows: string[]): string {
   if (!rows.length) return '';
   return `<div class="tbl"><table><caption>${e(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-function tables(result: AnalysisResult, p: string): string {
-  const out: string[] = [];
-  out.push(
-    table(
-      'Officials',
-      ['Name', 'Titles', 'Roles', 'Mentions'],
-      result.officials.map((o, i) => row(`${p}-official-${i}`, [e(o.name), e(o.titles.join('、')), e(o.roles.join('、')), String(o.spans.length)])),
-    ),
-  );
-  out.push(
-    table(
-      'Frameworks',
-      ['Formula', 'Component', 'Items'],
-      result.frameworks.flatMap((f, i) => [
-        row(`${p}-formula-${i}`, [`<strong>${e(f.formula)}</strong>`, `${f.components.length} component(s)`, '']),
-        ...f.components.map((c, j) =>
-          row(`${p}-component-${i}-${j}`, [e(f.formula), `${c.count} · ${e(c.label)}`, c.items.map((item, k) => chip(`${p}-citem-${i}-${j}-${k}`, item.text)).join('')]),
+/** One table per section, from the same descriptors as the terminal table and Markdown. */
+function tables(result: AnalysisResult, p: string, has: (id: string) => boolean): string {
+  const out = DESCRIPTORS.map((d) => {
+    const rows = d.rows(result);
+    return table(
+      d.title,
+      d.columns,
+      rows.map((row, r) =>
+        rowHtml(
+          row,
+          row.cells.map((cell, c) =>
+            // A grouped first cell (the formula of each component) is written once per group.
+            c === 0 && d.group && r > 0 && row.cells[0] === rows[r - 1].cells[0] ? '' : cellHtml(cell, p, row.cellKeys?.[c], row.itemKeys?.[c], has),
+          ),
+          p,
+          has,
         ),
-      ]),
-    ),
-  );
-  out.push(
-    table(
-      'Enumerations',
-      ['Count', 'Label', 'Items'],
-      result.enumerations.map((en, i) => row(`${p}-enum-${i}`, [String(en.count), e(en.label), en.items.map((item, k) => chip(`${p}-eitem-${i}-${k}`, item.text)).join('')])),
-    ),
-  );
-  out.push(table('Industries', ['Industry'], result.industries.map((ind, i) => row(`${p}-industry-${i}`, [e(ind.name)]))));
-  out.push(table('Slogans', ['Slogan', 'Parts'], result.slogans.map((s, i) => row(`${p}-slogan-${i}`, [e(s.text), e(joinItems(s.parts))]))));
-  out.push(
-    table(
-      'Quantities',
-      ['Expression', 'Value', 'Unit', 'Noun'],
-      result.quantities.map((q, i) => row(`${p}-quantity-${i}`, [e(q.text), String(q.value), e(q.unit), e(q.noun ?? '')])),
-    ),
-  );
-  const html = out.join('');
-  return html || '<p class="muted">Nothing extracted.</p>';
+      ),
+    );
+  });
+  return out.join('') || '<p class="muted">Nothing extracted.</p>';
 }
 
-function headerCard(result: AnalysisResult, p: string): string {
+function headerCard(result: AnalysisResult, p: string, has: (id: string) => boolean): string {
   const m = result.meeting;
-  const field = (name: string, value: string | null | undefined, target?: string) =>
-    `<dt>${name}</dt><dd>${value ? (target ? `<a href="#${target}" data-target="${target}">${e(value)}</a>` : e(value)) : '<span class="muted">—</span>'}</dd>`;
+  const field = (name: string, value: string | null | undefined, target: string) =>
+    `<dt>${name}</dt><dd>${value ? (has(target) ? `<a href="#${target}" data-target="${target}">${e(value)}</a>` : e(value)) : `<span class="muted">${MISSING}</span>`}</dd>`;
   const parts = [
-    field('Meeting', m?.name, m?.nameSpan ? `${p}-meeting-name` : undefined),
-    field('Body', m?.organization ? `${m.organization}${m.aliases.length ? ` (${m.aliases.join('、')})` : ''}` : null, m?.organizationSpan ? `${p}-meeting-org` : undefined),
-    field('Date', m ? `${m.date ?? '?'}${m.dateText ? ` (${m.dateText})` : ''}` : null, m?.dateSpan ? `${p}-meeting-date` : undefined),
-    field('Input', `${result.input.path} · ${result.input.encoding} · ${result.input.chars} chars`),
+    field('Meeting', m?.name, `${p}-meeting-name`),
+    field('Body', m?.organization ? `${m.organization}${m.aliases.length ? ` (${m.aliases.join('、')})` : ''}` : null, `${p}-meeting-org`),
+    field('Date', m && (m.date || m.dateText) ? `${m.date ?? MISSING}${m.dateText ? ` (${m.dateText})` : ''}` : null, `${p}-meeting-date`),
+    field('Input', `${result.input.path} · ${result.input.encoding} · ${result.input.chars} chars`, ''),
   ];
   const warnings = result.warnings.map((w) => `<li>${e(w.code)}: ${e(w.message)}</li>`).join('');
   return `<header class="card"><h2>${e(result.title?.text ?? '(no headline)')}</h2><dl>${parts.join('')}</dl>${warnings ? `<ul class="warnings">${warnings}</ul>` : ''}</header>`;
 }
 
+/** The legend doubles as a filter: a checkbox per kind (pure CSS does the hiding, so it works without script). */
 function legend(): string {
-  return `<ul class="legend" aria-label="Highlight colours">${KINDS.map(([kind, name]) => `<li><mark class="hl k-${kind}">${e(name)}</mark></li>`).join('')}</ul>`;
+  const items = LEGEND.map(
+    ([kind, name]) =>
+      `<label><input type="checkbox" id="show-${kind}" data-kind="${kind}"${OFF_BY_DEFAULT.has(kind) ? '' : ' checked'}><mark class="hl k-${kind}">${e(name)}</mark></label>`,
+  );
+  return `<fieldset class="legend"><legend>Highlights (tick to show)</legend>${items.join('')}</fieldset>`;
 }
 
 function article(doc: ReportDocument, index: number): string {
   const p = `d${index + 1}`;
-  const { result, text } = doc;
+  const { result } = doc;
+  const shown = shownText(doc.text, doc.format, doc.lexiconDirs);
+  const marks = shownMarks(marksFor(result, p), shown);
+  const ids = new Set(marks.map((m) => m.id));
+  const has = (id: string) => ids.has(id);
+  const removed = result.removed.length
+    ? `<details class="removed-list"><summary>${result.removed.length} boilerplate line(s) left out</summary><ul>${result.removed.map((r) => `<li>${e(r.reason)}: ${e(r.text)}</li>`).join('')}</ul></details>`
+    : '';
   return `<section class="doc" id="${p}" aria-labelledby="${p}-h"><span id="${p}-h" class="anchor">Article ${index + 1}</span>
-${headerCard(result, p)}
-<div class="cols"><div class="tables">${tables(result, p)}</div>
-<div class="text"><h3>Article text</h3><div class="article" lang="zh">${highlight(text, marksFor(result, p))}</div></div></div>
+${headerCard(result, p, has)}
+<div class="cols"><div class="tables">${tables(result, p, has)}</div>
+<div class="text"><h3>Article text</h3><div class="article" lang="zh">${highlight(shown.text, marks)}</div>${removed}</div></div>
 </section>`;
 }
 
-/** Overview charts across several documents. */
+/** Overview charts across several documents, from the batch aggregation --summary uses. */
 function overview(docs: ReportDocument[], limit: number): string {
-  const count = (map: Map<string, number>, key: string, by = 1) => map.set(key, (map.get(key) ?? 0) + by);
-  const top = (map: Map<string, number>): Bar[] =>
-    [...map.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([label, value]) => ({ label, value }));
-
-  const industries = new Map<string, number>();
-  const keywords = new Map<string, number>();
-  const weights = new Map<string, number>();
-  const months = new Map<string, number>();
-  const officials = new Map<string, number>();
-  for (const { result } of docs) {
-    for (const name of new Set(result.industries.map((i) => i.name))) count(industries, name);
-    for (const k of result.keywords) {
-      count(keywords, k.word);
-      count(weights, k.word, k.weight);
-    }
-    if (result.meeting) count(months, result.meeting.date ? result.meeting.date.slice(0, 7) : 'undated');
-    for (const o of result.officials) count(officials, o.name, o.spans.length);
-  }
-  // Keywords by number of documents; ties by summed TF-IDF weight, so the chart is not alphabetical noise.
-  const topKeywords = [...keywords.entries()]
-    .sort((a, b) => b[1] - a[1] || (weights.get(b[0]) ?? 0) - (weights.get(a[0]) ?? 0) || a[0].localeCompare(b[0]))
-    .slice(0, limit)
-    .map(([label, value]) => ({ label, value }));
-  // Months in calendar order, undated last.
-  const monthBars = [...months.entries()].sort((a, b) => (a[0] === 'undated' ? 1 : b[0] === 'undated' ? -1 : a[0].localeCompare(b[0]))).map(([label, value]) => ({ label, value }));
+  const builder = new SummaryBuilder();
+  for (const { result } of docs) builder.add(digestOf(result));
+  const summary = builder.build();
+  const bars = <T>(items: T[], label: (item: T) => string, value: (item: T) => number): Bar[] => items.slice(0, limit).map((item) => ({ label: label(item), value: value(item) }));
+  const byMentions = [...summary.officials].sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const months: Bar[] = [...summary.meetingsByMonth.map((m) => ({ label: m.month, value: m.meetings })), ...(summary.undatedMeetings ? [{ label: 'undated', value: summary.undatedMeetings }] : [])];
   const links = docs
-    .map(({ result }, i) => `<li><a href="#d${i + 1}">${e(result.title?.text ?? result.input.path)}</a> <span class="muted">${e(result.meeting?.date ?? '')} · ${e(result.input.path)}</span></li>`)
+    .map(({ result }, i) => `<li><a href="#d${i + 1}">${e(result.title?.text ?? result.input.path)}</a> <span class="muted">${e(result.meeting?.date ?? MISSING)} · ${e(result.input.path)}</span></li>`)
     .join('');
   return `<section class="overview" id="overview"><h2>Overview of ${docs.length} articles</h2><ol class="toc">${links}</ol>
 <div class="charts">
-${barChart('Industries by number of documents', top(industries))}
-${barChart('Top keywords (documents listing them)', topKeywords)}
-${barChart('Meetings per month', monthBars)}
-${barChart('Officials by appearances (mentions)', top(officials))}
+${barChart('Industries by number of documents', bars(summary.industries, (i) => i.name, (i) => i.documents))}
+${barChart('Top keywords (documents listing them)', bars(summary.keywords, (k) => k.word, (k) => k.documents))}
+${barChart('Meetings per month', months)}
+${barChart('Officials by appearances (mentions)', bars(byMentions, (o) => o.name, (o) => o.mentions))}
 </div></section>`;
 }
+
+/** Hides the highlights of a kind whose legend box is unticked (colour, underline and inline label). */
+const KIND_CSS = LEGEND.map(
+  ([kind]) =>
+    `body:has(#show-${kind}:not(:checked)) mark.k-${kind}{background:none;box-shadow:none;font-weight:inherit}body:has(#show-${kind}:not(:checked)) mark.k-${kind}::after{content:none}`,
+).join('\n');
 
 const CSS = `
 :root{--bg:#fafaf7;--fg:#1d1d1f;--muted:#6b6b70;--card:#fff;--line:#ddd;
@@ -225,12 +207,12 @@ tr[data-target]{cursor:pointer}
 tr[data-target]:hover,tr[data-target]:focus{background:#f0f4ff;outline:none}
 tr[data-target]:focus-visible{outline:2px solid #3367d6;outline-offset:-2px}
 .chip:focus-visible{outline:2px solid #3367d6}
-.chip{display:inline-block;margin:0 .25rem .2rem 0;padding:0 .35rem;border-radius:4px;background:var(--item);cursor:pointer}
+.chip{display:inline-block;margin:0 .25rem .2rem 0;padding:0 .35rem;border-radius:4px;background:var(--item);cursor:pointer}strong .chip{background:var(--formula)}
 .text{padding:.5rem 1rem}
 .article{white-space:pre-wrap;overflow-wrap:anywhere;line-height:2}
 mark.hl{color:inherit;background:var(--k);border-radius:2px;padding:.05em 0;position:relative}
 mark.hl:focus{outline:2px solid #3367d6;outline-offset:1px}
-mark.hl:focus::after{content:attr(data-tip);position:absolute;left:0;top:100%;z-index:5;width:max-content;max-width:min(22rem,80vw);
+mark.hl:focus::before{content:attr(data-tip);position:absolute;left:0;top:100%;z-index:5;width:max-content;max-width:min(22rem,80vw);
 background:#222;color:#fff;font-size:.8rem;line-height:1.4;padding:.3rem .5rem;border-radius:4px;white-space:normal}
 .k-official{--k:var(--official);box-shadow:inset 0 -2px #c98a00}.k-mention{--k:var(--mention)}
 .k-formula{--k:var(--formula);font-weight:bold}.k-component{--k:var(--component);box-shadow:inset 0 -2px #c0392b}
@@ -241,20 +223,29 @@ background:#222;color:#fff;font-size:.8rem;line-height:1.4;padding:.3rem .5rem;b
 mark.flash{animation:flash 1.6s ease-out}
 @keyframes flash{0%,40%{background:#ff5722;color:#fff}100%{background:var(--k)}}
 @media (prefers-reduced-motion:reduce){mark.flash{animation:none;outline:3px solid #ff5722}}
-.legend{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem .6rem;padding:0;margin:.5rem 0 1rem;font-size:.85rem}
+.legend{display:flex;flex-wrap:wrap;gap:.3rem .8rem;padding:.4rem .6rem;margin:.5rem 0 1rem;font-size:.85rem;border:1px solid var(--line);border-radius:8px;background:var(--card)}
+.legend legend{font-weight:bold;padding:0 .3rem}.legend label{cursor:pointer;white-space:nowrap}
+.legend input{margin:0 .25rem 0 0;vertical-align:middle}
+/* Inline labels (as displaCy draws them): the kind after the text, so a screenshot or printout reads alone. */
+mark.hl[data-tag]::after{content:attr(data-tag);font-size:11px;line-height:1;font-weight:normal;text-decoration:none;color:#333;
+background:rgba(255,255,255,.75);border-radius:3px;padding:0 .2em;margin-left:.2em;vertical-align:.15em;letter-spacing:0}
+.linked{outline:2px dashed #3367d6;outline-offset:1px}tr.linked{background:#fff3c4}
+.removed-list{font-size:.85rem;color:var(--muted)}.removed-list li{overflow-wrap:anywhere}
 .overview{padding:.75rem 1rem}
 .toc{margin:.25rem 0 1rem;padding-left:1.5rem}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,420px),1fr));gap:1rem}
 figure{margin:0}figcaption{font-weight:bold;font-size:.9rem}
-svg.chart{width:100%;height:auto;display:block}
-svg.chart text{font-family:inherit;font-size:13px;fill:var(--fg)}
-svg.chart rect.bar{fill:#5c7cfa}
+/* Bar charts in HTML: labels keep their size (≥ 13 px) at any width; only the bars scale. */
+.bars{display:grid;grid-template-columns:minmax(0,max-content) minmax(3rem,1fr) max-content;gap:.15rem .5rem;align-items:center;font-size:13px;margin:.25rem 0}
+.bars .lbl{overflow:hidden;text-overflow:ellipsis;white-space:nowrap;max-width:12rem}
+.bars svg{width:100%;height:14px;display:block}.bars rect{fill:#5c7cfa}
 .errors{color:#a00}
+${KIND_CSS}
 @media (max-width:600px){body{font-size:15px}main{padding:.5rem}th,td{padding:.25rem .4rem}.card dl{grid-template-columns:1fr}
-mark.hl:focus::after{position:fixed;left:.5rem;right:.5rem;top:auto;bottom:.5rem;width:auto;max-width:none}}
+mark.hl:focus::before{position:fixed;left:.5rem;right:.5rem;top:auto;bottom:.5rem;width:auto;max-width:none}}
 `;
 
-/** Row clicks scroll to their evidence and flash it; all pieces of a split highlight flash together. */
+/** Row clicks scroll to their evidence and flash it; hovering or focusing a highlight outlines what it links to. */
 const SCRIPT = `
 (function(){
   function go(id){
@@ -267,6 +258,23 @@ const SCRIPT = `
       setTimeout(function(){piece.classList.remove('flash');},1600);
     });
   }
+  function related(mark){
+    var out=[];
+    (mark.getAttribute('data-links')||'').split(' ').forEach(function(id){
+      if(!id)return;
+      document.querySelectorAll('[data-mark="'+id+'"],[id="'+id+'"],[id="'+id.replace(/^(d\\d+)-/,'$1-row-')+'"]').forEach(function(el){out.push(el);});
+    });
+    return out;
+  }
+  function link(ev,on){
+    var mark=ev.target.closest&&ev.target.closest('mark[data-links]');
+    if(!mark)return;
+    related(mark).forEach(function(el){el.classList.toggle('linked',on);});
+  }
+  document.addEventListener('mouseover',function(ev){link(ev,true);});
+  document.addEventListener('mouseout',function(ev){link(ev,false);});
+  document.addEventListener('focusin',function(ev){link(ev,true);});
+  document.addEventListener('focusout',function(ev){link(ev,false);});
   document.addEventListener('click',function(ev){
     var src=ev.target.closest&&ev.target.closest('[data-target]');
     if(!src)return;

@@ -1,4 +1,4 @@
-import { analyzeText } from '../../src/pipeline/analyze';
+import { analyze as analyzeText } from '../../src/analyzer';
 import { diffResults, isUnchanged, labelKey, listDiff } from '../../src/diff/diff';
 import { diffRows, renderDiffTable } from '../../src/diff/format';
 

@@ -12,10 +12,18 @@ describe('markdown', () => {
     expect(md).toContain('## 淄博经济开发区召开2022年工作动员大会');
     expect(md).toContain('- **Date:** 2022-02-08 (2月8日)');
     expect(md).toContain('| Name | Titles | Roles |\n| --- | --- | --- |\n| 袁良 | 市委常委、秘书长、区工委书记 | 出席、讲话 |\n| 王鉴 | 区工委副书记、管委会主任 | 主持、通报 |');
-    expect(md).toContain('| 1+3+3+3 | 3 | 三大重点任务 | 起步区、产业园区、基础设施建设 |');
+    expect(md).toContain('| 1+3+3+3 | 3 · 三大重点任务 | 起步区、产业园区、基础设施建设 |');
     expect(md).toContain('| 3 | 三大主导产业 | 高端装备制造、新材料、数字经济 |');
     expect(md).toMatch(/### Industries\n\n\| Industry \|\n\| --- \|\n\| 高端装备制造 \|/);
     expect(FORMATTERS.markdown).toBe(markdown);
+  });
+
+  test('has every section the terminal table has, Directives and Keywords included', () => {
+    const r = analyze(FIXTURE);
+    const md = markdown([r], { color: false });
+    for (const title of ['Officials', 'Frameworks', 'Enumerations', 'Industries', 'Slogans', 'Quantities', 'Directives', 'Keywords', 'People']) expect(md).toContain(`### ${title}\n`);
+    expect(md).toContain(`| ${r.directives[0].speaker} | ${r.directives[0].verb} |`);
+    expect(md).toContain(`| ${r.keywords[0].word} |`);
   });
 
   test('cell text cannot break the table or inject markup', () => {

@@ -1,5 +1,6 @@
 import * as iconv from 'iconv-lite';
-import { analyzeText, resolveFormat } from '../../src/pipeline/analyze';
+import { resolveFormat } from '../../src/pipeline/format';
+import { analyze as analyzeText } from '../../src/analyzer';
 import { decodeBytesChecked } from '../../src/cli/read-input';
 import { extractHtml, looksLikeHtml } from '../../src/pipeline/html';
 

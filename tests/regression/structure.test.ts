@@ -3,10 +3,7 @@
  * failure, written for these tests in the style of government news; each asserts the exact items.
  */
 import { buildOutline, markerAt } from '../../src/grammar/outline';
-import { loadLexicon } from '../../src/lexicon';
-import { Context } from '../../src/pipeline/context';
-import { identityView } from '../../src/pipeline/text-view';
-import { segment } from '../../src/segment/jieba';
+import { testContext } from '../context';
 import { analyze, at } from '../helpers';
 
 type Row = [number | string, string, string[]];
@@ -52,8 +49,7 @@ describe('document outline', () => {
 
   test('headings, front matter and numbered title lines', () => {
     const text = '---\ntitle: 示例\n---\n强化要素保障\n（一）优化审批服务\n该区持续深化改革，压缩审批时限。\n二是抓好项目，扩大投资。';
-    const lexicon = loadLexicon();
-    const ctx = new Context(identityView(text), segment(text, lexicon), lexicon, [], { top: 10 });
+    const ctx = testContext(text);
     const outline = buildOutline(ctx);
     expect(outline.paragraphs.map((p) => [text.slice(p.start, p.end), !!p.frontMatter, p.heading, p.marker ? `${p.marker.family}${p.marker.index}` : null])).toEqual([
       ['---', true, false, null],

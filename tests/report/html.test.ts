@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { marksFor, renderReport, type ReportDocument } from '../../src/report/html';
-import { analyzeText } from '../../src/pipeline/analyze';
+import { analyze as analyzeText } from '../../src/analyzer';
 
 const read = (p: string) => fs.readFileSync(path.join(__dirname, '..', '..', p), 'utf8');
 const doc = (file: string): ReportDocument => {
@@ -49,9 +49,13 @@ describe('html report', () => {
   });
 
   test('highlights carry what they were extracted as, and are focusable', () => {
-    expect(html).toMatch(/<mark class="hl k-official" id="d1-official-0" tabindex="0" data-mark="d1-official-0" title="Official: 袁良 — 市委常委、秘书长、区工委书记 \(出席、讲话\)"/);
-    expect(html).toMatch(/<mark class="hl k-formula" id="d1-formula-0" tabindex="0" [^>]*title="Formula 1\+3\+3\+3 \(4 component\(s\)\)"[^>]*>1\+3\+3\+3<\/mark>/);
-    expect(html).toMatch(/<mark class="hl k-removed" id="d1-removed-2"[^>]*title="Removed boilerplate \(image-file\)"[^>]*>微信图片_20220209083257\.jpg<\/mark>/);
+    expect(html).toMatch(
+      /<mark class="hl k-official" id="d1-official-0" tabindex="0" data-tag="official" data-links="d1-row-official-0" data-mark="d1-official-0" title="Official: 袁良 — 市委常委、秘书长、区工委书记 \(出席、讲话\)"/,
+    );
+    expect(html).toMatch(/<mark class="hl k-formula" id="d1-formula-0" tabindex="0" data-tag="formula" [^>]*title="Formula 1\+3\+3\+3 \(4 component\(s\)\)"[^>]*>1\+3\+3\+3<\/mark>/);
+    // Boilerplate is left out of the text shown and listed under it.
+    expect(html).not.toMatch(/<mark class="hl k-removed"/);
+    expect(html).toMatch(/<details class="removed-list"><summary>9 boilerplate line\(s\) left out<\/summary><ul>.*<li>image-file: 微信图片_20220209083257\.jpg<\/li>/);
   });
 
   test('marks cover every kind of extracted item', () => {
@@ -64,14 +68,50 @@ describe('html report', () => {
     const many = renderReport([ZIBO, LANHU, QINGSHAN]);
     expect(many).toContain('<h2>Overview of 3 articles</h2>');
     for (const id of ['d1', 'd2', 'd3']) expect(many).toContain(`<a href="#${id}">`);
-    expect(many.match(/<svg class="chart"/g)).toHaveLength(4);
+    expect(many.match(/<figure class="chart"/g)).toHaveLength(4);
     // 高端装备制造 is an industry in two of the three articles.
-    expect(many).toContain('<title>高端装备制造: 2</title>');
-    expect(many).toContain('<title>2022-02: 1</title>');
-    expect(many).toContain('<title>王鉴: 3</title>');
+    expect(many).toContain('title="高端装备制造: 2"');
+    expect(many).toContain('title="2022-02: 1"');
+    expect(many).toContain('title="王鉴: 3"');
     // Ids stay unique across articles.
     const all = [...many.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  test('the legend is a filter: one checkbox per kind, slogans off by default, hidden by CSS alone', () => {
+    const boxes = [...html.matchAll(/<input type="checkbox" id="show-([a-z]+)" data-kind="[a-z]+"( checked)?>/g)].map((m) => [m[1], Boolean(m[2])]);
+    expect(boxes).toEqual(expect.arrayContaining([['official', true], ['formula', true], ['slogan', false], ['meeting', true]]));
+    expect(boxes.map(([kind]) => kind)).not.toContain('removed');
+    expect(html).toContain('body:has(#show-slogan:not(:checked)) mark.k-slogan{background:none');
+  });
+
+  test('every missing value is written the same way', () => {
+    const text = '青原县召开工作会议\n\n县委书记林远出席并讲话。';
+    const page = renderReport([{ result: analyzeText({ text, path: 'x.txt' }), text }]);
+    const card = page.match(/<dl>.*?<\/dl>/)?.[0] ?? '';
+    expect(card).toContain('<dt>Date</dt><dd><span class="muted">—</span></dd>');
+    expect(card).not.toMatch(/\?|n\/a|null/);
+  });
+
+  test('an HTML page: the report shows the extracted article, not the markup, with every highlight on its text', () => {
+    const page = '<!DOCTYPE html><html><head><title>青原县召开经济工作会议</title><script>var s="记者 张三丰";</script></head><body><div class="nav">首页 | 政务动态</div><h1>青原县召开经济工作会议</h1><p>3月2日，青原县召开经济工作会议。县委书记林远航出席并讲话，县长\n周克明主持会议。</p></body></html>';
+    const result = analyzeText({ text: page, path: 'p.html', format: 'html' });
+    const out = renderReport([{ result, text: page, format: 'html' }]);
+    const article = out.match(/<div class="article" lang="zh">([\s\S]*?)<\/div>/)?.[1] ?? '';
+    expect(article).not.toMatch(/DOCTYPE|&#60;|var s=/);
+    expect(article.replace(/<[^>]+>/g, '')).toContain('县长周克明主持会议');
+    for (const [i, o] of result.officials.entries()) expect(article).toMatch(new RegExp(`id="d1-official-${i}"[^>]*>[^<]*${o.name}</mark>`));
+  });
+
+  test('a hard-wrapped text is shown with its lines joined, paragraphs kept, highlights on the joined text', () => {
+    const text = '青原县召开经济工作会议\n\n3月2日，青原县召开经济工作会议。县委书记林远航出席并讲话，县委副书记、\n县长周克明主持会议。\n\n会议要求，要做强纺织、化工两大主导产业。\n';
+    const result = analyzeText({ text, path: 'wrapped.txt' });
+    const out = renderReport([{ result, text }]);
+    const article = (out.match(/<div class="article" lang="zh">([\s\S]*?)<\/div>/)?.[1] ?? '').replace(/<[^>]+>/g, '');
+    expect(article).toContain('县委副书记、县长周克明主持会议。');
+    expect(article.split('\n').length).toBeGreaterThanOrEqual(3);
+    const zhou = result.officials.findIndex((o) => o.name === '周克明');
+    expect(out).toMatch(new RegExp(`id="d1-official-${zhou}"[^>]*>县委副书记、县长周克明</mark>`));
   });
 
   test('untrusted article text and file names are escaped', () => {

@@ -1,13 +1,13 @@
 /**
  * `npm run eval`: score the tool against hand-made gold annotations (default ../shared/gold-dev) and
  * print precision/recall/F1 per field. Optional: the default tests never need ../shared.
- *   node dist/eval/run-eval.js [--gold <dir>] [--corpus <dir>] [--details] [--json]
+ *   node dist-tools/eval/run-eval.js [--gold <dir>] [--corpus <dir>] [--details] [--json]
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeText } from '../pipeline/analyze';
-import { decodeBytesChecked } from '../cli/read-input';
-import type { AnalysisResult } from '../types';
+import { analyze } from '../../dist/analyzer';
+import { decodeBytesChecked } from '../../dist/cli/read-input';
+import type { AnalysisResult } from '../../dist/types';
 import { add, emptyCounts, f1, looseMatch, matchSets, type Counts } from './score';
 
 interface GoldComponent { count: number | string; label: string; items: string[] }
@@ -98,7 +98,7 @@ function main(): void {
     const file = path.join(corpusDir, gold.file);
     // Read as the CLI does: HTML pages by extension or sniffing, their declared charset honoured.
     const decoded = decodeBytesChecked(fs.readFileSync(file), Infinity, undefined, path.extname(file).startsWith('.htm') ? 'html' : 'auto');
-    const result = analyzeText({ text: decoded.text, format: decoded.format, path: gold.file, encoding: decoded.encoding });
+    const result = analyze({ text: decoded.text, format: decoded.format, path: gold.file, encoding: decoded.encoding });
     const { counts, misses } = scoreOne(result, gold);
     for (const field of FIELDS) add(totals[field], counts[field]);
     if ((gold.meeting === null) === (result.meeting === null)) meetingRight++;

@@ -3,7 +3,7 @@
  * threads over the same files, timed from "all loaded" to "all done". If two threads of bare nodejieba do not
  * beat one, no --jobs can.
  *
- *   node dist/bench/ceiling.js <jobs> <file-list>   → prints {"jobs", "docs", "workMs"}
+ *   node dist-tools/bench/ceiling.js <jobs> <file-list>   → prints {"jobs", "docs", "workMs"}
  */
 import * as fs from 'fs';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';

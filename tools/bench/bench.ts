@@ -128,7 +128,7 @@ function articles(count: number): { files: string[]; source: string } {
 function warm(texts: string[], rounds: number): { tool: number[]; bare: number[] } {
   // Loaded here, in this process only: the children above must not inherit a warm cache.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { analyzeText } = require('../pipeline/analyze') as typeof import('../pipeline/analyze');
+  const { analyze: analyzeText } = require('../../dist/analyzer') as typeof import('../../dist/analyzer');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const jieba = require('nodejieba') as { cut(text: string, hmm: boolean): string[]; extract(text: string, n: number): unknown[] };
   // One untimed pass of each: loads the dictionary (the instance the bare calls then share) and lets the JIT settle.

@@ -5,9 +5,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
-import { analyzeText } from '../pipeline/analyze';
-import { decodeBytesChecked } from '../cli/read-input';
-import { OUTPUT_SCHEMA } from '../schema';
+import { analyze } from '../../dist/analyzer';
+import { decodeBytesChecked } from '../../dist/cli/read-input';
+import { OUTPUT_SCHEMA } from '../../dist/schema';
 
 const TEXT_FILE = /./; // every file: the NER sets (example.dev) must not crash either
 
@@ -42,7 +42,7 @@ function main(): void {
     for (const file of files) {
       try {
         const decoded = decodeBytesChecked(fs.readFileSync(file), Infinity, undefined, path.extname(file).startsWith('.htm') ? 'html' : 'auto');
-        const result = analyzeText({ text: decoded.text, format: decoded.format, path: file, encoding: decoded.encoding });
+        const result = analyze({ text: decoded.text, format: decoded.format, path: file, encoding: decoded.encoding });
         if (!validate(result)) throw new Error(`schema: ${JSON.stringify(validate.errors?.[0])}`);
         for (const official of result.officials) for (const span of official.spans) if (span[1] > decoded.text.length) throw new Error('span out of range');
         officials += result.officials.length;
