@@ -18,7 +18,7 @@ function labelPattern(ctx: Context): RegExp {
 
 /** An enumeration label that names industries: it ends with an industry label (三大支柱产业, “三大产业集群”). */
 function isIndustrySet(ctx: Context, label: string): boolean {
-  const pattern = new RegExp(`(?:${labelPattern(ctx).source})$`);
+  const pattern = ctx.shared('industries:set', () => new RegExp(`(?:${labelPattern(ctx).source})$`));
   return pattern.test(label.replace(/[“”"‘’]/g, ''));
 }
 

@@ -49,14 +49,14 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
     if (!isDigit && !CHINESE_NUMERAL_CHARS.includes(ch)) continue;
     if (i > 0 && (isDigit ? /[\d.]/.test(text[i - 1]) : CHINESE_NUMERAL_CHARS.includes(text[i - 1]))) continue;
     const numEnd = numeralRun(text, i);
-    const numeral = text.slice(i, numEnd);
-    if (!isDigit && !ctx.isTokenStart(i) && !OPEN_QUOTES.includes(text[i - 1] ?? '') && insideWord(ctx, i)) continue;
-    if (NOT_BEFORE_NUMERAL.test(text.slice(Math.max(0, i - 1), i))) continue;
-    if (numeral.length > 3) continue;
-    const count = parseCount(numeral);
-    if (!(count >= 1) || count > 100) continue;
+    if (numEnd - i > 3) continue;
+    // Cheap tests first: most numerals (一 in 统一, 进一步) have no measure word after them.
     const measure = measures.find((word) => text.startsWith(word, numEnd));
-    if (!measure || (count === 1 && !COUNTABLE_ONE.test(measure))) continue;
+    if (!measure) continue;
+    if (i > 0 && NOT_BEFORE_NUMERAL.test(text[i - 1])) continue;
+    const count = parseCount(text.slice(i, numEnd));
+    if (!(count >= 1) || count > 100 || (count === 1 && !COUNTABLE_ONE.test(measure))) continue;
+    if (!isDigit && !ctx.isTokenStart(i) && !OPEN_QUOTES.includes(text[i - 1] ?? '') && insideWord(ctx, i)) continue;
     if (CONGRESS.test(text.slice(i, i + 8))) continue;
     const bodyStart = numEnd + measure.length;
     if (measure === '点' && /[\d一二两三四五六七八九十零〇]/.test(text[bodyStart] ?? '')) continue; // 四点二倍: a decimal

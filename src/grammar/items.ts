@@ -143,6 +143,23 @@ function introducedLater(ctx: Context, phrase: CountedPhrase): Span0[][] {
  * length equals the count wins; a list closed by 等 may be shorter (partial).
  */
 export function itemsFor(ctx: Context, phrase: CountedPhrase, options: { quoted?: boolean } = {}): PhraseItems {
+  // Several extractors and every formula mention ask about the same phrases: read each one once.
+  const memo = ctx.shared('items-for', () => new Map<CountedPhrase, PhraseItems>());
+  const key = options.quoted ? quotedKey(ctx, phrase) : phrase;
+  let found = memo.get(key);
+  if (!found) memo.set(key, (found = readItems(ctx, phrase, options)));
+  return found;
+}
+
+/** A distinct memo key for the quoted-members reading of a phrase. */
+function quotedKey(ctx: Context, phrase: CountedPhrase): CountedPhrase {
+  const keys = ctx.shared('items-for:quoted', () => new Map<CountedPhrase, CountedPhrase>());
+  let key = keys.get(phrase);
+  if (!key) keys.set(phrase, (key = { ...phrase }));
+  return key;
+}
+
+function readItems(ctx: Context, phrase: CountedPhrase, options: { quoted?: boolean }): PhraseItems {
   const nested = nestedMembers(ctx, phrase);
   if (nested) return { items: nested, source: 'after' };
   const framed = listFramedBy以为(ctx, phrase);
@@ -150,8 +167,16 @@ export function itemsFor(ctx: Context, phrase: CountedPhrase, options: { quoted?
   const levels = fusedLevels(ctx, phrase);
   if (levels) return { items: levels, source: 'levels' };
   const attached = !!ctx.text[phrase.start - 1] && !/[，,。；;：:!！?？\n()（）]/.test(ctx.text[phrase.start - 1]);
-  const befores = attached ? [listEndingAt(ctx, phrase.start), listEndingAt(ctx, phrase.start, false)].filter((r): r is Span0[] => !!r) : [];
-  for (const before of befores) if (before.length === phrase.count) return { items: before, source: 'before' };
+  const befores: Span0[][] = [];
+  if (attached) {
+    const split = listEndingAt(ctx, phrase.start);
+    if (split) befores.push(split);
+    if (split && split.length === phrase.count) return { items: split, source: 'before' };
+    // The same list with a last member joined by 和/与 kept whole (建设与交通局), read only when it can differ.
+    const whole = split && /和|与|及/.test(ctx.text.slice(split[0].start, phrase.start)) ? listEndingAt(ctx, phrase.start, false) : null;
+    if (whole) befores.push(whole);
+    if (whole && whole.length === phrase.count) return { items: whole, source: 'before' };
+  }
   const afters = listsStartingAfter(ctx, phrase.end);
   for (const after of afters) if (after.length === phrase.count) return { items: after, source: 'after' };
   const later = introducedLater(ctx, phrase);

@@ -21,6 +21,8 @@ export interface OutlineParagraph {
   marker: OrdinalMarker | null;
   /** A line of the front matter block (--- title: … ---). */
   frontMatter?: boolean;
+  /** Cache of the opening clause read by parallel-paragraph matching (undefined until first read). */
+  opening?: { clause: Span0; key: string } | null;
 }
 
 /** The document's structure: paragraphs with their headings and ordinal markers, computed once per document. */
@@ -162,6 +164,24 @@ function opening(text: string, paragraph: OutlineParagraph): Span0 {
   return { start, end };
 }
 
+/**
+ * A paragraph's opening clause and its grouping key, computed once per paragraph (every label looks at the
+ * same paragraphs). A shape with punctuation is specific enough; a plain clause must also share its first
+ * and last character. Null when the opening is too short or long to be a member.
+ */
+function openingOf(text: string, paragraph: OutlineParagraph): { clause: Span0; key: string } | null {
+  if (paragraph.opening !== undefined) return paragraph.opening;
+  const clause = opening(text, paragraph);
+  const written = text.slice(clause.start, clause.end);
+  let read: { clause: Span0; key: string } | null = null;
+  if (written.length >= 3 && written.length <= 30) {
+    const form = shape(written);
+    read = { clause, key: form === 'h' ? `h|${written[0]}|${written[written.length - 1]}` : `${form}|${written[written.length - 1]}` };
+  }
+  paragraph.opening = read;
+  return read;
+}
+
 /** A clause's shape: each run of Chinese characters as h, punctuation kept (“h、h”h, h“h”h“h”). */
 function shape(text: string): string {
   return text.replace(/[\u3400-\u9fffA-Za-z0-9]+/g, 'h');
@@ -177,12 +197,10 @@ function parallelParagraphs(text: string, paragraphs: OutlineParagraph[], index:
   const groups = new Map<string, Span0[]>();
   let firstKey: string | null = null;
   for (let p = index + 1; p <= last; p++) {
-    const clause = opening(text, paragraphs[p]);
-    const written = text.slice(clause.start, clause.end);
-    if (paragraphs[p].frontMatter || written.length < 3 || written.length > 30 || (headingsOnly && !paragraphs[p].heading)) continue;
-    // A shape with punctuation is specific enough; a plain clause must also share its first and last character.
-    const form = shape(written);
-    const key = form === 'h' ? `h|${written[0]}|${written[written.length - 1]}` : `${form}|${written[written.length - 1]}`;
+    if (paragraphs[p].frontMatter || (headingsOnly && !paragraphs[p].heading)) continue;
+    const read = openingOf(text, paragraphs[p]);
+    if (!read) continue;
+    const { clause, key } = read;
     const group = groups.get(key) ?? [];
     // A run starts right after the label, unless the label is itself in a heading or the headline.
     const reach = headingsOnly ? (paragraphs[index].heading ? Infinity : 1) : 3;
