@@ -1,11 +1,8 @@
 import { listEndingAt, listStartingAfter, type Span0 } from '../grammar/lists';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Industry } from '../types';
+import { endsWithAny } from '../grammar/words';
 
-/** Generic heads that are no industry on their own. */
-const GENERIC = /^(?:产业|经济|行业|企业|项目|领域|集群|发展|战略性|新兴|传统|其他|相关)$/;
-/** Places, bases and scenery are not industries. */
-const NOT_INDUSTRY = /(?:基地|中心|景区|风光带|园区|村|镇|片区|项目|工程|实施)$|[\d+＋a-zA-Z]/;
 
 /** The industry-label regex from the qualifier list: 主导产业, 支柱产业集群, 三大产业, 产业集群 … */
 function labelPattern(ctx: Context): RegExp {
@@ -41,7 +38,7 @@ function industryName(ctx: Context, member: Span0): Span0 | null {
   if (stop >= 0) end = start + stop;
   if (text.slice(end - 2, end) === '产业' && end - start > 4) end -= 2;
   const name = text.slice(start, end);
-  if (name.length < 2 || name.length > 14 || GENERIC.test(name) || NOT_INDUSTRY.test(name)) return null;
+  if (name.length < 2 || name.length > 14 || ctx.lexicon.set('industry-generic').has(name) || endsWithAny(ctx.lexicon, 'industry-not-heads').test(name) || /[\d+＋a-zA-Z]/.test(name)) return null;
   // A known industry inside a longer clause is the name (大力发展高端装备制造 → 高端装备制造).
   for (let at = start; at < end; at++) {
     if (!ctx.isTokenStart(at)) continue;
