@@ -24,7 +24,7 @@ const NOT_BEFORE_NUMERAL = /[第统唯之万逐同单周星礼每几多初]$/;
 /** 一批, 一步, 一场: with these measure words a count of one is an article, not a number. */
 const COUNTABLE_ONE = /^(?:个|项|条|类|种|张|件|方面)$/;
 /** Bodies that make a count a measure of time or size, or part of a bigger whole (2个小时, 两位数, 十大…之一). */
-const NOT_A_SET = /^(?:小时|月|天|日|年|周|工作日|工作小时|季度|百分点|位数|倍)/;
+const NOT_A_SET = /^半?(?:小时|月|天|日|年|周|工作日|工作小时|季度|百分点|位数|倍)/;
 /** 十九大, 二十大: party congresses, not counts. */
 const CONGRESS = /^(?:十[一二三四五六七八九]|二十[一二三四五]?)大/;
 

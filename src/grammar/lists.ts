@@ -144,7 +144,9 @@ function valid(ctx: Context, members: Span0[]): boolean {
 export function listEndingAt(ctx: Context, end: number, splitAnd = true): Span0[] | null {
   const { text } = ctx;
   let stop = end;
-  if (text.slice(stop - 1, stop) === '等') stop--;
+  // 甲、乙、丙等三类 / 甲、乙、丙这三类 / 甲、乙这些: the closing word is not part of the last member.
+  const closing = /(?:等|这些|这)$/.exec(text.slice(Math.max(0, stop - 2), stop));
+  if (closing) stop -= closing[0].length;
   let from = stop;
   while (from > 0 && stop - from < 120) {
     // 人工智能（软件）: a bracket closing inside a member is part of it.

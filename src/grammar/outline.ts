@@ -97,14 +97,24 @@ function paragraphRun(text: string, paragraphs: OutlineParagraph[], first: numbe
   const members: Span0[] = [];
   let expected = 1;
   let gap = 0;
+  let lastP = first;
   for (let p = first; p < paragraphs.length && members.length < limit; p++) {
     const { marker, end } = paragraphs[p];
     if (marker && marker.family === opening.family && (marker.index === expected || (marker.index === 0 && expected > 1))) {
       members.push(memberFrom(text, marker.end, end));
+      lastP = p;
       expected++;
       gap = 0;
       if (marker.index === 0) break;
     } else if (++gap > 3 || (marker && marker.family === opening.family)) break;
+  }
+  // A run that goes on past the count is another list (a numbered list of headlines), not these members.
+  if (members.length === limit) {
+    for (let p = lastP + 1, seen = 0; p < paragraphs.length && seen < 4; p++, seen++) {
+      const { marker } = paragraphs[p];
+      if (marker && marker.family === opening.family && marker.index === expected) return null;
+      if (marker && marker.family === opening.family) break;
+    }
   }
   return members.length >= 2 ? members : null;
 }
@@ -160,7 +170,8 @@ function opening(text: string, paragraph: OutlineParagraph): Span0 {
   while (start < paragraph.end && start - paragraph.start < 8 && /[\s\u3000#>*]/.test(text[start])) start++;
   let end = start;
   while (end < paragraph.end && end - start <= 40 && !/[，,。：:；;！!？?—]/.test(text[end])) end++;
-  while (end > start && /[\s\u3000]/.test(text[end - 1])) end--;
+  // Markdown emphasis and heading marks are layout, not part of the clause.
+  while (end > start && /[\s\u3000*#]/.test(text[end - 1])) end--;
   return { start, end };
 }
 
@@ -210,7 +221,9 @@ function parallelParagraphs(text: string, paragraphs: OutlineParagraph[], index:
     if (firstKey === null) firstKey = key;
   }
   for (const group of groups.values()) {
-    if (group.length < count || count < 2 || (headingsOnly && group.length !== count)) continue;
+    // Exactly as many as the count: a longer series of same-shaped paragraphs is the article's layout (every headline
+    // in bold), not these members.
+    if (group.length !== count || count < 2) continue;
     const members = group.slice(0, count);
     const words = members.map((m) => text.slice(m.start, m.end));
     let prefix = 0;
