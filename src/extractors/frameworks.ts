@@ -232,8 +232,22 @@ function splitGloss(ctx: Context, start: number, end: number, times: number): Sp
 }
 
 /** 构建“1+1+1+N”体系，即“党组织+议事会+监事会+各类协会”: names joined by plus signs spell the formula out. */
-function plusNames(ctx: Context, numbers: Array<number | 'N'>, mentionEnd: number): Explained[] {
+function plusNames(ctx: Context, numbers: Array<number | 'N'>, mentionEnd: number, mentionStart = mentionEnd): Explained[] {
   const { text } = ctx;
+  // “党建引领+网格治理+志愿服务”的“1+1+1”模式: the names come right before the formula.
+  const before = /“((?:[^+＋﹢➕“”，。；\n]{1,16}[+＋﹢➕]){1,9}[^+＋﹢➕“”，。；\n]{1,16})”(?:的|即|这一|这个)?[“"]?$/.exec(text.slice(Math.max(0, mentionStart - 120), mentionStart));
+  if (before) {
+    const names = before[1].split(/[+＋﹢➕]/);
+    if (names.length === numbers.length && !names.some((name) => /^\s*[\dNnXx]+\s*$/.test(name))) {
+      let at = mentionStart - before[0].length + 1;
+      return names.map((name, index) => {
+        const span = { start: at, end: at + name.length };
+        at += name.length + 1;
+        const count = numbers[index];
+        return { count, label: span, items: count === 1 ? [span] : [] };
+      });
+    }
+  }
   const window = text.slice(mentionEnd, mentionEnd + 120);
   const m = /^[”"]?[\u3400-\u9fff]{0,8}?[，,：:]?(?:即|就是|也就是|：|:)[“"]?((?:[^+＋﹢➕“”，。；\n]{1,16}[+＋﹢➕]){1,9}[^+＋﹢➕“”，。；\n]{1,16})/.exec(window);
   if (!m) return [];
@@ -340,7 +354,7 @@ function sectionOpenings(ctx: Context, numbers: Array<number | 'N'>, start: numb
 
 /** The best explanation of one mention: the reading that explains the most numbers. */
 function explainMention(ctx: Context, numbers: Array<number | 'N'>, start: number, end: number): Explained[] {
-  const readings = [glosses(ctx, numbers, end), plusNames(ctx, numbers, end), clauseRun(ctx, numbers, end), countedAfter(ctx, numbers, start, end), membersBefore(ctx, numbers, start), sectionOpenings(ctx, numbers, start, end)];
+  const readings = [glosses(ctx, numbers, end), plusNames(ctx, numbers, end, start), clauseRun(ctx, numbers, end), countedAfter(ctx, numbers, start, end), membersBefore(ctx, numbers, start), sectionOpenings(ctx, numbers, start, end)];
   let best: Explained[] = [];
   for (const reading of readings) if (reading.length > best.length) best = reading;
   return best;

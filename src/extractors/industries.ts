@@ -60,7 +60,11 @@ function industryName(ctx: Context, member: Span0): Span0 | null {
 
 /** A 、-list ending at `end` with its last member split at 和/及 but not at 与 (生物医药与健康 stays one). */
 function listBeforeLabel(ctx: Context, end: number): Span0[] | null {
-  const list = listEndingAt(ctx, end, false);
+  return splitLastAnd(ctx, listEndingAt(ctx, end, false));
+}
+
+/** Split a list's last member at 和/及/以及 (not 与): 竹木加工和生态旅游 → 竹木加工, 生态旅游. */
+function splitLastAnd(ctx: Context, list: Span0[] | null): Span0[] | null {
   if (list) {
     const last = list[list.length - 1];
     const m = /^(.{2,}?)(?:以及|和|及)(.{2,})$/.exec(ctx.text.slice(last.start, last.end));
@@ -133,7 +137,7 @@ export const industries: Extractor = {
         listed = !!list || text[listEnd] === '等';
       }
       // 主导产业为/是/包括：A、B、C.
-      if (/^(?:[为是有]|包括|主要有|主要是|[:：])/.test(text.slice(end, end + 4))) add(listStartingAfter(ctx, end, false));
+      if (/^(?:[为是有]|包括|主要有|主要是|[:：])/.test(text.slice(end, end + 4))) add(splitLastAnd(ctx, listStartingAfter(ctx, end, false)));
       // 纺织业是传统优势产业 / 纺织业是该县的主导产业: a copula names one industry.
       const copula = /(?:是|为|成为|作为)(?:[\u3400-\u9fff]{0,6}?的)?(?:传统|新兴)?$/.exec(text.slice(Math.max(0, start - 12), start));
       if (copula && !listed) {

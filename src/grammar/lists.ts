@@ -97,8 +97,18 @@ function stripQuotes(ctx: Context, member: Span0): Span0 {
 function fitFirst(ctx: Context, first: Span0, others: Span0[]): Span0 {
   const lengths = others.map((m) => m.end - m.start);
   // Members that are verb phrases (换屋顶、加圈梁): the first one keeps its verb too.
-  const verbal = others.every((m) => /^(?:v|vd)$/.test((ctx.tagOf(ctx.tokenStartingAt(m.start)?.word ?? '') || 'x')));
+  const verbal = others.every((m) => {
+    const word = ctx.tokenStartingAt(m.start)?.word ?? '';
+    return word.length === 1 || /^(?:v|vd)$/.test(ctx.tagOf(word) || 'x');
+  });
   let start = trimLeadIn(ctx, first.start, first.end, Math.max(1, Math.min(4, ...lengths) - 1), !verbal);
+  // 周总理从农业、工业、…: a preposition inside the first member ends the sentence part before it.
+  for (let at = start; at < first.end; at++) {
+    if (!ctx.isTokenStart(at)) continue;
+    const token = ctx.tokenStartingAt(at);
+    if (!token || token.end > first.end - 2) break;
+    if (/^(?:从|以|在|对|把|将|向|由|按照|围绕|通过)$/.test(token.word) && (ctx.tagOf(token.word) || 'x') === 'p') start = token.end;
+  }
   // 以稻、虾、菇: a one-character preposition fused with a short first member by the segmenter.
   if (first.end - start >= 2 && /[以在把将对从为]/.test(ctx.text[start]) && !ctx.isTokenStart(start + 1) && first.end - start - 1 <= Math.max(...lengths)) start++;
   const longest = Math.max(...lengths);
@@ -136,7 +146,15 @@ function fitFirst(ctx: Context, first: Span0, others: Span0[]): Span0 {
   return { start, end: first.end };
 }
 
+/** 民生等 → 民生: a closing 等 is not part of the last member. */
+function dropClosing等(ctx: Context, members: Span0[]): Span0[] {
+  const last = members[members.length - 1];
+  if (last && last.end - last.start > 2 && ctx.text[last.end - 1] === '等') last.end -= ctx.text[last.end - 2] === '等' ? 2 : 1;
+  return members;
+}
+
 function valid(ctx: Context, members: Span0[]): boolean {
+  dropClosing等(ctx, members);
   return members.length >= 2 && members.every((m) => m.end - m.start >= 1 && m.end - m.start <= MAX_ITEM && !/[，,。；;]/.test(ctx.text.slice(m.start, m.end)));
 }
 

@@ -145,6 +145,11 @@ describe('members anywhere nearby', () => {
     expect(enumerations('审批涉及行政审批局、自然资源局、建设与交通局等3个部门。')).toEqual([[3, '3个部门', ['行政审批局', '自然资源局', '建设与交通局']]]);
   });
 
+  test('a preposition inside the first member is not part of it; verb-object members keep their verb', () => {
+    expect(enumerations('报告从农业、工业、服务业三个方面作了部署。')).toEqual([[3, '三个方面', ['农业', '工业', '服务业']]]);
+    expect(enumerations('要打好三大攻坚战：防风险、治污染、稳就业等。')).toEqual([[3, '三大攻坚战', ['防风险', '治污染', '稳就业']]]);
+  });
+
   test('two members after 即', () => {
     expect(enumerations('会议要求，落实“两个责任”，即主体责任和监督责任。')).toEqual([[2, '“两个责任”', ['主体责任', '监督责任']]]);
   });
@@ -256,6 +261,14 @@ describe('formulas explained anywhere', () => {
     expect(formulas).toEqual(['1+3', '1+10+N', '2+12']);
   });
 
+  test('names joined by plus signs just before the formula', () => {
+    expect(components('该镇形成了“党建引领+网格治理+志愿服务”的“1+1+1”模式。')).toEqual([
+      [1, '党建引领', ['党建引领']],
+      [1, '网格治理', ['网格治理']],
+      [1, '志愿服务', ['志愿服务']],
+    ]);
+  });
+
   test('a formula the text never explains has no components, and counted phrases elsewhere stay enumerations', () => {
     const text = '去年该区提出“2+3”工作法，成效明显。\n会议强调，要抓好三项重点任务和两个保障。';
     expect(components(text)).toEqual([]);
@@ -274,6 +287,10 @@ describe('industries as noun phrases under an industry label', () => {
 
   test('生物医药与健康 stays one', () => {
     expect(industries('该区做大生物医药与健康、新材料两大主导产业。')).toEqual(['生物医药与健康', '新材料']);
+  });
+
+  test('主导产业为 A、B和C: the last member split at 和', () => {
+    expect(industries('全县主导产业为茶叶、竹木加工和生态旅游。')).toEqual(['茶叶', '竹木加工', '生态旅游']);
   });
 
   test('a copula names one industry', () => {
