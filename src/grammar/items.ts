@@ -160,6 +160,13 @@ function quotedKey(ctx: Context, phrase: CountedPhrase): CountedPhrase {
 }
 
 function readItems(ctx: Context, phrase: CountedPhrase, options: { quoted?: boolean }): PhraseItems {
+  const found = readItemsOnce(ctx, phrase, options);
+  // One member twice is a misreading (the same name opening several sentences), not a list.
+  const texts = found.items.map((item) => ctx.text.slice(item.start, item.end));
+  return new Set(texts).size === texts.length ? found : { items: [], source: 'none' };
+}
+
+function readItemsOnce(ctx: Context, phrase: CountedPhrase, options: { quoted?: boolean }): PhraseItems {
   const nested = nestedMembers(ctx, phrase);
   if (nested) return { items: nested, source: 'after' };
   const framed = listFramedBy以为(ctx, phrase);
@@ -192,7 +199,9 @@ function readItems(ctx: Context, phrase: CountedPhrase, options: { quoted?: bool
   // Only a list glued to the label (A、B、C等9类问题) or introduced by a colon right after it.
   if (phrase.count >= 3) {
     for (const list of [...befores, ...(colon ? afters.slice(0, 1) : [])]) {
-      if (list.length >= 2 && list.length < phrase.count && endsWith等(ctx, list) && (!befores.includes(list) || list[list.length - 1].end + 1 === phrase.start)) {
+      // A real list (甲、乙、丙等), not two halves of a name split at 和 (住房和城乡建设部…等).
+      const listed = /[、”]/.test(ctx.text.slice(list[0].start, list[list.length - 1].end));
+      if (listed && list.length >= 2 && list.length < phrase.count && endsWith等(ctx, list) && (!befores.includes(list) || list[list.length - 1].end + 1 === phrase.start)) {
         return { items: list, source: befores.includes(list) ? 'before' : 'after', partial: true };
       }
     }

@@ -69,7 +69,9 @@ function splitMembers(ctx: Context, start: number, end: number, separators = /[�
   const last = members[members.length - 1];
   if (last && splitAnd) {
     const m = /^(.{2,}?)(?:以及|和|及|与)(.{1,})$/.exec(text.slice(last.start, last.end));
-    if (m && (members.length >= 2 || m[2].length >= 2) && !/[“”]/.test(m[1] + m[2])) {
+    // Quotations split only between two whole ones (“甲”和“乙”), never inside one.
+    const quotesWhole = /”$/.test(m?.[1] ?? '') && /^“/.test(m?.[2] ?? '');
+    if (m && (members.length >= 2 || m[2].length >= 2) && (!/[“”]/.test(m[1] + m[2]) || quotesWhole)) {
       members.pop();
       members.push({ start: last.start, end: last.start + m[1].length });
       members.push({ start: last.end - m[2].length, end: last.end });
@@ -99,7 +101,7 @@ function fitFirst(ctx: Context, first: Span0, others: Span0[]): Span0 {
   // Members that are verb phrases (换屋顶、加圈梁): the first one keeps its verb too.
   const verbal = others.every((m) => {
     const word = ctx.tokenStartingAt(m.start)?.word ?? '';
-    return word.length === 1 || /^(?:v|vd)$/.test(ctx.tagOf(word) || 'x');
+    return m.end - m.start > word.length && /^[\u3400-\u9fff]+$/.test(word) && (word.length === 1 || /^(?:v|vd)$/.test(ctx.tagOf(word) || 'x'));
   });
   let start = trimLeadIn(ctx, first.start, first.end, Math.max(1, Math.min(4, ...lengths) - 1), !verbal);
   // 周总理从农业、工业、…: a preposition inside the first member ends the sentence part before it.

@@ -150,6 +150,19 @@ describe('members anywhere nearby', () => {
     expect(enumerations('要打好三大攻坚战：防风险、治污染、稳就业等。')).toEqual([[3, '三大攻坚战', ['防风险', '治污染', '稳就业']]]);
   });
 
+  test('levels listed with 、 are members without the verb before them', () => {
+    expect(enumerations('大力推行县、乡、村三级便民服务模式。')).toEqual([[3, '三级便民服务模式', ['县', '乡', '村']]]);
+  });
+
+  test('two whole quotations joined by 和', () => {
+    expect(enumerations('确定“东区厂房改造”和“西区仓储扩建”两个项目开展试点。')).toEqual([[2, '两个项目', ['东区厂房改造', '西区仓储扩建']]]);
+  });
+
+  test('a repeated subject is no frame: the same name opening sentences gives no members', () => {
+    const text = '该县公布三项措施。\n县发改局局长介绍，今年扩大投资。县发改局局长介绍，今年优化服务。县发改局局长介绍，今年强化保障。';
+    expect(enumerations(text)).toEqual([[3, '三项措施', []]]);
+  });
+
   test('two members after 即', () => {
     expect(enumerations('会议要求，落实“两个责任”，即主体责任和监督责任。')).toEqual([[2, '“两个责任”', ['主体责任', '监督责任']]]);
   });
