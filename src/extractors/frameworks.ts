@@ -104,7 +104,8 @@ function parts(formula: string): Array<number | 'N'> {
 function coreOf(ctx: Context, span: Span0): Span0 {
   const { text } = ctx;
   const written = text.slice(span.start, span.end);
-  const framed = /^(?:以|在|由|把|将)(.{2,16}?)(?:为|作为|带动|引领|牵头)/.exec(written);
+  // 以党建引领为核心: up to 为 first (引领 is part of the name here), then 在…带动下 and the like.
+  const framed = /^(?:以|把|将)(.{2,16}?)(?:为|作为)/.exec(written) ?? /^(?:以|在|由|把|将)(.{2,16}?)(?:为|作为|带动|引领|牵头)/.exec(written);
   if (framed) return { start: span.start + framed[0].indexOf(framed[1]), end: span.start + framed[0].indexOf(framed[1]) + framed[1].length };
   let start = span.start;
   const counted = /^.{0,6}?[一二两三四五六七八九十\d]+(?:个|项|条|张|套|支|批|种|类|大)/.exec(written);

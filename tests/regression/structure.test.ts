@@ -228,8 +228,8 @@ describe('formulas explained anywhere', () => {
   });
 
   test('two equal numbers explained by one gloss', () => {
-    expect(components('构建“1+1+3”体系。“1”即以数据治理为核心和建设一个城市中台，“3”是政务、民生、产业三大板块。')).toEqual([
-      [1, '以数据治理为核心', ['数据治理']],
+    expect(components('构建“1+1+3”体系。“1”即以人才引领为核心和建设一个城市中台，“3”是政务、民生、产业三大板块。')).toEqual([
+      [1, '以人才引领为核心', ['人才引领']],
       [1, '一个城市中台', ['城市中台']],
       [3, '三大板块', ['政务', '民生', '产业']],
     ]);
