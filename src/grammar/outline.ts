@@ -255,6 +255,44 @@ function parallelParagraphs(text: string, paragraphs: OutlineParagraph[], index:
 }
 
 /**
+ * Parallel sentence openings in [from, to): `count` sentences whose first clauses end with the same two
+ * characters (茶产业方面，… 竹产业方面，…) or share shape and first and last character. Each member is the part of
+ * its opening that differs from the others.
+ */
+function parallelSentences(text: string, from: number, to: number, count: number): Span0[] | null {
+  if (count < 2) return null;
+  const groups = new Map<string, Span0[]>();
+  for (let i = from; i < to; i++) {
+    if (i !== from && !/[。！!？?；;\n]/.test(text[i - 1])) continue;
+    let start = i;
+    while (start < to && /[\s\u3000]/.test(text[start])) start++;
+    let end = start;
+    while (end < to && end - start <= 20 && !/[，,。：:；;！!？?\n]/.test(text[end])) end++;
+    if (!/[，,：:]/.test(text[end] ?? '')) continue; // an opening clause, not a whole sentence
+    const written = text.slice(start, end);
+    if (written.length < 3 || written.length > 16) continue;
+    for (const key of [`s|${written.slice(-2)}`, `p|${written.slice(0, 2)}`]) {
+      const group = groups.get(key) ?? [];
+      group.push({ start, end });
+      groups.set(key, group);
+    }
+  }
+  for (const [key, group] of groups) {
+    if (group.length !== count) continue;
+    const words = group.map((m) => text.slice(m.start, m.end));
+    if (new Set(words).size !== words.length) continue;
+    // Only the shared frame goes: 方面 (and a leading 在/从/对) of 在项目建设方面; the opening verb of 做强…/做强….
+    const suffixFrame = key.startsWith('s|');
+    const lead = suffixFrame && words.every((w) => /^[在从对就]/.test(w) && w[0] === words[0][0]) ? 1 : 0;
+    const prefix = suffixFrame ? lead : 2;
+    const suffix = suffixFrame ? 2 : 0;
+    const members = group.map((m) => ({ start: m.start + prefix, end: m.end - suffix }));
+    if (members.every((m) => m.end - m.start >= 1 && !/[“”]/.test(text[m.start] + text[m.end - 1]))) return members;
+  }
+  return null;
+}
+
+/**
  * The members that follow a label ending at `labelEnd`, in its paragraph or in the next ones, as readings
  * (callers keep the one that fits the count):
  * - when the label ends its paragraph (会议要求抓好六个方面工作。) or sits in a heading: a run of paragraphs
@@ -283,6 +321,11 @@ export function membersFollowing(ctx: Context, labelEnd: number, count: number):
     if (framed) readings.push(framed);
   }
   // Section headings that share a shape name the members of a label anywhere before them (从三个维度观察 … 打通“上”与“下”).
+  // The label ends its sentence (该县培育两大主导产业。茶产业方面，… 竹产业方面，…): parallel sentence openings next.
+  if (!readings.length && /^[”"]?[。：:]/.test(text.slice(labelEnd, labelEnd + 2))) {
+    const sentences = parallelSentences(text, labelEnd + 1, Math.min(paragraph.end, labelEnd + 800), count);
+    if (sentences) readings.push(sentences);
+  }
   const lastSentence = paragraph.end - labelEnd <= 400 && !/[。！!？?]/.test(text.slice(labelEnd, paragraph.end).replace(/[。！!？?][”"]?\s*$/, ''));
   if (!readings.length && (paragraph.heading || lastSentence)) {
     const headings = parallelParagraphs(text, outline.paragraphs, index, count, true);

@@ -99,6 +99,21 @@ describe('members in the next paragraphs', () => {
     expect(enumerations(text)).toEqual([[3, '“三项管理”', ['严格执行招投标规定', '严格资金拨付程序', '严格竣工验收标准']]]);
   });
 
+  test('parallel sentences sharing a frame 守住“…”关, and headings 深入开展“…”行动', () => {
+    expect(enumerations('今年要守好三道关口。\n守住“选址”关。严格审核用地手续。\n守住“设计”关。推行农房标准图集。\n守住“验收”关。实行多部门联合验收。')).toEqual([
+      [3, '三道关口', ['选址', '设计', '验收']],
+    ]);
+    expect(enumerations('全市部署三大专项行动。\n深入开展“清源”行动\n全面排查污染源头。\n深入开展“净水”行动\n整治黑臭水体。\n深入开展“护岸”行动\n修复河道岸线。')).toEqual([
+      [3, '三大专项行动', ['清源', '净水', '护岸']],
+    ]);
+  });
+
+  test('a topic sentence carrying the label, then sentences opening …方面', () => {
+    const text = '该县着力培育两大主导产业。茶产业方面，新增茶园面积五千亩。竹产业方面，引进竹木加工企业三家。';
+    expect(enumerations(text)).toEqual([[2, '两大主导产业', ['茶产业', '竹产业']]]);
+    expect(industries(text)).toEqual(['茶产业', '竹产业']);
+  });
+
   test('quoted lead phrases opening paragraphs', () => {
     const text = '该区打造“三个一”数字治理体系。\n“一网”统全域。依托城市大脑汇聚各类数据。\n“一屏”观全局。指挥中心实时调度。\n“一端”办事情。群众掌上办理各类事项。';
     expect(enumerations(text)).toEqual([[3, '“三个一”', ['一网', '一屏', '一端']]]);
