@@ -12,6 +12,7 @@ import { loadLexicon, type Lexicon } from '../src/lexicon';
 import { createDictionarySegmenter } from '../src/segment/dictionary';
 import type { Segmenter } from '../src/segment/types';
 import type { AnalysisResult } from '../src/types';
+import { VOCABULARY } from './unit/vocabulary';
 
 export interface TestContextOptions {
   /** Extra dictionary words (word → POS tag) on top of the lexicon's titles, industries and role verbs. */
@@ -22,9 +23,9 @@ export interface TestContextOptions {
   top?: number;
 }
 
-/** A segmenter that knows the lexicon's titles (n), industries (n) and the given words. */
+/** A segmenter that knows the test vocabulary, the lexicon's titles (n), industries (n) and the given words. */
 export function testSegmenter(lexicon: Lexicon, words: Record<string, string> = {}): Segmenter {
-  const dict: Record<string, string> = {};
+  const dict: Record<string, string> = { ...VOCABULARY };
   for (const title of lexicon.titles) dict[title] = 'n';
   for (const industry of lexicon.industries) dict[industry] = 'n';
   return createDictionarySegmenter({ ...dict, ...words });
