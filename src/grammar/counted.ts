@@ -43,6 +43,7 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
   const { text } = ctx;
   const phrases: CountedPhrase[] = [];
   const measures = ctx.lexicon.measureWords;
+  const measureStarts = new Set(measures.map((word) => word[0]));
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     const isDigit = ch >= '0' && ch <= '9';
@@ -51,6 +52,7 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
     const numEnd = numeralRun(text, i);
     if (numEnd - i > 3) continue;
     // Cheap tests first: most numerals (一 in 统一, 进一步) have no measure word after them.
+    if (!measureStarts.has(text[numEnd])) continue;
     const measure = measures.find((word) => text.startsWith(word, numEnd));
     if (!measure) continue;
     if (i > 0 && NOT_BEFORE_NUMERAL.test(text[i - 1])) continue;

@@ -98,12 +98,18 @@ function stripQuotes(ctx: Context, member: Span0): Span0 {
 /** Pick the first member's start: trim lead-in words, then prefer a token suffix close to the others' length. */
 function fitFirst(ctx: Context, first: Span0, others: Span0[]): Span0 {
   const lengths = others.map((m) => m.end - m.start);
-  // Members that are verb phrases (换屋顶、加圈梁): the first one keeps its verb too.
-  const verbal = others.every((m) => {
-    const word = ctx.tokenStartingAt(m.start)?.word ?? '';
-    return m.end - m.start > word.length && /^[\u3400-\u9fff]+$/.test(word) && (word.length === 1 || /^(?:v|vd)$/.test(ctx.tagOf(word) || 'x'));
-  });
-  let start = trimLeadIn(ctx, first.start, first.end, Math.max(1, Math.min(4, ...lengths) - 1), !verbal);
+  // Members that are verb phrases (换屋顶、加圈梁): the first one keeps its verb too. Checked only when a verb
+  // was trimmed (each tag lookup may be a dictionary call).
+  const keep = Math.max(1, Math.min(4, ...lengths) - 1);
+  let start = trimLeadIn(ctx, first.start, first.end, keep, true);
+  const withoutVerbs = trimLeadIn(ctx, first.start, first.end, keep, false);
+  if (start > withoutVerbs) {
+    const verbal = others.every((m) => {
+      const word = ctx.tokenStartingAt(m.start)?.word ?? '';
+      return m.end - m.start > word.length && /^[\u3400-\u9fff]+$/.test(word) && (word.length === 1 || /^(?:v|vd)$/.test(ctx.tagOf(word) || 'x'));
+    });
+    if (verbal) start = withoutVerbs;
+  }
   // 周总理从农业、工业、…: a preposition inside the first member ends the sentence part before it.
   for (let at = start; at < first.end; at++) {
     if (!ctx.isTokenStart(at)) continue;
@@ -121,8 +127,10 @@ function fitFirst(ctx: Context, first: Span0, others: Span0[]): Span0 {
     let previous: string | null = null;
     for (let at = start; at < first.end; at++) {
       if (!ctx.isTokenStart(at)) continue;
-      const cuttable = previous !== null && /^[\u3400-\u9fff]+$/.test(previous) && (ctx.text[at] === '“' || (!/^(?:与|和|及|同)$/.test(previous) && /^(?:v|a|p|d|c|u|uj|ul|r|vd|ad|x)$/.test((ctx.tagOf(previous) || 'x'))));
-      if (cuttable && Math.abs(first.end - at - mean) < Math.abs(first.end - best - mean)) best = at;
+      // The length test first: a tag lookup is a dictionary call for a word not seen before.
+      const closer = Math.abs(first.end - at - mean) < Math.abs(first.end - best - mean);
+      const cuttable = closer && previous !== null && /^[\u3400-\u9fff]+$/.test(previous) && (ctx.text[at] === '“' || (!/^(?:与|和|及|同)$/.test(previous) && /^(?:v|a|p|d|c|u|uj|ul|r|vd|ad|x)$/.test((ctx.tagOf(previous) || 'x'))));
+      if (cuttable) best = at;
       previous = ctx.tokenStartingAt(at)?.word ?? null;
     }
     // No verb to cut after (全县重点整治占道经营): any token start whose suffix has about the others' length,

@@ -146,16 +146,17 @@ function sharedFrame(ctx: Context, from: number, to: number, count: number): Spa
       if (!ctx.isTokenStart(at) || /[，,。；;：:！!？?\n]/.test(text[at])) continue;
       const frame = text.slice(at, at + 2);
       if (seen.has(frame) || !/^[\u3400-\u9fff]{2}$/.test(frame) || /[一二三四五六七八九十]/.test(frame)) continue;
-      // The frame is a verb or modifier (严格…, 实施…), not a repeated subject (a name, a place).
-      if (!/^(?:v|vd|vn|a|ad|d|p)$/.test(ctx.tagOf(frame) || 'x')) continue;
       seen.add(frame);
       const list = byFrame.get(frame) ?? [];
       list.push(at);
       byFrame.set(frame, list);
     }
   }
-  for (const starts of byFrame.values()) {
+  for (const [frame, starts] of byFrame) {
     if (starts.length !== count || count < 3) continue;
+    // The frame is a verb or modifier (严格…, 实施…), not a repeated subject (a name, a place). Tagged last:
+    // a tag lookup per candidate would cost a dictionary call for every clause.
+    if (!/^(?:v|vd|vn|a|ad|d|p)$/.test(ctx.tagOf(frame) || 'x')) continue;
     const members = starts.map((at) => {
       let end = at;
       while (end < to && !/[，,。；;：:！!？?\n]/.test(text[end])) end++;
