@@ -2,8 +2,18 @@
 'use strict';
 const { runCli } = require('../dist/cli/main.js');
 
-runCli({ argv: process.argv.slice(2) }).then((code) => {
+/** Exit codes that stand for a signal (128 + its number), see EXIT in src/errors.ts. */
+const SIGNAL_OF = { 129: 'SIGHUP', 130: 'SIGINT', 143: 'SIGTERM' };
+
+// threads: even one input is analysed in a worker, so Ctrl-C and SIGTERM are answered during a long document.
+runCli({ argv: process.argv.slice(2), threads: true }).then((code) => {
   process.exitCode = code;
-  // After Ctrl-C or a closed pipe, an unread stdin must not keep the process alive.
-  if (code === 130 || code === 141) process.exit(code);
+  const signal = SIGNAL_OF[code];
+  if (signal) {
+    // Stopped by a signal, with its records written and --output committed: end by that signal, as Unix tools do,
+    // so the shell reports 128 + its number and a calling script stops too. process.exit() would first stop the
+    // worker threads, and one stopped inside nodejieba's native code aborts the process (exit 134).
+    process.kill(process.pid, signal);
+    setTimeout(() => process.exit(code), 2000).unref();
+  } else if (code >= 128) process.exit(code); // a closed pipe: an unread stdin must not keep the process alive
 });

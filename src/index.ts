@@ -11,7 +11,7 @@ export type { Extractor, ResultField } from './pipeline/context';
 export { EXTRACTORS, checkRegistry } from './extractors/registry';
 export { extractHtml, looksLikeHtml, type HtmlText } from './pipeline/html';
 export type { AnalyzeOptions } from './pipeline/context';
-export { decodeBytes, decodeText, type Decoded } from './pipeline/decode';
+export { decodeBytes, decodeText, type Decoded } from './input/decode';
 export { InputError, type InputErrorCode } from './errors';
 export { FORMATTERS, getFormatter, type Formatter, type FormatOptions, type OutputRecord } from './formatters';
 export { OUTPUT_SCHEMA } from './schema';

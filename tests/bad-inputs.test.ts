@@ -1,12 +1,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { spawnSync } from 'child_process';
 import { PassThrough } from 'stream';
 import * as iconv from 'iconv-lite';
 import { runCli } from '../src/cli/main';
 import { sink } from './batch-helpers';
-import { DEFAULT_MAX_BYTES, readInputFile } from '../src/cli/read-input';
+import { DEFAULT_MAX_BYTES, readInputFile } from '../src/input/read';
 import { InputError } from '../src/errors';
 import { analyze as analyzeText } from '../src/analyzer';
 import type { AnalysisResult } from '../src/types';
@@ -24,6 +23,10 @@ const HTML = `<!DOCTYPE html><html><head><meta charset="gb2312"><title>青山县
 <p>1月4日，青山县召开2023年经济工作会议。县委书记王青松出席会议并讲话，县长李明远主持会议。</p></div>
 <script>console.log("县委书记钱五出席")</script></body></html>`;
 const ANSI = '青山县\u001b[2J\u001b[31m召开经济工作会议\u001b[0m\n\n1月4日，县委书记王青松\u001b]0;pwned\u0007出席会议并讲话，县长李明远\u0008\u0008主持会议。\u009b31m红\u007f\u202e反转\u202c。\n责任编辑：赵六\u001b[5m\u009b1m\n';
+
+const GBK_FOOTER = iconv.encode('版权所有：青山县人民政府办公室\n', 'gbk');
+/** Zero-width space, word joiner, soft hyphen, ZWJ/ZWNJ and a BOM inside names and titles (pasted from web pages). */
+const INVISIBLE = '1月4日，青山县召开2023年经济工作会议。县委书\u200b记王青松出席会议并讲话，县\ufeff长李\u00ad明\u200d远主持会议，副县长赵海\u2060涛、县\u200c委常委出席。\n';
 
 const officialsOf = (result: AnalysisResult) => result.officials.map((o) => o.name).sort();
 
@@ -121,6 +124,37 @@ const CASES: Case[] = [
     make: (dir) => write(dir, 'saved-page.txt', HTML.replace('gb2312', 'utf-8')),
     outcome: { encoding: 'utf-8', format: 'html', check: (r) => expect(officialsOf(r)).toEqual(['李明远', '王青松']) } },
   {
+    // A site appended a GBK footer to a UTF-8 article: the article stays UTF-8, the footer's bytes are counted.
+    name: 'UTF-8 with one GBK line',
+    make: (dir) => write(dir, 'mixed.txt', Buffer.concat([Buffer.from(ARTICLE), GBK_FOOTER])),
+    // As many as a UTF-8 decoder replaces in the footer alone.
+    outcome: { encoding: 'utf-8', format: 'text', invalid: GBK_FOOTER.toString('utf8').split('\ufffd').length - 1, check: (r) => expect(officialsOf(r)).toEqual(['李明远', '王青松']) },
+  },
+  {
+    // UTF-8 bytes of Chinese saved once more as if they were Windows-1252 letters ("éå±±"): valid, but mojibake.
+    name: 'mojibake (UTF-8 read as Latin-1)',
+    make: (dir) => write(dir, 'mojibake.txt', Buffer.from(iconv.decode(Buffer.from(ARTICLE), 'windows-1252'), 'utf8')),
+    outcome: { encoding: 'utf-8', format: 'text', check: (r) => expect(r.warnings.map((w) => w.code)).toContain('mojibake') },
+  },
+  { name: 'UTF-32LE with BOM', make: (dir) => write(dir, 'utf32le.txt', Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), iconv.encode(ARTICLE, 'utf-32le')])), outcome: { encoding: 'utf-32le', format: 'text', check: (r) => expect(officialsOf(r)).toEqual(['李明远', '王青松']) } },
+  { name: 'UTF-32BE with BOM', make: (dir) => write(dir, 'utf32be.txt', Buffer.concat([Buffer.from([0, 0, 0xfe, 0xff]), iconv.encode(ARTICLE, 'utf-32be')])), outcome: { encoding: 'utf-32be', format: 'text', check: (r) => expect(officialsOf(r)).toEqual(['李明远', '王青松']) } },
+  {
+    name: 'invisible characters inside names and titles',
+    make: (dir) => write(dir, 'invisible.txt', INVISIBLE),
+    outcome: {
+      encoding: 'utf-8',
+      format: 'text',
+      check: (r) => {
+        expect(officialsOf(r)).toEqual(['李明远', '王青松', '赵海涛']);
+        // The spans cover the invisible characters: the evidence is the input as written.
+        const zhao = r.officials.find((o) => o.name === '赵海涛')!;
+        expect(INVISIBLE.slice(zhao.spans[0][0], zhao.spans[0][1])).toBe('赵海\u2060涛');
+        const li = r.officials.find((o) => o.name === '李明远')!;
+        expect(INVISIBLE.slice(li.spans[0][0], li.spans[0][1])).toBe('李\u00ad明\u200d远');
+      },
+    },
+  },
+  {
     name: 'ANSI escapes and control characters',
     make: (dir) => write(dir, 'ansi.txt', ANSI),
     outcome: {
@@ -184,7 +218,7 @@ describe('bad inputs', () => {
       expect(read.encoding).toBe(outcome.encoding);
       expect(read.format).toBe(outcome.format);
       expect(read.invalidSequences).toBe(outcome.invalid ?? 0);
-      const result = analyzeText({ text: read.text, path: file, encoding: read.encoding, format: read.format });
+      const result = analyzeText({ text: read.text, path: file, encoding: read.encoding, format: read.format, warnings: read.warnings });
       outcome.check(result);
     });
 
@@ -228,22 +262,29 @@ describe('bad inputs', () => {
     expect(JSON.parse(out).error).toEqual({ code: 'TOO_LARGE', message: 'input is over the --max-bytes limit of 4096' });
   });
 
-  // Root reads a chmod 000 file anyway, so as root the case runs in a child process as nobody (uid 65534), against
-  // the build in dist/ (made by npm install). As an ordinary user the table case above covers it.
-  const built = path.join(__dirname, '..', 'dist', 'cli', 'read-input.js');
-  (isRoot && fs.existsSync(built) ? test : test.skip)('permission denied, as root: PERMISSION for an unprivileged reader', () => {
+  // Root reads a chmod 000 file anyway, so as root the case runs with the effective uid of nobody (65534) for the
+  // length of the read, in this process: it needs nothing from the checkout, wherever that lives (a child process
+  // would have to load the code from a folder nobody may be unable to enter).
+  const canSwitch = isRoot && typeof process.seteuid === 'function';
+  (canSwitch ? test : test.skip)('permission denied, as root: PERMISSION for an unprivileged reader', async () => {
     const own = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-perm-'));
     try {
-      fs.chmodSync(own, 0o755);
       const file = write(own, 'secret.txt', ARTICLE);
       fs.chmodSync(file, 0o000);
-      const script = `require(${JSON.stringify(built)}).readInputFile(process.argv[1]).then(() => console.log('{}'), (e) => console.log(JSON.stringify({ code: e.code, message: e.message })))`;
-      const child = spawnSync(process.execPath, ['-e', script, file], { uid: 65534, gid: 65534, encoding: 'utf8' });
-      expect(JSON.parse(child.stdout)).toEqual({ code: 'PERMISSION', message: 'permission denied' });
+      process.seteuid!(65534);
+      let error: unknown;
+      try {
+        error = await readInputFile(file).catch((caught: unknown) => caught);
+      } finally {
+        process.seteuid!(0);
+      }
+      expect(error).toBeInstanceOf(InputError);
+      expect(error).toMatchObject({ code: 'PERMISSION', message: 'permission denied' });
     } finally {
       fs.rmSync(own, { recursive: true, force: true });
     }
   });
+  if (!isRoot) test.skip('permission denied, as root (not root: the table case above covers it)', () => undefined);
 
   test('a smaller --max-bytes turns an ordinary file into TOO_LARGE', async () => {
     const { code, out } = await cli(['--format', 'jsonl', '--max-bytes', '100', GOOD]);

@@ -24,6 +24,6 @@ describe('lexicon directories (--lexicon)', () => {
     expect(() => loadLexicon([path.join(dir, 'nope')])).toThrow(LexiconError);
     const bad = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-lexicon-bad-'));
     fs.writeFileSync(path.join(bad, 'boilerplate.json'), JSON.stringify({ patterns: [{ reason: 'x', pattern: '(' }] }));
-    expect(() => loadLexicon([bad])).toThrow(/boilerplate\.json: bad pattern/);
+    expect(() => loadLexicon([bad])).toThrow(/boilerplate\.json:1: bad pattern/);
   });
 });

@@ -1,5 +1,6 @@
 // Light on purpose: --help must not load the pipeline. The actions live in ./report-actions.
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_MAX_BYTES } from '../errors';
 import type { CommandIo, ReadOptions } from './io';
 
 export type { CommandIo, ReadOptions } from './io';
@@ -11,11 +12,20 @@ function wholeNumber(value: string): number {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
-const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+
+/** Largest --top accepted: more keywords than any article has distinct words is a mistake, not a request. */
+export const MAX_TOP = 1000;
+
+/** --top: a whole number from 0 to MAX_TOP, else a usage error. */
+export function topCount(value: string): number {
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value.trim()) || parsed > MAX_TOP) throw new InvalidArgumentError(`expected a whole number from 0 to ${MAX_TOP}`);
+  return parsed;
+}
 
 function readingOptions(command: Command): Command {
   return command
-    .option('--top <n>', 'number of keywords', wholeNumber, 10)
+    .option('--top <n>', `number of keywords (0–${MAX_TOP})`, topCount, 10)
     .option('--lexicon <dir>', 'extra lexicon directory (repeatable)', collect, [])
     .option('--encoding <name>', 'force an input encoding (e.g. gb18030, big5, utf-16le)')
     .option('--max-bytes <n>', 'largest input accepted, in bytes', wholeNumber, DEFAULT_MAX_BYTES)

@@ -2,14 +2,14 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 // Only commander is loaded up front: --help, --version, schema and usage errors must start fast and never load
 // the pipeline or nodejieba. The analyse command requires ./batch when it runs.
 import type { BatchOptions } from './batch';
-import { addReportCommands } from './commands';
+import { addReportCommands, MAX_TOP, topCount } from './commands';
+import { DEFAULT_MAX_BYTES, EXIT } from '../errors';
+import { guardStderr, visibleLines } from './output';
 
 /** Output formats (src/formatters); listed here so --help does not load the formatters. */
 export const FORMAT_NAMES = ['table', 'json', 'jsonl', 'csv', 'markdown'];
-const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
-/** Exit codes, documented in the README and in --help. */
-export const EXIT = { OK: 0, INPUT_FAILED: 1, USAGE: 2, INTERRUPTED: 130, BROKEN_PIPE: 141 } as const;
+export { EXIT };
 
 export interface CliIo {
   argv: string[];
@@ -17,8 +17,10 @@ export interface CliIo {
   stdout?: NodeJS.WritableStream & { isTTY?: boolean };
   stderr?: NodeJS.WritableStream & { isTTY?: boolean };
   env?: NodeJS.ProcessEnv;
-  /** Aborting it stops a running batch like Ctrl-C (tests); without one, SIGINT is watched during a batch. */
+  /** Aborting it stops a running batch like Ctrl-C (tests); without one, SIGINT/SIGTERM/SIGHUP are watched during a batch. */
   signal?: AbortSignal;
+  /** Analyse in worker threads even for one input, so signals stay prompt during a long document (the binary sets it). */
+  threads?: boolean;
 }
 
 const HELP_AFTER = `
@@ -36,7 +38,7 @@ Exit codes:
   0    every input analysed
   1    at least one input could not be read (each named on stderr; the others are still analysed)
   2    usage error (unknown option, bad value)
-  130  interrupted (Ctrl-C): finished records were written, the rest skipped
+  130  interrupted (Ctrl-C); 143 for SIGTERM, 129 for SIGHUP: finished records were written, the rest skipped
   141  stdout closed by its reader (e.g. | head): stopped quietly
 `;
 
@@ -64,8 +66,10 @@ function collect(value: string, previous: string[]): string[] {
 export async function runCli(io: CliIo): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
-  const stdin = io.stdin ?? process.stdin;
+  // process.stdin is created on first access (~10 ms): only when a command reads it, never for --help.
+  const stdin = io.stdin;
   const env = io.env ?? process.env;
+  guardStderr(stderr);
   let exitCode: number = EXIT.OK;
 
   const program = new Command('meeting-analyze')
@@ -74,14 +78,15 @@ export async function runCli(io: CliIo): Promise<number> {
     .argument('[inputs...]', 'files, directories or glob patterns (UTF-8, UTF-16, GB18030/GBK, Big5); "-" or none reads stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('table'))
     .option('--json', 'short for --format json')
-    .option('-o, --output <file>', 'write to <file> (atomically: a temporary file renamed into place at the end)')
+    .option('-o, --output <file>', 'write to <file>: a regular file atomically (keeping its mode, through a symlink); devices and FIFOs directly')
     .option('--output-dir <dir>', 'write files into <dir> instead of stdout (csv: documents, officials, items, industries)')
     .option('-j, --jobs <n>', 'worker threads (default: CPUs, fewer for small batches, 1 for one input)', jobCount)
     .addOption(new Option('--input <kind>', 'input kind; jsonl reads {"id","text"} records from stdin or the files').choices(['auto', 'text', 'html', 'jsonl']).default('auto'))
     .option('--files-from <list>', 'read input paths from <list>, one a line ("-" for stdin)')
     .option('--ext <list>', 'extensions taken from directories, comma-separated (default .txt,.md,.html)', extensions)
     .option('--summary', 'print an aggregate over the batch instead of one record per input')
-    .option('--top <n>', 'number of keywords', positiveInt, 10)
+    .option('--errors-in-output', 'exit 0 when every failed input is written as an error record (for Spark, Dask, Hadoop Streaming mappers)')
+    .option('--top <n>', `number of keywords (0–${MAX_TOP})`, topCount, 10)
     .option('--lexicon <dir>', 'extra lexicon directory (repeatable); files named like data/*.txt add entries', collect, [])
     .option('--encoding <name>', 'force an input encoding (e.g. gb18030, big5, utf-16le)')
     .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, DEFAULT_MAX_BYTES)
@@ -92,12 +97,13 @@ export async function runCli(io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({
       writeOut: (text) => stdout.write(text),
-      writeErr: (text) => stderr.write(text),
+      // Usage errors quote what was typed: an escape sequence in an argument is shown, not run.
+      writeErr: (text) => stderr.write(visibleLines(text)),
     })
     .action(async (files: string[], options: BatchOptions) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { runBatch } = require('./batch') as typeof import('./batch');
-      exitCode = await runBatch(files, options, { stdin, stdout, stderr, env, signal: io.signal });
+      exitCode = await runBatch(files, options, { stdin: stdin ?? process.stdin, stdout, stderr, env, signal: io.signal, threads: io.threads });
     });
 
   addReportCommands(program, { stdin, stdout, stderr, env, setExitCode: (code) => (exitCode = code) });

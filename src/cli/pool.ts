@@ -6,7 +6,9 @@
 import { existsSync } from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import type { Outcome, Source, Task, TaskSettings } from './task';
+import { EXIT } from '../errors';
+import type { Source } from '../input/source';
+import type { Outcome, Task, TaskSettings } from './task';
 import type { FromWorker, ToWorker } from './worker';
 
 export interface PoolOptions {
@@ -19,11 +21,23 @@ export interface PoolOptions {
   shouldStop?: () => boolean;
   /** Another worker script speaking the same messages (tests use one that crashes on purpose). */
   workerScript?: string;
+  /**
+   * Run even a single job in a worker thread. The CLI sets it: while this thread analyses a long document it
+   * cannot see Ctrl-C or SIGTERM, a worker can be left behind. In-memory callers (tests) keep one job in this thread.
+   */
+  threads?: boolean;
+  /**
+   * Start workers only as inputs arrive (the first at once, another when an input waits and all are full), so a
+   * stream of two records never starts eight workers. For streamed inputs whose number is not known up front.
+   */
+  lazy?: boolean;
 }
 
 /** Workers cannot run: the lexicon or nodejieba does not load, or workers keep dying. Nothing more can be analysed. */
 export class StartError extends Error {
   override readonly name = 'StartError';
+  /** Nothing could be analysed: reported like a usage error (a --lexicon that does not load is the usual cause). */
+  readonly exitCode = EXIT.USAGE;
 }
 
 export interface PoolResult {
@@ -36,8 +50,12 @@ export interface PoolResult {
   workMs: number;
 }
 
-/** Tasks a worker may hold at once: one running, one queued, so it never waits on a round trip. */
-const PER_WORKER = 2;
+/**
+ * Tasks a worker may hold at once: one running and three queued, so it never waits on a round trip to the main
+ * thread, even when a busy machine leaves that thread unscheduled for a few milliseconds (with one queued, workers
+ * sat idle under load).
+ */
+const PER_WORKER = 4;
 const MAX_REPLACEMENTS_PER_JOB = 4;
 
 interface Runner {
@@ -45,6 +63,8 @@ interface Runner {
   inFlight: Map<number, Task>;
   send(task: Task): void;
   close(): Promise<void>;
+  /** Stop without waiting (interrupted): a busy worker is left to the process exit instead of being awaited. */
+  abandon(): void;
 }
 
 function workerScript(): string {
@@ -75,6 +95,7 @@ function localRunner(settings: TaskSettings, done: (outcome: Outcome) => void): 
       });
     },
     close: async () => undefined,
+    abandon: () => undefined,
   };
 }
 
@@ -97,6 +118,13 @@ function workerRunner(script: string, settings: TaskSettings, done: (outcome: Ou
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       worker.postMessage({ type: 'stop' } satisfies ToWorker);
       await exited;
+    },
+    abandon() {
+      if (closing) return;
+      closing = true;
+      worker.postMessage({ type: 'stop' } satisfies ToWorker);
+      // An idle worker leaves at once; a busy one must not hold the process open after the batch has returned.
+      worker.unref();
     },
   };
   worker.on('message', (message: FromWorker) => {
@@ -171,8 +199,9 @@ export async function runPool(sources: AsyncIterable<Source>, options: PoolOptio
     }
     wake();
   };
-  if (jobs === 1) runners.push(localRunner(options.settings, done));
-  else for (let i = 0; i < jobs; i++) runners.push(workerRunner(script, options.settings, done, replace));
+  const addWorker = () => runners.push(workerRunner(script, options.settings, done, replace));
+  if (jobs === 1 && !options.threads) runners.push(localRunner(options.settings, done));
+  else for (let i = 0; i < (options.lazy ? 1 : jobs); i++) addWorker();
 
   const onAbort = () => wake();
   options.signal?.addEventListener('abort', onAbort);
@@ -226,7 +255,15 @@ export async function runPool(sources: AsyncIterable<Source>, options: PoolOptio
         const idle = runners
           .filter((r) => r.inFlight.size < (jobs === 1 ? 1 : PER_WORKER) && ![...r.inFlight.keys()].some((seq) => retried.has(seq)))
           .sort((a, b) => a.inFlight.size - b.inFlight.size)[0];
-        if (!idle) break;
+        if (!idle) {
+          // Lazy start: an input is waiting and every worker is full.
+          if (options.lazy && pulled && !pulled.done && runners.length < jobs && !stopping) {
+            addWorker();
+            runners[runners.length - 1].ready.catch(() => undefined);
+            continue;
+          }
+          break;
+        }
         if (!pulled) {
           startPull();
           break;
@@ -265,6 +302,8 @@ export async function runPool(sources: AsyncIterable<Source>, options: PoolOptio
   } finally {
     stopping = true;
     options.signal?.removeEventListener('abort', onAbort);
-    await Promise.all(runners.map((runner) => runner.close()));
+    // Interrupted: answer now; waiting for a worker in the middle of a long document would make Ctrl-C slow.
+    if (options.signal?.aborted) for (const runner of runners) runner.abandon();
+    else await Promise.all(runners.map((runner) => runner.close()));
   }
 }

@@ -7,9 +7,10 @@ import { analyze } from '../analyzer';
 import { renderReport, type ReportDocument } from '../report/html';
 import type { ErrorRecord } from '../types';
 import { terminalWidth } from '../formatters/width';
-import { DEFAULT_EXTENSIONS, planInputs } from './inputs';
+import { DEFAULT_EXTENSIONS, planInputs } from '../input/plan';
 import type { CommandIo, ReadOptions } from './io';
-import { inputName, readSource, type Source } from './task';
+import { readSource } from '../input/read';
+import { inputName, type Source } from '../input/source';
 
 /** Read, decode and analyse one source, keeping the decoded text the spans point into. */
 async function load(source: Exclude<Source, { kind: 'error' }>, options: ReadOptions): Promise<ReportDocument> {
@@ -25,7 +26,7 @@ async function load(source: Exclude<Source, { kind: 'error' }>, options: ReadOpt
 /** The sources one command-line argument stands for (a file, a directory walked, a glob, `-`). */
 async function list(args: string[], options: ReadOptions, io: CommandIo): Promise<Source[]> {
   const extensions = (options.ext?.length ? options.ext : DEFAULT_EXTENSIONS).map((ext) => (ext.startsWith('.') ? ext : `.${ext}`).toLowerCase());
-  const plan = await planInputs({ args, extensions, stdin: io.stdin ?? process.stdin, maxBytes: options.maxBytes });
+  const plan = await planInputs({ args, extensions, stdin: io.stdin ?? process.stdin, maxBytes: options.maxBytes, cwd: process.cwd() });
   const sources: Source[] = [];
   for await (const source of plan.sources) sources.push(source);
   return sources;

@@ -6,16 +6,12 @@ import { InputError } from '../errors';
 import { formatRecord } from './record-format';
 import { analyze } from '../analyzer';
 import { defaultEngines } from '../engines';
-import type { ErrorRecord, Warning } from '../types';
-import { decodeBytesChecked, readInputFile, type InputKind } from './read-input';
+import type { ErrorRecord } from '../types';
+import { readSource, type InputKind } from '../input/read';
+import { inputName, type Source } from '../input/source';
 import { digestOf, type DocDigest } from '../aggregate/summary';
 
-/** What to analyse. `error` is an input that already failed while being listed (bad jsonl line, glob without match). */
-export type Source =
-  | { kind: 'file'; path: string }
-  | { kind: 'bytes'; input: string; bytes: Uint8Array }
-  | { kind: 'text'; input: string; id?: string; text: string }
-  | { kind: 'error'; input: string; id?: string; code: string; message: string };
+export { inputName, readSource, type Source };
 
 export interface Task {
   seq: number;
@@ -53,50 +49,13 @@ export function warmUp(settings: TaskSettings): void {
   defaultEngines(settings.lexiconDirs).segmenter.cut('预热');
 }
 
-export function inputName(source: Source): string {
-  return source.kind === 'file' ? source.path : source.input;
-}
-
-/** A source read and decoded as analysis reads it; `report` and `diff` use it too. */
-export interface ReadSource {
-  text: string;
-  format?: 'text' | 'html';
-  encoding: string;
-  warnings: Warning[];
-}
-
-/** Read and decode one source (not an `error` one). Throws InputError for an unreadable input. */
-export async function readSource(source: Exclude<Source, { kind: 'error' }>, settings: Pick<TaskSettings, 'maxBytes' | 'encoding' | 'kind'>): Promise<ReadSource> {
-  let text: string;
-  let encoding = 'utf-8';
-  const warnings: Warning[] = [];
-  let format: 'text' | 'html' | undefined;
-  if (source.kind === 'text') {
-    if (Buffer.byteLength(source.text) > settings.maxBytes) throw new InputError('TOO_LARGE', `text is over the --max-bytes limit of ${settings.maxBytes}`);
-    if (source.text.trim() === '') throw new InputError('EMPTY', 'text is empty');
-    text = source.text;
-  } else {
-    const decoded =
-      source.kind === 'file'
-        ? await readInputFile(source.path, { maxBytes: settings.maxBytes, encoding: settings.encoding, kind: settings.kind })
-        : decodeBytesChecked(source.bytes, settings.maxBytes, settings.encoding, settings.kind);
-    format = decoded.format; // the reader knows whether this is a page (by extension, --input html, or sniffing)
-    if (decoded.invalidSequences) {
-      warnings.push({ code: 'invalid-bytes', message: `${decoded.invalidSequences} byte sequence(s) could not be decoded as ${decoded.encoding} and were replaced by U+FFFD` });
-    }
-    text = decoded.text;
-    encoding = decoded.encoding;
-  }
-  return { text, format, encoding, warnings };
-}
-
 export async function runTask(task: Task, settings: TaskSettings): Promise<Outcome> {
   const { source, seq } = task;
   const input = inputName(source);
   const id = source.kind === 'text' || source.kind === 'error' ? source.id : undefined;
   try {
     if (source.kind === 'error') return { seq, input, id, error: { code: source.code, message: source.message } };
-    const { text, format, encoding, warnings } = await readSource(source, settings);
+    const { text, format, encoding, warnings } = await readSource(source, { ...settings, sync: true }); // the analysis right after blocks this thread anyway
     const result = analyze({ text, format, path: input, encoding, warnings, id }, { top: settings.top, lexiconDirs: settings.lexiconDirs });
     if (settings.summary) return { seq, input, id, digest: digestOf(result) };
     return { seq, input, id, chunk: formatRecord(result, settings) };

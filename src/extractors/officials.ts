@@ -123,7 +123,8 @@ function readChain(ctx: Context, headStart: number, headEnd: number, floor: numb
       if (token && token.end <= from && CHAIN_CUT.has(token.word)) cut = token.end;
     }
     titles.unshift({ start: cut, end });
-    if (cut !== start || start <= floor || !SEPARATOR.test(text[start - 1])) break;
+    // A chain never runs on across a line break (a page's <title> 区长 above a paragraph opening with 县长李明远).
+    if (cut !== start || start <= floor || !SEPARATOR.test(text[start - 1]) || HARD_STOP.test(text[start - 1])) break;
     // The previous part of the chain must itself end with a title head.
     let prevEnd = start - 1;
     while (prevEnd > 0 && /\s/.test(text[prevEnd - 1]) && text[start - 1] !== '、') prevEnd--;

@@ -3,6 +3,7 @@ import type { Slogan, TextItem } from '../types';
 
 const QUOTED = /“([^“”\n]{2,12})”/g;
 const NUMERAL = /[一二两三四五六七八九十]/;
+const NUMERALS = /[一二两三四五六七八九十]/g;
 const COUNTED_LABEL = /^[一二两三四五六七八九十\d]+(?:大|个|项|条|类|种|级|张|件|支|批|方面|道|步|位)/;
 const FORMULA = /^\d+(?:\+(?:\d+|N))+$/;
 
@@ -65,15 +66,18 @@ export const slogans: Extractor = {
       add(start, start + inner.length, covered ? parts : []);
     }
     // Unquoted compounds (构建一核两带三区格局): distinct numerals, at least two parts.
-    for (let at = 0; at < text.length; at++) {
-      if (!NUMERAL.test(text[at]) || !ctx.isTokenStart(at) || quotedStarts.has(at) || NUMERAL.test(text[at - 1] ?? '')) continue;
+    // Jump from numeral to numeral (a per-character loop allocated a string for every CJK character).
+    NUMERALS.lastIndex = 0;
+    for (let match = NUMERALS.exec(text); match; match = NUMERALS.exec(text)) {
+      const at = match.index;
+      if (!ctx.isTokenStart(at) || quotedStarts.has(at) || NUMERAL.test(text[at - 1] ?? '')) continue;
       const parts = numericParts(ctx, at, text.length);
       if (parts.length < 2) continue;
       const numerals = parts.map(([from]) => text[from]);
       if (new Set(numerals).size !== numerals.length || parts.some(([from, to]) => COUNTED_LABEL.test(text.slice(from, to + 1)))) continue;
       const end = parts[parts.length - 1][1];
       if (!insideLabel(at)) add(at, end, parts);
-      at = end - 1;
+      NUMERALS.lastIndex = end;
     }
     return { slogans: found };
   },

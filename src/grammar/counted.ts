@@ -28,6 +28,9 @@ const NOT_A_SET = /^半?(?:小时|月|天|日|年|周|工作日|工作小时|季
 /** 十九大, 二十大: party congresses, not counts. */
 const CONGRESS = /^(?:十[一二三四五六七八九]|二十[一二三四五]?)大/;
 
+/** Where a count can start: a digit or a Chinese numeral character. */
+const NUMERAL_START = new RegExp(`[0-9${CHINESE_NUMERAL_CHARS}]`, 'g');
+
 function numeralRun(text: string, at: number): number {
   let end = at;
   if (/\d/.test(text[at])) {
@@ -44,10 +47,12 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
   const phrases: CountedPhrase[] = [];
   const measures = ctx.lexicon.measureWords;
   const measureStarts = new Set(measures.map((word) => word[0]));
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+  // Jump from numeral to numeral (a per-character loop allocated a string for every CJK character).
+  NUMERAL_START.lastIndex = 0;
+  for (let match = NUMERAL_START.exec(text); match; match = NUMERAL_START.exec(text)) {
+    const i = match.index;
+    const ch = match[0];
     const isDigit = ch >= '0' && ch <= '9';
-    if (!isDigit && !CHINESE_NUMERAL_CHARS.includes(ch)) continue;
     if (i > 0 && (isDigit ? /[\d.]/.test(text[i - 1]) : CHINESE_NUMERAL_CHARS.includes(text[i - 1]))) continue;
     const numEnd = numeralRun(text, i);
     if (numEnd - i > 3) continue;
@@ -97,13 +102,13 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
         } else if (/[\u3400-\u9fff”]/.test(text[i - 1] ?? '') && /、[^，,。；;：:、]{1,24}$/.test(text.slice(Math.max(0, i - 60), i))) {
           phrases.push({ count, start: i, end: bodyStart, bodyStart, measure, digits: isDigit, quoted: false, bare: true });
         }
-        i = numEnd - 1;
+        NUMERAL_START.lastIndex = numEnd;
         continue;
       }
     }
     if (/^[”"]?之一/.test(text.slice(end, end + 3))) continue; // 十大…之一: one of a set, not the set
     phrases.push({ count, start: quotedWhole ? i - 1 : i, end, bodyStart, measure, digits: isDigit, quoted });
-    i = numEnd - 1;
+    NUMERAL_START.lastIndex = numEnd;
   }
   return phrases;
 }

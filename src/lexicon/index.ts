@@ -41,20 +41,53 @@ export interface Lexicon {
   set(name: string): ReadonlySet<string>;
 }
 
-/** Thrown for an unreadable or malformed lexicon file; names the file. */
+/** Thrown for an unreadable or malformed lexicon file; names the file, and the line (1-based) when known. */
 export class LexiconError extends Error {
-  constructor(readonly file: string, cause: string) {
-    super(`${file}: ${cause}`);
+  constructor(readonly file: string, cause: string, readonly line?: number) {
+    super(`${file}${line ? `:${line}` : ''}: ${cause}`);
     this.name = 'LexiconError';
   }
 }
 
-function readLines(file: string): string[] {
+/** The entry lines of a list file with their 1-based line numbers (blank and `#` lines left out). */
+function readNumberedLines(file: string): Array<{ text: string; line: number }> {
   return fs
     .readFileSync(file, 'utf8')
     .split(/\r?\n/)
-    .map((line) => line.replace(/^\uFEFF/, '').trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
+    .map((text, i) => ({ text: text.replace(/^\uFEFF/, '').trim(), line: i + 1 }))
+    .filter(({ text }) => text !== '' && !text.startsWith('#'));
+}
+
+function readLines(file: string): string[] {
+  return readNumberedLines(file).map(({ text }) => text);
+}
+
+/** 1-based line of a character offset in a text. */
+function lineAt(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length;
+}
+
+/**
+ * Where JSON.parse fails in `text`: the shortest prefix that fails for a reason other than ending too soon (V8's
+ * messages do not always give a position). Binary search: a prefix before the fault only ever "ends too soon".
+ */
+function jsonErrorOffset(text: string): number {
+  const endsTooSoon = (length: number) => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return true;
+    } catch (error) {
+      return /Unexpected end of JSON input|Unterminated string/.test((error as Error).message);
+    }
+  };
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (endsTooSoon(mid + 1)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function filesNamed(dirs: string[], name: string): string[] {
@@ -69,20 +102,20 @@ function wordList(dirs: string[], name: string): string[] {
   return [...words];
 }
 
-function compileRegex(file: string, source: string, flags = ''): RegExp {
+function compileRegex(file: string, source: string, flags = '', line?: number): RegExp {
   try {
     return new RegExp(source, flags);
   } catch (error) {
-    throw new LexiconError(file, `bad pattern ${JSON.stringify(source)}: ${(error as Error).message}`);
+    throw new LexiconError(file, `bad pattern ${JSON.stringify(source)}: ${(error as Error).message}`, line);
   }
 }
 
 function readRoles(dirs: string[]): RolePattern[] {
   const roles: RolePattern[] = [];
   for (const file of filesNamed(dirs, 'roles.txt')) {
-    for (const line of readLines(file)) {
-      const [role, ...forms] = line.split('\t').map((part) => part.trim()).filter(Boolean);
-      for (const form of forms.length ? forms : [role]) roles.push({ role, regex: compileRegex(file, form) });
+    for (const { text, line } of readNumberedLines(file)) {
+      const [role, ...forms] = text.split('\t').map((part) => part.trim()).filter(Boolean);
+      for (const form of forms.length ? forms : [role]) roles.push({ role, regex: compileRegex(file, form, '', line) });
     }
   }
   return roles;
@@ -95,15 +128,22 @@ function readBoilerplate(dirs: string[]): BoilerplatePattern[] {
     try {
       data = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (error) {
-      throw new LexiconError(file, `not valid JSON: ${(error as Error).message}`);
+      const source = fs.readFileSync(file, 'utf8');
+      throw new LexiconError(file, `not valid JSON: ${(error as Error).message}`, lineAt(source, jsonErrorOffset(source)));
     }
-    for (const entry of data.patterns ?? []) {
+    const source = fs.readFileSync(file, 'utf8');
+    let searchFrom = 0;
+    (data.patterns ?? []).forEach((entry, i) => {
+      // The line of the entry: where its pattern string is written, searching on from the previous entry.
+      const written = typeof entry.pattern === 'string' ? source.indexOf(JSON.stringify(entry.pattern), searchFrom) : -1;
+      if (written >= 0) searchFrom = written + 1;
+      const line = written >= 0 ? lineAt(source, written) : undefined;
       if (typeof entry.reason !== 'string' || typeof entry.pattern !== 'string') {
-        throw new LexiconError(file, 'each pattern needs a string "reason" and "pattern"');
+        throw new LexiconError(file, `patterns[${i}] needs a string "reason" and "pattern"`, line);
       }
       const flags = typeof entry.flags === 'string' ? entry.flags : '';
-      patterns.push({ reason: entry.reason, regex: compileRegex(file, entry.pattern, flags) });
-    }
+      patterns.push({ reason: entry.reason, regex: compileRegex(file, entry.pattern, flags, line) });
+    });
   }
   return patterns;
 }

@@ -9,9 +9,12 @@ export interface Cleaned {
 }
 
 interface Line {
-  /** Trimmed content range in the source. */
+  /** Trimmed content range in the source (white space and control sequences at either edge left out). */
   start: number;
   end: number;
+  /** The line with only white space trimmed: what a removed line reports. */
+  outerStart: number;
+  outerEnd: number;
   /** Offset of the line terminator (or source end). */
   breakAt: number;
   breakEnd: number;
@@ -25,13 +28,14 @@ const LIST_HEADING = /^(?:[一二三四五六七八九十]+[、.]|[（(][一二�
 const LEAD_DATE = /^(?:\d{4}年)?\d{1,2}月\d{1,2}日/;
 const STARTS_LIKE_TEXT = /^[\u3400-\u9fff\d“"‘《（(+＋]/;
 /**
- * Terminal escape sequences (CSI, OSC/DCS strings, other ESC sequences, 8-bit CSI) and control or bidi-override
- * characters: they never carry meaning in an article and split the words around them, so the working text skips
- * them (spans still cover them). Quantifiers are bounded: this runs on untrusted text.
+ * Terminal escape sequences (CSI, OSC/DCS strings, other ESC sequences, 8-bit CSI), control or bidi-override
+ * characters, and invisible format characters (soft hyphen, zero-width space/joiners, word joiner, a BOM inside the
+ * text): they never carry meaning in an article and split the words around them (县委书\u200b记), so the working
+ * text skips them (spans still cover them). Quantifiers are bounded: this runs on untrusted text.
  */
 export const CONTROL_SEQUENCE =
-  /\u001b\[[0-?]{0,64}[ -/]{0,16}[@-~]?|\u009b[0-?]{0,64}[ -/]{0,16}[@-~]?|\u001b[\]PX^_][^\u0007\u001b\u009c\n\r]{0,4096}(?:\u0007|\u001b\\|\u009c)?|\u001b[ -~]?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  /\u001b\[[0-?]{0,64}[ -/]{0,16}[@-~]?|\u009b[0-?]{0,64}[ -/]{0,16}[@-~]?|\u001b[\]PX^_][^\u0007\u001b\u009c\n\r]{0,4096}(?:\u0007|\u001b\\|\u009c)?|\u001b[ -~]?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 /** Copy source[start, end) leaving out control sequences. */
 function copyWithoutControls(builder: TextViewBuilder, source: string, start: number, end: number): void {
@@ -50,6 +54,32 @@ function copyWithoutControls(builder: TextViewBuilder, source: string, start: nu
   builder.copy(start + from, end);
 }
 
+/**
+ * The range from the first to the last character that is neither white space nor inside a control sequence: spaces
+ * next to a skipped sequence at a line's edge are trimmed like any others (`会议指出， \u202e` ends at the comma).
+ */
+function visibleRange(source: string, start: number, end: number): [number, number] {
+  const text = source.slice(start, end);
+  let first = -1;
+  let last = -1;
+  const see = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      if (TRIM.test(text[i])) continue;
+      if (first < 0) first = i;
+      last = i + 1;
+    }
+  };
+  let from = 0;
+  CONTROL_SEQUENCE.lastIndex = 0;
+  for (let match = CONTROL_SEQUENCE.exec(text); match; match = CONTROL_SEQUENCE.exec(text)) {
+    see(from, match.index);
+    from = match.index + match[0].length;
+    if (match[0].length === 0) CONTROL_SEQUENCE.lastIndex++;
+  }
+  see(from, text.length);
+  return first < 0 ? [start, start] : [start + first, start + last];
+}
+
 function splitLines(source: string): Line[] {
   const lines: Line[] = [];
   let lineStart = 0;
@@ -60,8 +90,10 @@ function splitLines(source: string): Line[] {
     let end = i;
     while (start < end && TRIM.test(source[start])) start++;
     while (end > start && TRIM.test(source[end - 1])) end--;
+    const [outerStart, outerEnd] = [start, end];
+    if (HAS_CONTROL.test(source.slice(start, end))) [start, end] = visibleRange(source, start, end);
     const breakEnd = ch === '\r' && source[i + 1] === '\n' ? i + 2 : Math.min(i + 1, source.length);
-    lines.push({ start, end, breakAt: i, breakEnd });
+    lines.push({ start, end, outerStart, outerEnd, breakAt: i, breakEnd });
     if (breakEnd === i + 2) i++;
     lineStart = breakEnd;
   }
@@ -94,15 +126,15 @@ export function clean(source: string, lexicon: Lexicon): Cleaned {
       gap = true;
       continue;
     }
-    const text = source.slice(line.start, line.end);
+    const text = source.slice(line.outerStart, line.outerEnd);
     const folded = foldWidth(text);
     const match = lexicon.boilerplate.find((pattern) => pattern.regex.test(folded));
     if (match) {
-      removed.push({ text, reason: match.reason, span: [line.start, line.end] });
+      removed.push({ text, reason: match.reason, span: [line.outerStart, line.outerEnd] });
       gap = true;
       continue;
     }
-    kept.push({ start: line.start, end: line.end, breakAt: line.breakAt, breakEnd: line.breakEnd, afterGap: gap });
+    kept.push({ start: line.start, end: line.end, outerStart: line.outerStart, outerEnd: line.outerEnd, breakAt: line.breakAt, breakEnd: line.breakEnd, afterGap: gap });
     gap = false;
   }
   const builder = new TextViewBuilder(source);

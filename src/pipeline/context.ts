@@ -62,12 +62,12 @@ export class Context {
   ) {
     this.text = view.text.slice(0, articleLength);
     this.paragraphs = [];
-    let start = 0;
-    for (let i = 0; i <= this.text.length; i++) {
-      if (i === this.text.length || this.text[i] === '\n') {
-        if (i > start) this.paragraphs.push([start, i]);
-        start = i + 1;
-      }
+    // Line by line with indexOf: a per-character loop allocated a string for every CJK character.
+    for (let start = 0; start <= this.text.length; ) {
+      let end = this.text.indexOf('\n', start);
+      if (end < 0) end = this.text.length;
+      if (end > start) this.paragraphs.push([start, end]);
+      start = end + 1;
     }
     this.removedLines = [];
     let at = articleLength + 1;

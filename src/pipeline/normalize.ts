@@ -3,14 +3,15 @@ import type { TextView } from './text-view';
 
 /** Characters that exist only in traditional script and are common in news text. */
 const TRADITIONAL_MARKERS = new Set(
-  '國會發說為這們時個與經濟從對開關於應當實進區長書記黨員議題們點產業體結構預設務農電號運動傳統麼權錢術學習導總類別條規劃種質優勢務員場際據斷鄉鎮縣廳處領決標準歷際備濟變認識題'.split(''),
+  Array.from('國會發說為這們時個與經濟從對開關於應當實進區長書記黨員議題們點產業體結構預設務農電號運動傳統麼權錢術學習導總類別條規劃種質優勢務員場際據斷鄉鎮縣廳處領決標準歷際備濟變認識題', (ch) => ch.charCodeAt(0)),
 );
 
 export function looksTraditional(text: string): boolean {
   let hits = 0;
   const limit = Math.min(text.length, 20000);
   for (let i = 0; i < limit; i++) {
-    if (TRADITIONAL_MARKERS.has(text[i]) && ++hits >= 5) return true;
+    // Char codes, not text[i]: that allocates a string for every CJK character.
+    if (TRADITIONAL_MARKERS.has(text.charCodeAt(i)) && ++hits >= 5) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 import * as iconv from 'iconv-lite';
 import { resolveFormat } from '../../src/pipeline/format';
 import { analyze as analyzeText } from '../../src/analyzer';
-import { decodeBytesChecked } from '../../src/cli/read-input';
+import { decodeBytesChecked } from '../../src/input/read';
 import { extractHtml, looksLikeHtml } from '../../src/pipeline/html';
 
 // A made-up county news page with the usual chrome around the article.

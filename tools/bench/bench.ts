@@ -1,16 +1,19 @@
 /**
  * `npm run bench`: measures the tool against bare nodejieba, side by side in one run, and prints medians,
- * min–max and ratios. A script, not a test: figures depend on the machine and its load (printed too).
+ * min–max, ratios and each target of issue 14 next to its measured ratio. A script, not a test: figures depend
+ * on the machine and its load, so /proc/loadavg is printed before and after.
  *
- *   (a) cold start: `meeting-analyze --format json <article>` vs `node` that only loads nodejieba and cuts it;
+ *   (a) cold start: `meeting-analyze --format json <article>` vs `node` loading the *stock* nodejieba build (kept
+ *       at install, tools/bench/stock-nodejieba.js) and cutting the article; the patched build's bare start too;
  *       `--help` vs `node -e 0`
- *   (b) warm single-thread docs/s: analyzeText vs the bare nodejieba calls it makes (cut with HMM + extract)
- *   (c) work-phase docs/s of --jobs 2 vs --jobs 1 on ≥ 500 articles (../shared/corpus, else generated), and
- *       the machine's ceiling: bare nodejieba in 2 threads vs 1 on the same files (src/bench/ceiling.ts)
+ *   (b) warm single-thread docs/s: analyze() vs the bare nodejieba calls it needs, cut(text, true) +
+ *       extract(text, 50) as nodejieba offers them, timed document by document in alternation
+ *   (c) work-phase docs/s of --jobs 2 and --jobs 1 on ≥ 500 articles (../shared/corpus, else generated), and the
+ *       ceiling: the same bare calls in 2 and 1 worker threads on the same files (ceiling.ts)
  *   (d) peak RSS of each process; (e) peak RSS for 1,000 vs 10,000 streamed jsonl inputs
  *
  * Options: --runs <n> (cold-start repetitions, default 7), --docs <n> (articles for (c), default 500),
- * --corpus <dir> (instead of ../shared/corpus), --quick (fewer repetitions, for a smoke run).
+ * --corpus <dir> (instead of ../shared/corpus; or MEETING_ANALYZE_CORPUS), --quick (fewer repetitions, for a smoke run).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -20,9 +23,15 @@ import * as path from 'path';
 const ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'meeting-analyze.js');
 const PROBE = path.join(__dirname, 'rss-probe.js');
+/** Preload that swaps in the stock nodejieba binary kept at install (tools/patch-nodejieba.js). */
+const STOCK_HOOK = path.join(ROOT, 'tools', 'bench', 'stock-nodejieba.js');
+const STOCK_BINARY = path.join(ROOT, 'node_modules', '.cache', 'meeting-analyze', 'nodejieba-stock.node');
+const PATCHED = fs.existsSync(path.join(ROOT, 'node_modules', 'nodejieba', 'build', 'Release', 'meeting-analyze-patch.txt'));
+/** TF-IDF candidates the keywords extractor asks for with the default --top 10 (src/extractors/keywords.ts). */
+const KEYWORD_CANDIDATES = 50;
 const SEED = path.join(ROOT, 'fixtures', 'zibo-2022.txt');
 const corpusAt = process.argv.indexOf('--corpus');
-const CORPUS = corpusAt >= 0 ? path.resolve(process.argv[corpusAt + 1]) : path.resolve(ROOT, '..', 'shared', 'corpus');
+const CORPUS = corpusAt >= 0 ? path.resolve(process.argv[corpusAt + 1]) : path.resolve(ROOT, process.env.MEETING_ANALYZE_CORPUS ?? path.join('..', 'shared', 'corpus'));
 
 interface Run {
   ms: number;
@@ -42,12 +51,13 @@ const DOCS = arg('--docs', 500);
 const PARALLEL_REPS = QUICK ? 1 : 3;
 
 /** Run node with the RSS probe preloaded; wall time measured here, peak RSS reported by the child. */
-function node(args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; stdout?: boolean } = {}): Run {
+function node(args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; stdout?: boolean; stock?: boolean } = {}): Run {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['-r', PROBE, ...args], {
+  const stock = options.stock && PATCHED ? ['-r', STOCK_HOOK] : [];
+  const result = spawnSync(process.execPath, ['-r', PROBE, ...stock, ...args], {
     cwd: ROOT,
     input: options.input,
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, STOCK_NODEJIEBA: STOCK_BINARY, ...options.env },
     maxBuffer: 1 << 30,
     stdio: ['pipe', options.stdout ? 'pipe' : 'ignore', 'pipe'],
   });
@@ -72,32 +82,43 @@ function stats(values: number[]): Stats {
 }
 
 const fmt = (s: Stats, digits = 0) => `${s.median.toFixed(digits).padStart(8)}  [${s.min.toFixed(digits)}–${s.max.toFixed(digits)}]`;
-const line = (label: string, cells: string[]) => console.log(`  ${label.padEnd(44)}${cells.map((c) => c.padEnd(30)).join('')}`);
+const line = (label: string, cells: string[]) => console.log(`  ${label.padEnd(52)}${cells.map((c) => c.padEnd(30)).join('')}`);
 
-/** Alternate A and B so that changing machine load hits both alike. */
-function pairs(count: number, a: () => Run, b: () => Run): [Run[], Run[]] {
-  const as: Run[] = [];
-  const bs: Run[] = [];
-  for (let i = 0; i < count; i++) {
-    as.push(a());
-    bs.push(b());
-  }
-  return [as, bs];
+/** Alternate the runs (A B C A B C …) so that changing machine load hits all alike. */
+function rounds(count: number, ...makers: Array<() => Run>): Run[][] {
+  const runs = makers.map(() => [] as Run[]);
+  for (let i = 0; i < count; i++) makers.forEach((make, k) => runs[k].push(make()));
+  return runs;
 }
 
-function compare(title: string, labels: [string, string], runs: [Run[], Run[]], options: { rate?: (run: Run) => number; unit?: string } = {}): Record<string, number> {
+/** Print one block: a row per labelled run list (value and peak RSS, median [min–max]); returns the stats. */
+function table(title: string, labels: string[], runs: Run[][], options: { rate?: (run: Run) => number; unit?: string } = {}): Array<{ v: Stats; rss: Stats }> {
   console.log(`\n${title}`);
   const value = options.rate ?? ((run: Run) => run.ms);
-  const unit = options.unit ?? 'wall ms';
-  line('', [`${unit} median [min–max]`, 'peak RSS MB median [min–max]']);
-  const [a, b] = runs.map((list) => ({ v: stats(list.map(value)), rss: stats(list.map((run) => run.rssMb)) }));
-  line(labels[0], [fmt(a.v, options.rate ? 1 : 0), fmt(a.rss)]);
-  line(labels[1], [fmt(b.v, options.rate ? 1 : 0), fmt(b.rss)]);
-  const ratio = a.v.median / b.v.median;
-  const rssRatio = a.rss.median / b.rss.median;
-  line('ratio (first / second, medians)', [`${ratio.toFixed(2)}×`, `${rssRatio.toFixed(2)}×`]);
-  return { ratio, rssRatio };
+  line('', [`${options.unit ?? 'wall ms'} median [min–max]`, 'peak RSS MB median [min–max]']);
+  return runs.map((list, i) => {
+    const row = { v: stats(list.map(value)), rss: stats(list.map((run) => run.rssMb)) };
+    line(labels[i], [fmt(row.v, options.rate ? 1 : 0), fmt(row.rss)]);
+    return row;
+  });
 }
+
+interface Target {
+  what: string;
+  measured: number;
+  /** `max`: measured must be at most `limit`; `min`: at least. */
+  kind: 'max' | 'min';
+  limit: number;
+  unit: string;
+  detail: string;
+}
+
+const targets: Target[] = [];
+function target(what: string, measured: number, kind: 'max' | 'min', limit: number, detail: string, unit = '×'): void {
+  targets.push({ what, measured, kind, limit, unit, detail });
+  line(`→ ${what}`, [`${measured.toFixed(2)}${unit}`, `target ${kind === 'max' ? '≤' : '≥'} ${limit}${unit} ${met(targets[targets.length - 1]) ? 'met' : 'NOT MET'}`]);
+}
+const met = (t: Target) => (t.kind === 'max' ? t.measured <= t.limit : t.measured >= t.limit);
 
 /** Article paths for (c): corpus .txt/.md files, repeated to reach the count; else documents made from the seed. */
 function articles(count: number): { files: string[]; source: string } {
@@ -125,99 +146,128 @@ function articles(count: number): { files: string[]; source: string } {
   return { files, source: `${files.length} inputs from ${source}` };
 }
 
-function warm(texts: string[], rounds: number): { tool: number[]; bare: number[] } {
+/**
+ * (b) Warm docs/s in this process. Each document goes through the analysis and then through the bare calls, so
+ * load changes hit both alike; per round, docs/s = documents / summed time of each side. `cutOnly` is the floor.
+ */
+function warm(texts: string[], roundCount: number): { tool: number[]; bare: number[]; cutOnly: number[]; tagCalls: number } {
   // Loaded here, in this process only: the children above must not inherit a warm cache.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { analyze: analyzeText } = require('../../dist/analyzer') as typeof import('../../dist/analyzer');
+  const { analyze } = require('../../dist/analyzer') as typeof import('../../dist/analyzer');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const jieba = require('nodejieba') as { cut(text: string, hmm: boolean): string[]; extract(text: string, n: number): unknown[] };
+  const jieba = require('nodejieba') as { cut(text: string, hmm: boolean): string[]; extract(text: string, n: number): unknown[]; tag(text: string): unknown[] };
+  // Count the analysis's part-of-speech look-ups (single words, memoised): the same module instance it uses.
+  let tagCalls = 0;
+  const tag = jieba.tag;
+  jieba.tag = (text: string) => {
+    tagCalls++;
+    return tag(text);
+  };
   // One untimed pass of each: loads the dictionary (the instance the bare calls then share) and lets the JIT settle.
   for (const text of texts) {
-    analyzeText({ text }, { top: 10 });
+    analyze({ text }, { top: 10 });
     jieba.cut(text, true);
-    jieba.extract(text, 10);
+    jieba.extract(text, KEYWORD_CANDIDATES);
   }
-  const tool: number[] = [];
-  const bare: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    let start = process.hrtime.bigint();
-    for (const text of texts) analyzeText({ text }, { top: 10 });
-    tool.push(texts.length / (Number(process.hrtime.bigint() - start) / 1e9));
-    start = process.hrtime.bigint();
+  const firstPassTags = tagCalls;
+  const since = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+  const result = { tool: [] as number[], bare: [] as number[], cutOnly: [] as number[], tagCalls: firstPassTags };
+  for (let round = 0; round < roundCount; round++) {
+    let tool = 0;
+    let bare = 0;
+    let cutOnly = 0;
     for (const text of texts) {
+      let start = process.hrtime.bigint();
+      analyze({ text }, { top: 10 });
+      tool += since(start);
+      start = process.hrtime.bigint();
       jieba.cut(text, true);
-      jieba.extract(text, 10);
+      jieba.extract(text, KEYWORD_CANDIDATES);
+      bare += since(start);
+      start = process.hrtime.bigint();
+      jieba.cut(text, true);
+      cutOnly += since(start);
     }
-    bare.push(texts.length / (Number(process.hrtime.bigint() - start) / 1e9));
+    result.tool.push(texts.length / tool);
+    result.bare.push(texts.length / bare);
+    result.cutOnly.push(texts.length / cutOnly);
   }
-  return { tool, bare };
+  jieba.tag = tag;
+  return result;
 }
 
 function main(): void {
-  if (!fs.existsSync(PROBE)) throw new Error('run `npm run build` first');
-  const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
-  console.log(`meeting-analyze bench · node ${process.version} · ${os.availableParallelism()} CPUs · load average ${load()}`);
-  const results: Record<string, number> = {};
+  if (!fs.existsSync(PROBE)) throw new Error('run `npm run build:tools` first');
+  const load = () => fs.readFileSync('/proc/loadavg', 'utf8').trim();
+  const loadBefore = load();
+  console.log(`meeting-analyze bench · node ${process.version} · ${os.availableParallelism()} CPUs · /proc/loadavg before: ${loadBefore}`);
+  console.log(
+    PATCHED
+      ? 'nodejieba: patched build (patches/); stock baselines load the stock binary kept at install'
+      : 'nodejieba: STOCK build (the patch did not apply or is not installed): "stock" and "patched" baselines are the same',
+  );
 
   // (a) cold start
   const bareScript = `const j=require('nodejieba');j.load();j.cut(require('fs').readFileSync(${JSON.stringify(SEED)},'utf8'),true);`;
-  const cold = compare(
-    `(a) cold start, one article (${path.relative(ROOT, SEED)}), ${RUNS} runs each`,
-    ['meeting-analyze --format json <article>', 'node: load nodejieba + cut the article'],
-    pairs(RUNS, () => node([BIN, '--format', 'json', '--quiet', SEED]), () => node(['-e', bareScript])),
+  const [tool, stockBare, patchedBare] = table(
+    `(a) cold start, one article (${path.relative(ROOT, SEED)}), ${RUNS} runs each, alternated`,
+    ['meeting-analyze --format json <article>', 'node: load STOCK nodejieba + cut the article', 'node: load patched nodejieba + cut the article'],
+    rounds(
+      RUNS,
+      () => node([BIN, '--format', 'json', '--quiet', SEED]),
+      () => node(['-e', bareScript], { stock: true }),
+      () => node(['-e', bareScript]),
+    ),
   );
-  results.coldStart = cold.ratio;
-  results.coldStartRss = cold.rssRatio;
-  const help = compare('    start-up without work', ['meeting-analyze --help', 'node -e 0'], pairs(RUNS, () => node([BIN, '--help']), () => node(['-e', '0'])));
-  results.help = help.ratio;
+  target('one-article run / bare stock nodejieba cold start', tool.v.median / stockBare.v.median, 'max', 0.65, 'wall time, medians');
+  target('one-article run peak RSS', tool.rss.median, 'max', 200, 'MB, median', ' MB');
+  line('  (patched bare / stock bare: what the patch alone gives)', [`${(patchedBare.v.median / stockBare.v.median).toFixed(2)}×`, `${(patchedBare.rss.median / stockBare.rss.median).toFixed(2)}×`]);
+  const [help, empty] = table('    start-up without work', ['meeting-analyze --help', 'node -e 0'], rounds(RUNS, () => node([BIN, '--help']), () => node(['-e', '0'])));
+  target('--help / node -e 0', help.v.median / empty.v.median, 'max', 1.3, 'wall time, medians');
 
   // (b) warm, single thread, same documents
   const { files, source } = articles(DOCS);
   const unique = [...new Set(files)].slice(0, QUICK ? 40 : 120);
   const texts = unique.map((file) => fs.readFileSync(file, 'utf8'));
-  const rounds = QUICK ? 2 : 5;
-  const rates = warm(texts, rounds);
-  console.log(`\n(b) warm single thread, ${texts.length} documents × ${rounds} rounds (this process)`);
+  const roundCount = QUICK ? 2 : 5;
+  const rates = warm(texts, roundCount);
+  console.log(`\n(b) warm single thread, ${texts.length} documents × ${roundCount} rounds, this process, document by document in alternation`);
   line('', ['docs/s median [min–max]']);
-  line('analyzeText (whole analysis)', [fmt(stats(rates.tool), 1)]);
-  line('bare nodejieba: cut(text, true) + extract(text, 10)', [fmt(stats(rates.bare), 1)]);
-  results.warm = stats(rates.tool).median / stats(rates.bare).median;
-  line('ratio (analysis / bare)', [`${results.warm.toFixed(2)}×`]);
+  line('analyze() (whole analysis)', [fmt(stats(rates.tool), 1)]);
+  line(`bare: cut(text, true) + extract(text, ${KEYWORD_CANDIDATES})`, [fmt(stats(rates.bare), 1)]);
+  line('bare: cut(text, true) alone (the floor)', [fmt(stats(rates.cutOnly), 1)]);
+  line(`  part-of-speech look-ups: ${rates.tagCalls} single-word tag() calls in the first pass, memoised after`, []);
+  target('warm analysis / bare calls it needs (docs/s)', stats(rates.tool).median / stats(rates.bare).median, 'min', 0.8, 'medians of rounds');
 
   // (c) + (d) parallel work phase
   const list = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ma-bench-')), 'files.txt');
   fs.writeFileSync(list, `${files.join('\n')}\n`);
   const batch = (jobs: number) => node([BIN, '--format', 'jsonl', '--jobs', String(jobs), '--files-from', list], { env: { MEETING_ANALYZE_TIMING: '1' } });
+  const ceiling = (jobs: number) => node([path.join(__dirname, 'ceiling.js'), String(jobs), list, String(KEYWORD_CANDIDATES)], { stdout: true });
   const docsPerSecond = (run: Run) => {
-    const timing = JSON.parse(/timing (\{.*\})/.exec(run.stderr)![1]) as { docs: number; workMs: number };
+    const timing = JSON.parse((/timing (\{.*\})/.exec(run.stderr) ?? /^(\{.*\})$/m.exec(run.stdout))![1]) as { docs: number; workMs: number };
     return timing.docs / (timing.workMs / 1000);
   };
-  const parallel = compare(`(c) work phase, ${source}, ${PARALLEL_REPS} runs each`, ['--jobs 2', '--jobs 1'], pairs(PARALLEL_REPS, () => batch(2), () => batch(1)), {
-    rate: docsPerSecond,
-    unit: 'docs/s',
-  });
-  results.jobs2 = parallel.ratio;
-  results.jobs2Rss = parallel.rssRatio;
-  // The same files through bare nodejieba in 1 and 2 threads: what this machine allows at best.
-  const ceiling = (jobs: number) => node([path.join(__dirname, 'ceiling.js'), String(jobs), list], { stdout: true });
-  const bare = compare('    ceiling: bare nodejieba (cut + extract) in worker threads, same files', ['2 threads', '1 thread'], pairs(PARALLEL_REPS, () => ceiling(2), () => ceiling(1)), {
-    rate: (run) => {
-      const timing = JSON.parse(run.stdout) as { docs: number; workMs: number };
-      return timing.docs / (timing.workMs / 1000);
-    },
-    unit: 'docs/s',
-  });
-  results.bareThreads2 = bare.ratio;
+  const [jobs2, ceiling2, jobs1, ceiling1] = table(
+    `(c) work phase, ${source}, ${PARALLEL_REPS} runs each, alternated`,
+    ['meeting-analyze --jobs 2', 'ceiling: bare calls in 2 worker threads', 'meeting-analyze --jobs 1', 'ceiling: bare calls in 1 worker thread'],
+    rounds(PARALLEL_REPS, () => batch(2), () => ceiling(2), () => batch(1), () => ceiling(1)),
+    { rate: docsPerSecond, unit: 'docs/s' },
+  );
+  line('  --jobs 2 / --jobs 1', [`${(jobs2.v.median / jobs1.v.median).toFixed(2)}×`]);
+  line('  ceiling 2 threads / 1 thread', [`${(ceiling2.v.median / ceiling1.v.median).toFixed(2)}×`]);
+  line('  --jobs 1 / ceiling 1 thread', [`${(jobs1.v.median / ceiling1.v.median).toFixed(2)}×`]);
+  target('--jobs 2 work phase / bare two-thread ceiling', jobs2.v.median / ceiling2.v.median, 'min', 0.9, 'docs/s, medians');
 
   // (e) memory stays flat however many inputs stream through
   const short = texts.map((text) => text.slice(0, 300));
   const jsonl = (n: number) => Array.from({ length: n }, (_, i) => `${JSON.stringify({ id: String(i), text: short[i % short.length] })}\n`).join('');
   const stream = (n: number) => node([BIN, '--input', 'jsonl', '--format', 'jsonl', '--jobs', '2', '--quiet'], { input: jsonl(n) });
-  const flat = compare(`(e) streamed jsonl, --jobs 2, 300-character documents, ${QUICK ? 1 : 2} runs each`, ['10,000 inputs', '1,000 inputs'], pairs(QUICK ? 1 : 2, () => stream(10000), () => stream(1000)));
-  results.rss10kVs1k = flat.rssRatio;
+  const [tenK, oneK] = table(`(e) streamed jsonl, --jobs 2, 300-character documents, ${QUICK ? 1 : 2} runs each`, ['10,000 inputs', '1,000 inputs'], rounds(QUICK ? 1 : 2, () => stream(10000), () => stream(1000)));
+  target('peak RSS, 10,000 / 1,000 streamed inputs', tenK.rss.median / oneK.rss.median, 'max', 1.1, 'medians');
 
-  console.log(`\nload average at the end ${load()}`);
-  console.log(`ratios ${JSON.stringify(Object.fromEntries(Object.entries(results).map(([k, v]) => [k, Number(v.toFixed(2))])))}`);
+  console.log(`\nTargets (issue 14)  · /proc/loadavg before: ${loadBefore} · after: ${load()}`);
+  for (const t of targets) line(t.what, [`${t.measured.toFixed(2)}${t.unit}`, `${t.kind === 'max' ? '≤' : '≥'} ${t.limit}${t.unit}  ${met(t) ? 'met' : 'NOT MET'}`]);
 }
 
 main();

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { analyze } from '../../dist/analyzer';
-import { decodeBytesChecked } from '../../dist/cli/read-input';
+import { decodeBytesChecked } from '../../dist/input/read';
 import { OUTPUT_SCHEMA } from '../../dist/schema';
 
 const TEXT_FILE = /./; // every file: the NER sets (example.dev) must not crash either

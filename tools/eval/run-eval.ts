@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../../dist/analyzer';
-import { decodeBytesChecked } from '../../dist/cli/read-input';
+import { decodeBytesChecked } from '../../dist/input/read';
 import type { AnalysisResult } from '../../dist/types';
 import { add, emptyCounts, f1, looseMatch, matchSets, type Counts } from './score';
 

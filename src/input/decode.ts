@@ -2,13 +2,16 @@ import * as chardet from 'chardet';
 import * as iconv from 'iconv-lite';
 import { InputError } from '../errors';
 import { commonChars } from './common-chars';
+import type { Warning } from '../types';
 
 export interface Decoded {
   text: string;
-  /** Canonical encoding name: utf-8, utf-16le, utf-16be, gb18030, big5, … */
+  /** Canonical encoding name: utf-8, utf-16le, utf-16be, utf-32le, utf-32be, gb18030, big5, … */
   encoding: string;
   /** Number of byte sequences that could not be decoded (replaced by U+FFFD). */
   invalidSequences: number;
+  /** What the reader should know about the decoding: `invalid-bytes` (with the count), `mojibake`. */
+  warnings: Warning[];
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
@@ -46,7 +49,84 @@ function looksBinary(bytes: Uint8Array): boolean {
 function decodeAs(bytes: Uint8Array, encoding: string, skip = 0): Decoded {
   if (!iconv.encodingExists(encoding)) throw new InputError('BAD_ENCODING', `unknown encoding "${encoding}"`);
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + skip, bytes.byteLength - skip), encoding, { stripBOM: true });
-  return { text, encoding: encoding.toLowerCase(), invalidSequences: countReplacement(text) };
+  return finish(text, encoding.toLowerCase(), countReplacement(text));
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** The decoded text with the warnings its decoding calls for. */
+function finish(decoded: string, encoding: string, invalid: number): Decoded {
+  // UTF-16 and UTF-32 files can hold unpaired surrogates: they cannot be written as UTF-8, so they count as invalid.
+  let invalidSequences = invalid;
+  const text = /[\ud800-\udfff]/.test(decoded)
+    ? decoded.replace(LONE_SURROGATE, () => {
+        invalidSequences++;
+        return '\ufffd';
+      })
+    : decoded;
+  const warnings: Warning[] = [];
+  if (invalidSequences) warnings.push(invalidBytesWarning(invalidSequences, encoding));
+  const mojibake = mojibakeOf(text);
+  if (mojibake) {
+    warnings.push({
+      code: 'mojibake',
+      message: `the text looks like Chinese ${mojibake} bytes read as Latin-1 (e.g. "${visibleSample(text)}"): it was saved with the wrong encoding; the analysis finds little in it`,
+    });
+  }
+  return { text, encoding, invalidSequences, warnings };
+}
+
+/** The `invalid-bytes` warning, worded the same wherever bytes are decoded (files, stdin, JSONL records). */
+export function invalidBytesWarning(count: number, encoding: string): Warning {
+  return { code: 'invalid-bytes', message: `${count} byte sequence(s) could not be decoded as ${encoding} and were replaced by U+FFFD` };
+}
+
+/** Windows-1252's letters for bytes 0x80–0x9F (a byte Windows-1252 leaves undefined is read as the C1 control). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const CP1252_BYTE = new Map(Array.from(CP1252_HIGH, (ch, i) => [ch, 0x80 + i] as const));
+
+/** Runs of Latin-1 letters and Windows-1252 punctuation: what UTF-8 or GBK bytes turn into when read as Latin-1. */
+const LATIN_RUN = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd]{2,64}/g;
+
+/** The bytes a Latin-1 / Windows-1252 reading turned into these characters (U+FFFD: a byte lost, kept as 0x81). */
+function latinBytes(text: string): Buffer {
+  const bytes = Buffer.alloc(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes[i] = CP1252_BYTE.get(text[i]) ?? (code <= 0xff ? code : 0x81);
+  }
+  return bytes;
+}
+
+/**
+ * Chinese mis-decoded as Latin-1/Windows-1252 ("ä¼šè®®" for 会议): valid Unicode, so no byte is invalid, but the
+ * analysis finds nothing. Runs of such letters are turned back into bytes and read as UTF-8 and as GBK; when much
+ * of what comes back is common Chinese, the text is mojibake. Returns the encoding the bytes were in, or undefined.
+ */
+export function mojibakeOf(text: string): 'UTF-8' | 'GBK' | undefined {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  const runs = sample.match(LATIN_RUN);
+  if (!runs) return undefined;
+  const bytes = latinBytes(runs.join(' '));
+  const chars = commonChars();
+  const tally = (decoded: string) => {
+    let common = 0;
+    for (const ch of decoded) if (chars.has(ch)) common++;
+    return common;
+  };
+  const asUtf8 = tally(iconv.decode(bytes, 'utf-8'));
+  const asGbk = tally(iconv.decode(bytes, 'gb18030'));
+  const best = Math.max(asUtf8, asGbk);
+  // Bytes of Chinese give one common character per 2 (GBK) or 3 (UTF-8) letters; French or German text gives none.
+  if (best < 4 || best * 5 < bytes.length) return undefined;
+  return asUtf8 >= asGbk ? 'UTF-8' : 'GBK';
+}
+
+function visibleSample(text: string): string {
+  LATIN_RUN.lastIndex = 0;
+  const run = LATIN_RUN.exec(text.slice(0, 65536));
+  LATIN_RUN.lastIndex = 0;
+  return run ? run[0].slice(0, 12) : '';
 }
 
 /**
@@ -57,21 +137,36 @@ export function decodeBytes(bytes: Uint8Array, options: { forced?: string; decla
   if (bytes.length === 0) throw new InputError('EMPTY', 'file is empty');
   if (options.forced) return decodeAs(bytes, options.forced);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeAs(bytes, 'utf-8', 3);
+  // UTF-32 before UTF-16: the UTF-32LE BOM starts with the UTF-16LE one.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return decodeAs(bytes, 'utf-32le', 4);
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return decodeAs(bytes, 'utf-32be', 4);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeAs(bytes, 'utf-16le', 2);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeAs(bytes, 'utf-16be', 2);
   if (looksBinary(bytes)) throw new InputError('BINARY', 'binary file (control or NUL bytes), not text');
   try {
-    return { text: utf8Strict.decode(bytes), encoding: 'utf-8', invalidSequences: 0 };
+    return finish(utf8Strict.decode(bytes), 'utf-8', 0);
   } catch {
     // Not valid UTF-8: fall through to a declared or detected legacy encoding.
   }
+  // Mostly UTF-8 with some other bytes (a GBK footer a site appended, a truncated download): the encoding that
+  // decodes most of the file wins, the rest is counted as invalid bytes. GBK or Big5 read as UTF-8 gives far more
+  // broken sequences than characters (one of their characters in a dozen happens to form a UTF-8 pair).
+  const lenient = decodeAs(bytes, 'utf-8');
+  if (lenient.invalidSequences <= Math.max(2, lenient.text.length / 1000) || validNonAscii(lenient.text) > lenient.invalidSequences) return lenient;
   // A charset the page declares (<meta charset>) beats detection: GBK pages are often mostly ASCII.
   const declared = canonicalCharset(options.declared);
   if (declared && declared !== 'utf-8') return decodeAs(bytes, declared);
-  // A few broken sequences in otherwise valid UTF-8 (a truncated download) stay UTF-8, with a count.
-  const lenient = decodeAs(bytes, 'utf-8');
-  if (lenient.invalidSequences <= Math.max(2, lenient.text.length / 1000)) return lenient;
   return decodeAs(bytes, bestLegacyEncoding(bytes) ?? 'utf-8');
+}
+
+/** Characters beyond ASCII that decoded (not U+FFFD). */
+function validNonAscii(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80 && code !== 0xfffd) count++;
+  }
+  return count;
 }
 
 /** iconv-lite name for a declared charset, or undefined when unknown. GBK and GB2312 decode as GB18030 (a superset). */

@@ -1,5 +1,5 @@
 import * as iconv from 'iconv-lite';
-import { canonicalCharset, decodeBytes, decodeText, sniffDeclaredCharset } from '../../src/pipeline/decode';
+import { canonicalCharset, decodeBytes, decodeText, sniffDeclaredCharset } from '../../src/input/decode';
 
 const TEXT = '淄川区召开重点项目推进会，区委书记出席会议并讲话，要求全力以赴抓好项目建设。';
 
@@ -74,5 +74,15 @@ describe('decode', () => {
     expect(canonicalCharset('x-gbk')).toBe('gb18030');
     expect(canonicalCharset('UTF8')).toBe('utf-8');
     expect(canonicalCharset('nonsense')).toBeUndefined();
+  });
+});
+
+describe('unpaired surrogates in UTF-16 input', () => {
+  test('become U+FFFD and are counted as invalid, so the output is always valid UTF-8', () => {
+    const units = Buffer.from([0xff, 0xfe, 0x1a, 0x4f, 0x00, 0xd8, 0xae, 0x8b, 0x3d, 0xd8, 0x00, 0xde]); // 会 \ud800 议 😀
+    const decoded = decodeBytes(units);
+    expect(decoded.text).toBe('会\ufffd议\ud83d\ude00');
+    expect(decoded.invalidSequences).toBe(1);
+    expect(decoded.warnings.map((w) => w.code)).toEqual(['invalid-bytes']);
   });
 });

@@ -1,0 +1,377 @@
+/**
+ * Turns the command line into a sequence of sources: files, directories (walked recursively, sorted), glob
+ * patterns, --files-from lists, stdin text, or JSONL records streamed from stdin or files.
+ */
+import { createReadStream, promises as fs, type Dirent, type Stats } from 'fs';
+import * as path from 'path';
+import { InputError, UsageError } from '../errors';
+import { invalidBytesWarning, mojibakeOf } from './decode';
+import { readStream } from './read';
+import type { Source } from './source';
+import type { Warning } from '../types';
+
+export const DEFAULT_EXTENSIONS = ['.txt', '.md', '.html'];
+
+export interface InputOptions {
+  /** Positional arguments; `-` is stdin. */
+  args: string[];
+  /** --files-from: a file of paths, one a line, or `-` for stdin. */
+  filesFrom?: string;
+  /** `jsonl` reads `{"id","text"}` records; anything else reads files. */
+  input?: string;
+  /** Extensions kept when walking directories, with the dot, lower case. */
+  extensions: string[];
+  stdin: NodeJS.ReadableStream;
+  maxBytes: number;
+  /** Directory relative glob patterns are matched from. */
+  cwd: string;
+  /**
+   * The bytes of a command-line argument that was not valid UTF-8 (the argument as given is then its lossy
+   * decoding, with U+FFFD), or undefined. See argumentBytes.
+   */
+  rawArgument?: (arg: string) => Buffer | undefined;
+}
+
+/**
+ * Recover the bytes of an argument that is not valid UTF-8 from the process's command line (`cmdline`, the
+ * contents of /proc/<pid>/cmdline: arguments separated by NUL): Node decodes argv lossily, so a GBK file name
+ * would otherwise be a name that does not exist. Returns undefined where nothing matches.
+ */
+export function argumentBytes(cmdline: Buffer | undefined): (arg: string) => Buffer | undefined {
+  if (!cmdline) return () => undefined;
+  const parts: Buffer[] = [];
+  for (let start = 0; start < cmdline.length; ) {
+    let end = cmdline.indexOf(0, start);
+    if (end < 0) end = cmdline.length;
+    parts.push(cmdline.subarray(start, end));
+    start = end + 1;
+  }
+  return (arg) => (arg.includes('\ufffd') ? parts.find((part) => !isUtf8(part) && part.toString('utf8') === arg) : undefined);
+}
+
+export interface InputPlan {
+  sources: AsyncIterable<Source>;
+  /** Number of sources when known before the run (everything but streamed JSONL). */
+  total?: number;
+  /**
+   * Files passed over while walking directories or matching globs (extension not in --ext; documentation such as
+   * README.md; FIFOs, sockets and devices, which could block for ever); final once sources are consumed.
+   */
+  skipped(): number;
+}
+
+function errorSource(input: string, error: unknown): Source {
+  if (error instanceof InputError) return { kind: 'error', input, code: error.code, message: error.message };
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { kind: 'error', input, code: 'NOT_FOUND', message: 'no such file' };
+  if (code === 'EACCES' || code === 'EPERM') return { kind: 'error', input, code: 'PERMISSION', message: 'permission denied' };
+  return { kind: 'error', input, code: 'READ_ERROR', message: (error as Error).message };
+}
+
+/** Files a folder of articles often carries that are not articles (README.md, SOURCE.txt, LICENSE …), in any case. */
+const DOCUMENTATION = /^(readme|source|sources|license|licence|changelog)(\.[^.]*)*$/i;
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+
+/** A path as a string when its bytes are valid UTF-8; otherwise the bytes, with a display form. */
+function fileSource(raw: Buffer): Source {
+  try {
+    return { kind: 'file', path: utf8Strict.decode(raw) };
+  } catch {
+    return { kind: 'file', path: raw.toString('utf8'), raw };
+  }
+}
+
+/**
+ * Files under `dir`, sorted by name, recursively. Names are read as bytes so that a name that is not valid UTF-8
+ * (a GBK name from an old archive) is still opened. Only directories and regular files are followed: a FIFO,
+ * socket or device in a tree is skipped and counted, never opened (opening a FIFO blocks until a writer comes).
+ */
+async function* walk(dir: Buffer, extensions: string[], counter: { skipped: number }, seen: Set<string>): AsyncGenerator<Source> {
+  let entries: Dirent<Buffer>[];
+  try {
+    // A symlink loop would otherwise recurse for ever.
+    const real = await fs.realpath(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
+    entries = await fs.readdir(dir, { withFileTypes: true, encoding: 'buffer' });
+  } catch (error) {
+    yield errorSource(dir.toString('utf8'), error);
+    return;
+  }
+  const named = entries.map((entry) => ({ entry, name: entry.name.toString('utf8') }));
+  named.sort((a, b) => byName(a.name, b.name) || Buffer.compare(a.entry.name, b.entry.name));
+  for (const { entry, name } of named) {
+    if (name.startsWith('.')) continue; // .git, editor swap files: not articles
+    const full = Buffer.concat([dir, Buffer.from(path.sep), entry.name]);
+    let type: Pick<Stats, 'isDirectory' | 'isFile'> | undefined = entry;
+    if (entry.isSymbolicLink()) type = await fs.stat(full).catch(() => undefined);
+    if (type?.isDirectory()) yield* walk(full, extensions, counter, seen);
+    else if (DOCUMENTATION.test(name)) counter.skipped++;
+    else if (type?.isFile() && extensions.includes(path.extname(name).toLowerCase())) yield fileSource(full);
+    else if (!type) yield fileSource(full); // a dangling link: the reader reports it as NOT_FOUND
+    else counter.skipped++;
+  }
+}
+
+async function* expand(arg: string, options: InputOptions, counter: { skipped: number }): AsyncGenerator<Source> {
+  if (arg === '-') {
+    try {
+      yield { kind: 'bytes', input: '-', bytes: await readStream(options.stdin, options.maxBytes) };
+    } catch (error) {
+      yield errorSource('-', error);
+    }
+    return;
+  }
+  const raw = options.rawArgument?.(arg);
+  const stat = await fs.stat(raw ?? arg).catch(() => undefined);
+  if (raw && stat && !stat.isDirectory()) {
+    yield fileSource(raw);
+    return;
+  }
+  if (stat?.isDirectory()) {
+    let found = 0;
+    for await (const source of walk(raw ?? Buffer.from(arg), options.extensions, counter, new Set())) {
+      found++;
+      yield source;
+    }
+    // A directory named on the command line is an input too: if it gives nothing, say so in its own record.
+    if (!found) yield { kind: 'error', input: arg, code: 'IS_DIRECTORY', message: `is a directory with no ${options.extensions.join(', ')} files (see --ext)` };
+    return;
+  }
+  // Loaded only when a pattern is given: shells usually expand globs themselves.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const glob = !stat ? (require('tinyglobby') as typeof import('tinyglobby')) : undefined;
+  if (!glob || !glob.isDynamicPattern(arg)) {
+    yield { kind: 'file', path: arg }; // the reader reports a missing file as NOT_FOUND
+    return;
+  }
+  const cwd = options.cwd;
+  const matches = (await glob.glob(arg, { cwd, onlyFiles: true, absolute: true, dot: false, expandDirectories: false }))
+    .map((match) => (path.isAbsolute(arg) ? match : path.relative(cwd, match)))
+    .sort(byName);
+  if (!matches.length) yield { kind: 'error', input: arg, code: 'NOT_FOUND', message: 'no file matches the pattern' };
+  for (const match of matches) {
+    // Like a directory walk: FIFOs, sockets and devices matched by a pattern are skipped, not opened.
+    const type = await fs.stat(path.resolve(cwd, match)).catch(() => undefined);
+    if (type && !type.isFile()) counter.skipped++;
+    else yield { kind: 'file', path: match };
+  }
+}
+
+/**
+ * Lines of a stream, split on \n as bytes (so multi-byte characters never break), pulled lazily. `line` is the
+ * line read as UTF-8 (invalid bytes become U+FFFD), `bytes` the line as it came (without \r\n).
+ */
+export async function* lines(stream: NodeJS.ReadableStream, maxLine: number): AsyncGenerator<{ line: string; bytes: Buffer; tooLong: boolean }> {
+  let pending: Buffer[] = [];
+  let size = 0;
+  let tooLong = false;
+  for await (const chunk of stream) {
+    let buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    let at: number;
+    while ((at = buffer.indexOf(0x0a)) >= 0) {
+      if (size + at > maxLine) tooLong = true;
+      if (!tooLong) pending.push(buffer.subarray(0, at));
+      yield lineOf(tooLong ? [] : pending, tooLong, true);
+      pending = [];
+      size = 0;
+      tooLong = false;
+      buffer = buffer.subarray(at + 1);
+    }
+    size += buffer.length;
+    // Past the limit the line is dropped as it streams by and reported as one TOO_LARGE record.
+    if (size > maxLine) {
+      tooLong = true;
+      pending = [];
+    } else if (buffer.length) pending.push(buffer);
+  }
+  if (tooLong || size) yield lineOf(tooLong ? [] : pending, tooLong, false);
+}
+
+function lineOf(pending: Buffer[], tooLong: boolean, ended: boolean) {
+  let bytes = Buffer.concat(pending);
+  if (ended && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
+  return { line: bytes.toString('utf8'), bytes, tooLong };
+}
+
+/**
+ * The source text of a top-level member's value in a JSON object text (already validated by JSON.parse), or
+ * undefined. The last one wins, as in JSON.parse. Used for ids: JSON.parse turns 12345678901234567890 into
+ * 12345678901234567000 and 1.0 into 1, and an id must come back exactly as the caller wrote it.
+ */
+export function rawMember(json: string, key: string): string | undefined {
+  let i = 0;
+  const space = () => {
+    while (i < json.length && (json[i] === ' ' || json[i] === '\t' || json[i] === '\n' || json[i] === '\r')) i++;
+  };
+  const skipString = () => {
+    for (i++; i < json.length && json[i] !== '"'; i++) if (json[i] === '\\') i++;
+    i++;
+  };
+  space();
+  if (json[i] !== '{') return undefined;
+  i++;
+  let found: string | undefined;
+  for (;;) {
+    space();
+    if (json[i] !== '"') return found;
+    const keyStart = i;
+    skipString();
+    const name = JSON.parse(json.slice(keyStart, i)) as string;
+    space();
+    i++; // the colon
+    space();
+    const valueStart = i;
+    let depth = 0;
+    while (i < json.length) {
+      const ch = json[i];
+      if (ch === '"') {
+        skipString();
+        if (depth === 0) break;
+        continue;
+      }
+      if (ch === '{' || ch === '[') depth++;
+      else if (ch === '}' || ch === ']') {
+        if (depth === 0) break;
+        depth--;
+        if (depth === 0) {
+          i++;
+          break;
+        }
+      } else if (depth === 0 && (ch === ',' || ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r')) break;
+      i++;
+    }
+    if (name === key) found = json.slice(valueStart, i);
+    space();
+    if (json[i] === ',') i++;
+    else return found;
+  }
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Replace unpaired surrogates (from `\ud800` escapes) by U+FFFD, counting them: they cannot be written as UTF-8. */
+function pairedOnly(text: string): { text: string; lone: number } {
+  let lone = 0;
+  const fixed = text.replace(LONE_SURROGATE, () => {
+    lone++;
+    return '\ufffd';
+  });
+  return { text: fixed, lone };
+}
+
+/**
+ * JSONL records `{"id": ..., "text": "..."}`, one source per non-blank line. A numeric id is kept as its source
+ * text; a UTF-8 BOM before the first line is skipped; invalid UTF-8 and unpaired surrogates become U+FFFD with a
+ * warning on the record.
+ */
+async function* records(name: string, stream: NodeJS.ReadableStream, maxBytes: number): AsyncGenerator<Source> {
+  let number = 0;
+  // JSON escaping can make a line up to six times longer than its text.
+  for await (const { line: decoded, bytes, tooLong } of lines(stream, maxBytes * 6 + 1024)) {
+    number++;
+    const input = `${name}:${number}`;
+    if (tooLong) {
+      yield { kind: 'error', input, code: 'TOO_LARGE', message: `record is over the --max-bytes limit of ${maxBytes}` };
+      continue;
+    }
+    const line = number === 1 && decoded.startsWith('\ufeff') ? decoded.slice(1) : decoded;
+    if (!line.trim()) continue;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch (error) {
+      yield { kind: 'error', input, code: 'BAD_RECORD', message: `not JSON: ${(error as Error).message}` };
+      continue;
+    }
+    const { id, text } = (record ?? {}) as { id?: unknown; text?: unknown };
+    let idText = typeof id === 'string' ? id : typeof id === 'number' ? rawMember(line, 'id') ?? String(id) : undefined;
+    if (idText !== undefined) idText = pairedOnly(idText).text;
+    if (typeof text !== 'string') {
+      yield { kind: 'error', input, id: idText, code: 'BAD_RECORD', message: 'record has no "text" string' };
+      continue;
+    }
+    const warnings: Warning[] = [];
+    if (decoded.includes('\ufffd') && !isUtf8(bytes)) {
+      warnings.push(invalidBytesWarning(countInvalidUtf8(bytes), 'utf-8'));
+    }
+    const paired = pairedOnly(text);
+    const mojibake = mojibakeOf(paired.text);
+    if (mojibake) warnings.push({ code: 'mojibake', message: `the text looks like Chinese ${mojibake} bytes read as Latin-1: it was decoded with the wrong encoding before it was written to JSON` });
+    if (paired.lone) {
+      warnings.push({ code: 'lone-surrogates', message: `${paired.lone} unpaired surrogate escape(s) (U+D800–U+DFFF) in "text" were replaced by U+FFFD` });
+    }
+    yield { kind: 'text', input, id: idText, text: paired.text, ...(warnings.length ? { warnings } : {}) };
+  }
+}
+
+const isUtf8 = (bytes: Uint8Array) => {
+  try {
+    utf8Strict.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Byte sequences a lenient UTF-8 decoder replaces, not counting U+FFFD characters written in the text itself. */
+function countInvalidUtf8(bytes: Buffer): number {
+  const replaced = bytes.toString('utf8').split('\ufffd').length - 1;
+  const written = bytes.toString('latin1').split('\u00ef\u00bf\u00bd').length - 1;
+  return replaced - written;
+}
+
+/** Paths listed one a line; a line that is not valid UTF-8 names its file by bytes. */
+async function readList(file: string, stdin: NodeJS.ReadableStream): Promise<Array<string | Buffer>> {
+  const stream = file === '-' ? stdin : createReadStream(file);
+  const paths: Array<string | Buffer> = [];
+  for await (const { line, bytes } of lines(stream, 64 * 1024)) {
+    if (!line.trim()) continue;
+    paths.push(isUtf8(bytes) ? line.trim() : bytes);
+  }
+  return paths;
+}
+
+export async function planInputs(options: InputOptions): Promise<InputPlan> {
+  const counter = { skipped: 0 };
+  const args: Array<string | Buffer> = options.args.length || options.filesFrom ? [...options.args] : ['-'];
+  if (options.input === 'jsonl') {
+    const sources = (async function* () {
+      for (const arg of options.args.length ? options.args : ['-']) {
+        if (arg === '-') yield* records('stdin', options.stdin, options.maxBytes);
+        else {
+          const stream = createReadStream(arg);
+          // Open errors surface on the first read; report them as the file's one record.
+          try {
+            yield* records(arg, stream, options.maxBytes);
+          } catch (error) {
+            yield errorSource(arg, error);
+          }
+        }
+      }
+    })();
+    return { sources, skipped: () => counter.skipped };
+  }
+  if (options.filesFrom) {
+    try {
+      args.push(...(await readList(options.filesFrom, options.stdin)));
+    } catch (error) {
+      throw new UsageError(`--files-from ${options.filesFrom}: ${(error as Error).message}`);
+    }
+  }
+  // File lists are small (paths only), so list them all first: the progress bar then knows the total.
+  const listed: Source[] = [];
+  for (const arg of args) {
+    if (typeof arg !== 'string') listed.push(fileSource(arg)); // a listed name that is not UTF-8: taken as it is
+    else for await (const source of expand(arg, options, counter)) listed.push(source);
+  }
+  return {
+    sources: (async function* () {
+      yield* listed;
+    })(),
+    total: listed.length,
+    skipped: () => counter.skipped,
+  };
+}
