@@ -7,6 +7,7 @@ import { clean, type Cleaned } from './pipeline/clean';
 import { Context, type AnalyzeOptions, type Extracted, type Extractor } from './pipeline/context';
 import { extractHtml } from './pipeline/html';
 import { resolveFormat, type InputFormat } from './pipeline/format';
+import { extractMarkdown } from './pipeline/markdown';
 import { normalize } from './pipeline/normalize';
 import { checkSpans, mapSpans } from './pipeline/spans';
 import { appendLines, composeViews, toSourceSpan, type TextView } from './pipeline/text-view';
@@ -22,7 +23,7 @@ export interface AnalyzeInput {
   /** Warnings from reading/decoding (e.g. invalid byte sequences). */
   warnings?: Warning[];
   id?: string;
-  /** `html`: take the page's title and article text (spans still index `text`); `auto`: sniff. Default `text`. */
+  /** `html`: take the page's title and article text; `markdown`: leave out front matter and markup (spans still index `text`); `auto`: sniff. Default `text`. */
   format?: InputFormat | 'auto';
 }
 
@@ -44,6 +45,12 @@ export interface AnalyzeTextOptions extends AnalyzeOptions {
 /** clean() on plain text, or on the text extracted from HTML with its map composed back to the HTML string. */
 function cleanInput(text: string, format: InputFormat, lexicon: Lexicon, warnings: Warning[]): Cleaned {
   if (format === 'text') return clean(text, lexicon);
+  if (format === 'markdown') {
+    const markdown = extractMarkdown(text);
+    const cleaned = clean(markdown.view.raw, lexicon);
+    const removed = [...markdown.removed, ...cleaned.removed.map((piece) => ({ ...piece, span: toSourceSpan(markdown.view, piece.span[0], piece.span[1]) }))];
+    return { view: composeViews(cleaned.view, markdown.view), removed: removed.sort((a, b) => a.span[0] - b.span[0]) };
+  }
   const html = extractHtml(text);
   // A page with nothing but markup, scripts and navigation is an error record, not an empty analysis.
   if (!/\S/.test(html.view.raw)) throw new InputError('EMPTY', 'HTML page has no text outside markup, scripts and navigation');
@@ -53,7 +60,11 @@ function cleanInput(text: string, format: InputFormat, lexicon: Lexicon, warning
   const cleaned = clean(html.view.raw, lexicon);
   return {
     view: composeViews(cleaned.view, html.view),
-    removed: cleaned.removed.map((piece) => ({ ...piece, span: toSourceSpan(html.view, piece.span[0], piece.span[1]) })),
+    // Image file names are boilerplate the reader never sees, and year evidence for the meeting date.
+    removed: [
+      ...cleaned.removed.map((piece) => ({ ...piece, span: toSourceSpan(html.view, piece.span[0], piece.span[1]) })),
+      ...html.images.filter((image) => /^[^\n]{1,300}$/.test(image.text)).map((image) => ({ text: image.text, reason: 'image-file', span: image.span })),
+    ].sort((a, b) => a.span[0] - b.span[0]),
   };
 }
 
@@ -71,7 +82,7 @@ export function analyzeText(input: AnalyzeInput, engines: Engines, options: Anal
   const { lexicon, segmenter } = engines;
   const inputWarnings: Warning[] = [...(input.warnings ?? [])];
   const { view: cleanView, removed } = cleanInput(input.text, resolveFormat(input.text, input.format), lexicon, inputWarnings);
-  const { view: article, traditional } = normalize(cleanView);
+  const { view: article, traditional } = normalize(cleanView, lexicon);
   const view = workingView(article, removed);
   const tokens = segmenter.cut(article.text);
   const ctx = new Context(view, article.text.length, tokens, lexicon, segmenter, removed, { top: options.top ?? 10 });

@@ -210,7 +210,7 @@ async function runSignalled(
     lexiconDirs: options.lexicon,
     maxBytes: options.maxBytes,
     encoding: options.encoding,
-    kind: options.input === 'text' || options.input === 'html' ? options.input : undefined,
+    kind: options.input === 'text' || options.input === 'html' || options.input === 'markdown' ? options.input : undefined,
     summary: Boolean(options.summary),
     width: terminalWidth(stdout, env),
   };

@@ -81,7 +81,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('-o, --output <file>', 'write to <file>: a regular file atomically (keeping its mode, through a symlink); devices and FIFOs directly')
     .option('--output-dir <dir>', 'write files into <dir> instead of stdout (csv: documents, officials, items, industries)')
     .option('-j, --jobs <n>', 'worker threads (default: CPUs, fewer for small batches, 1 for one input)', jobCount)
-    .addOption(new Option('--input <kind>', 'input kind; jsonl reads {"id","text"} records from stdin or the files').choices(['auto', 'text', 'html', 'jsonl']).default('auto'))
+    .addOption(new Option('--input <kind>', 'input kind; jsonl reads {"id","text"} records from stdin or the files').choices(['auto', 'text', 'html', 'markdown', 'jsonl']).default('auto'))
     .option('--files-from <list>', 'read input paths from <list>, one a line ("-" for stdin)')
     .option('--ext <list>', 'extensions taken from directories, comma-separated (default .txt,.md,.html)', extensions)
     .option('--summary', 'print an aggregate over the batch instead of one record per input')

@@ -2,8 +2,7 @@
 import { createReadStream, promises as fs, readFileSync, statSync } from 'fs';
 import { extname } from 'path';
 import { decodeText, sniffDeclaredCharset, type Decoded } from './decode';
-import { looksLikeHtml } from '../pipeline/html';
-import type { InputFormat } from '../pipeline/format';
+import { resolveFormat, type InputFormat } from '../pipeline/format';
 import { DEFAULT_MAX_BYTES, InputError } from '../errors';
 import type { Warning } from '../types';
 import type { Source } from './source';
@@ -30,6 +29,7 @@ export interface ReadInput extends Decoded {
 }
 
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.shtml']);
+const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
 
 function fromFsError(error: NodeJS.ErrnoException): InputError {
   switch (error.code) {
@@ -66,7 +66,8 @@ export async function readInputFile(path: string | Buffer, options: ReadOptions 
     if (error instanceof InputError) throw error;
     throw fromFsError(error as NodeJS.ErrnoException);
   }
-  const kind = options.kind && options.kind !== 'auto' ? options.kind : HTML_EXTENSIONS.has(extname(name).toLowerCase()) ? 'html' : 'auto';
+  const extension = extname(name).toLowerCase();
+  const kind = options.kind && options.kind !== 'auto' ? options.kind : HTML_EXTENSIONS.has(extension) ? 'html' : MARKDOWN_EXTENSIONS.has(extension) ? 'markdown' : 'auto';
   return decodeBytesChecked(bytes, maxBytes, options.encoding, kind);
 }
 
@@ -76,9 +77,9 @@ export async function readInputFile(path: string | Buffer, options: ReadOptions 
  */
 export function decodeBytesChecked(bytes: Uint8Array, maxBytes: number, encoding?: string, kind: InputKind = 'auto'): ReadInput {
   if (bytes.length > maxBytes) throw new InputError('TOO_LARGE', `input is ${bytes.length} bytes, over the --max-bytes limit of ${maxBytes}`);
-  const declared = kind === 'text' ? undefined : sniffDeclaredCharset(bytes);
+  const declared = kind === 'text' || kind === 'markdown' ? undefined : sniffDeclaredCharset(bytes);
   const decoded = decodeText(bytes, { forced: encoding, declared });
-  const format: InputFormat = kind === 'auto' ? (looksLikeHtml(decoded.text) ? 'html' : 'text') : kind;
+  const format: InputFormat = kind === 'auto' ? resolveFormat(decoded.text, 'auto') : kind;
   return { ...decoded, format };
 }
 
@@ -97,7 +98,7 @@ export async function readStream(stream: NodeJS.ReadableStream, maxBytes: number
 /** A source read and decoded as analysis reads it; `report` and `diff` use it too. */
 export interface ReadSource {
   text: string;
-  format?: 'text' | 'html';
+  format?: InputFormat;
   encoding: string;
   warnings: Warning[];
 }

@@ -1,3 +1,4 @@
+import { perLexicon, wordList } from '../grammar/word-lists';
 import type { Lexicon } from '../lexicon';
 import type { Removed } from '../types';
 import { foldWidth } from './fold';
@@ -100,11 +101,53 @@ function splitLines(source: string): Line[] {
   return lines;
 }
 
+const PAIRS: Array<[string, string]> = [['《', '》'], ['“', '”'], ['（', '）'], ['(', ')'], ['【', '】'], ['「', '」']];
+
+/** A quote or bracket opened in the line and not closed: the line stops in the middle of a title or a quote. */
+function leftOpen(line: string): boolean {
+  return PAIRS.some(([open, close]) => line.split(open).length > line.split(close).length);
+}
+
 /** A hard wrap in the middle of a sentence or a name: the line runs on into the next one. */
 function runsOn(line: string, next: string, isFirst: boolean): boolean {
   if (SENTENCE_END.test(line) || LIST_HEADING.test(line) || LIST_HEADING.test(next)) return false;
-  if (!STARTS_LIKE_TEXT.test(next) || LEAD_DATE.test(next)) return false;
-  return CLAUSE_MARK.test(line) || (!isFirst && line.length >= 25);
+  if (!STARTS_LIKE_TEXT.test(next.replace(/^[》”）)】」]/, '')) || LEAD_DATE.test(next)) return false;
+  return CLAUSE_MARK.test(line) || leftOpen(line) || (!isFirst && line.length >= 25);
+}
+
+/** 标题…视频 / 发布日期：… / 会议: a few characters left alone after a removed line end the headline above it. */
+function headlineTail(line: string, tail: string): boolean {
+  return line.length >= 12 && tail.length <= 4 && /^[\u3400-\u9fff]+$/.test(tail) && !SENTENCE_END.test(line);
+}
+
+/**
+ * Where a first line holding the headline and the start of the body splits (标题　　2月13日，某区召开…): the last
+ * run of spaces before the line's first comma or full stop, when the part before reads as a headline. -1 if none.
+ */
+function headlineSplit(line: string): number {
+  const stop = line.search(/[，,。；;]/);
+  if (stop < 0) return -1;
+  const before = line.slice(0, stop);
+  // Two spaces or an ideographic one: a single space also parts the words of a title chain (巡视员 孔某).
+  // Or one space when a dated lead follows it (标题 3月6日，…).
+  const gap =
+    /(?:\u3000|[ \t\u00a0]{2})[\s\u3000]*(?=[^\s\u3000]*$)/.exec(before) ??
+    /[ \t\u00a0](?=(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|本报讯)[^\s\u3000]*$)/.exec(before);
+  if (!gap || gap.index < 6 || gap.index > 60 || line.length - gap.index < 16 || LEAD_DATE.test(line)) return -1;
+  return gap.index;
+}
+
+/** A line made only of toolbar and share words (下载 打印 全屏, 【字号：大 中 小】). */
+function chromeLine(text: string, words: string[]): boolean {
+  // Counters (浏览次数：123) and font-size buttons (A A A, T|T) are chrome too.
+  let rest = text.replace(/[\s\u3000【】\[\]()（）|｜:：/·•>+\-]+|\d+/g, '');
+  if (!rest || rest.length > 40) return false;
+  while (rest) {
+    const word = words.find((w) => rest.startsWith(w));
+    if (!word) return false;
+    rest = rest.slice(word.length);
+  }
+  return true;
 }
 
 /** A long first line whose short rest stands alone before a gap or a removed line: a headline wrapped in two. */
@@ -119,23 +162,40 @@ function wrappedHeadline(line: string, next: string, after: { afterGap: boolean 
 export function clean(source: string, lexicon: Lexicon): Cleaned {
   const lines = splitLines(source);
   const removed: Removed[] = [];
-  const kept: Array<Line & { afterGap: boolean }> = [];
+  const kept: Array<Line & { afterGap: boolean; afterRemoved: boolean }> = [];
+  const chromeWords = perLexicon(lexicon, 'chrome-words', () => wordList(lexicon, 'chrome-words.txt').sort((a, b) => b.length - a.length));
   let gap = false;
+  let afterRemoved = false;
   for (const line of lines) {
     if (line.end === line.start) {
       gap = true;
+      afterRemoved = false;
       continue;
     }
     const text = source.slice(line.outerStart, line.outerEnd);
     const folded = foldWidth(text);
     const match = lexicon.boilerplate.find((pattern) => pattern.regex.test(folded));
-    if (match) {
-      removed.push({ text, reason: match.reason, span: [line.outerStart, line.outerEnd] });
+    if (match || chromeLine(folded, chromeWords)) {
+      removed.push({ text, reason: match ? match.reason : 'share-widget', span: [line.outerStart, line.outerEnd] });
       gap = true;
+      afterRemoved = true;
       continue;
     }
-    kept.push({ start: line.start, end: line.end, outerStart: line.outerStart, outerEnd: line.outerEnd, breakAt: line.breakAt, breakEnd: line.breakEnd, afterGap: gap });
+    if (kept.length === 0) {
+      // Headline and body written on one line, apart by spaces only: two paragraphs.
+      const inner = source.slice(line.start, line.end);
+      const split = headlineSplit(inner);
+      if (split > 0) {
+        const gapEnd = line.start + split + (/^[\s\u3000]+/.exec(inner.slice(split))?.[0].length ?? 0);
+        kept.push({ ...line, end: line.start + split, outerEnd: line.start + split, breakAt: line.start + split, breakEnd: gapEnd, afterGap: gap, afterRemoved });
+        kept.push({ ...line, start: gapEnd, outerStart: gapEnd, afterGap: true, afterRemoved: false });
+        gap = afterRemoved = false;
+        continue;
+      }
+    }
+    kept.push({ ...line, afterGap: gap, afterRemoved });
     gap = false;
+    afterRemoved = false;
   }
   const builder = new TextViewBuilder(source);
   for (let k = 0; k < kept.length; k++) {
@@ -145,7 +205,9 @@ export function clean(source: string, lexicon: Lexicon): Cleaned {
     if (!next) break;
     const text = source.slice(line.start, line.end);
     const nextText = source.slice(next.start, next.end);
-    const joined = !next.afterGap && (runsOn(text, nextText, k === 0) || (k === 0 && wrappedHeadline(text, nextText, kept[k + 2])));
+    const joined =
+      (!next.afterGap && (runsOn(text, nextText, k === 0) || (k === 0 && wrappedHeadline(text, nextText, kept[k + 2])))) ||
+      (k === 0 && next.afterRemoved && kept[k + 2] !== undefined && headlineTail(text, nextText));
     if (!joined) builder.emit('\n', line.end, Math.max(line.end, Math.min(line.breakEnd, next.start)));
   }
   return { view: builder.build(), removed };

@@ -13,10 +13,14 @@ export interface HtmlText {
   title: string | null;
   /** Where reading stopped when the page was nested more than MAX_DEPTH deep, else null. */
   truncatedAt: number | null;
+  /** `src` of each article image as written, with its offsets in the HTML string (file names often carry a date). */
+  images: Array<{ text: string; span: [number, number] }>;
 }
 
 const CHUNK = 65536;
 const MAX_DEPTH = 1024;
+/** Image sources kept per page (year evidence needs the first few). */
+const MAX_IMAGES = 50;
 
 /** Elements whose content is never article text. */
 const SKIP_TAGS = new Set([
@@ -33,6 +37,8 @@ const BLOCK_TAGS = new Set([
 ]);
 const WRAPPERS = new Set(['html', 'body', 'main', 'article']);
 const HEADINGS = new Set(['h1', 'h2', 'h3']);
+/** class/id of a headline element on pages without headings (class="title", id="biaoti", class="art_tit"). */
+const TITLE_CLASS = /(?:^|[\s_-])(?:title|tit|biaoti|bt|headline)(?:$|[\s_-])/i;
 /** class/id words of navigation, share widgets, footers and sidebars (matched at the start of each word). */
 const CHROME_WORD = /^(?:nav|menu|breadcrumb|crumb|share|bdshare|bshare|jiathis|footer|header|sidebar|toolbar|copyright|comment|login|search|banner|pagination|pager|related|topbar|advert)/i;
 const CHROME_EXACT = new Set(['foot', 'head', 'top', 'ad', 'ads', 'side', 'tool', 'links']);
@@ -54,13 +60,15 @@ interface Element {
   inArticle: boolean;
   /** Inside <pre>: whitespace and line breaks are kept as written. */
   pre: boolean;
+  /** Inside <b>/<strong> or an element whose class or id says title (a table-layout page's headline cell). */
+  bold: boolean;
   /** Non-space characters of text whose innermost block is this element, and how many of them are link text. */
   chars: number;
   linkChars: number;
 }
 
 type Piece =
-  | { kind: 'text'; start: number; end: number; data: string; literal: boolean; block: number; pre?: boolean }
+  | { kind: 'text'; start: number; end: number; data: string; literal: boolean; block: number; pre?: boolean; bold?: boolean }
   | { kind: 'break'; at: number; lines: number };
 
 const SPACE = /[ \t\n\r\f]/;
@@ -192,6 +200,7 @@ export function extractHtml(source: string): HtmlText {
 function extract(source: string, classChrome: boolean): HtmlText & { titleLength: number } {
   const elements: Element[] = [];
   const stack: number[] = [];
+  const images: HtmlText['images'] = [];
   let pieces: Piece[] = [];
   const titlePieces: Piece[] = [];
   let titleState: 'before' | 'in' | 'done' = 'before';
@@ -201,6 +210,11 @@ function extract(source: string, classChrome: boolean): HtmlText & { titleLength
     {
       onopentag(name, attribs) {
         const parent = top();
+        if (name === 'img' && attribs.src && !(parent?.skip ?? false) && images.length < MAX_IMAGES) {
+          const tag = source.slice(parser.startIndex, parser.endIndex + 1);
+          const at = tag.indexOf(attribs.src);
+          if (at >= 0) images.push({ text: attribs.src, span: [parser.startIndex + at, parser.startIndex + at + attribs.src.length] });
+        }
         const block = BLOCK_TAGS.has(name);
         const inArticle = (parent?.inArticle ?? false) || name === 'article' || name === 'main';
         const chrome =
@@ -212,6 +226,7 @@ function extract(source: string, classChrome: boolean): HtmlText & { titleLength
           block: block ? index : parent?.block ?? -1,
           inLink: (parent?.inLink ?? false) || name === 'a',
           pre: (parent?.pre ?? false) || name === 'pre',
+          bold: (parent?.bold ?? false) || name === 'b' || name === 'strong' || TITLE_CLASS.test(`${attribs.class ?? ''} ${attribs.id ?? ''}`),
           inArticle,
           chars: 0,
           linkChars: 0,
@@ -237,7 +252,7 @@ function extract(source: string, classChrome: boolean): HtmlText & { titleLength
         }
         if (element?.skip) return;
         const block = element?.block ?? -1;
-        pieces.push({ kind: 'text', start, end, data, literal, block, pre: element?.pre });
+        pieces.push({ kind: 'text', start, end, data, literal, block, pre: element?.pre, bold: element?.bold });
         if (block >= 0) {
           const chars = data.replace(/\s+/g, '').length;
           elements[block].chars += chars;
@@ -275,28 +290,58 @@ function extract(source: string, classChrome: boolean): HtmlText & { titleLength
   elements.forEach((element, index) => {
     if (element.chars > 0 && element.linkChars >= element.chars * 0.5 && !HEADINGS.has(element.name)) dropped.add(index);
   });
-  // A heading that repeats the <title> headline: the title line already carries it.
+  const byBlock = new Map<number, Piece[]>();
+  for (const piece of pieces) {
+    if (piece.kind !== 'text' || piece.block < 0) continue;
+    const list = byBlock.get(piece.block);
+    if (list) list.push(piece);
+    else byBlock.set(piece.block, [piece]);
+  }
+  // A block that repeats the <title> headline (a heading, or a bold table cell): the title line already carries it.
   if (titleCut) {
-    const byBlock = new Map<number, Piece[]>();
-    for (const piece of pieces) {
-      if (piece.kind !== 'text' || !HEADINGS.has(elements[piece.block]?.name ?? '')) continue;
-      const list = byBlock.get(piece.block);
-      if (list) list.push(piece);
-      else byBlock.set(piece.block, [piece]);
-    }
     const wanted = titleCut.replace(/\s+/g, '');
     for (const [block, blockPieces] of byBlock) if (plain(blockPieces) === wanted) dropped.add(block);
+  }
+  // An empty <title>: the page's first h1 (else h2, h3) is the headline, written first.
+  let pageHeading: Piece[] = [];
+  if (!titleCut) {
+    for (const level of ['h1', 'h2', 'h3']) {
+      const found = [...byBlock].find(([block, blockPieces]) => elements[block].name === level && !dropped.has(block) && plain(blockPieces) !== '');
+      if (found) {
+        pageHeading = found[1];
+        dropped.add(found[0]);
+        break;
+      }
+    }
+    // No heading: a short block written wholly in bold or in a title-classed element, before the first long one.
+    if (!pageHeading.length) {
+      for (const [block, blockPieces] of byBlock) {
+        if (dropped.has(block)) continue;
+        const length = plain(blockPieces).length;
+        if (length > 60) break;
+        if (length >= 6 && blockPieces.every((piece) => piece.kind === 'text' && (piece.bold || !piece.data.trim()))) {
+          pageHeading = blockPieces;
+          dropped.add(block);
+          break;
+        }
+      }
+    }
   }
 
   const builder = new TextViewBuilder(source);
   const writer = new Writer(builder, source);
   for (let i = lead; i < lead + titleCut.length; i++) builder.emit(wholeTitle.raw[i], wholeTitle.starts[i], wholeTitle.ends[i]);
   if (titleCut) writer.lineBreak(wholeTitle.ends[lead + titleCut.length - 1], 2);
-  for (const piece of pieces) {
+  // The page heading opens the article: what stands before it (crumbs, counters) is page chrome, and the text
+  // keeps source order (the report maps shown text back by offsets).
+  const headingStart = pageHeading.length ? pieces.indexOf(pageHeading[0]) : 0;
+  if (pageHeading.length) for (const block of pageHeading) if (block.kind === 'text') dropped.delete(block.block);
+  for (let i = headingStart; i < pieces.length; i++) {
+    const piece = pieces[i];
     if (piece.kind === 'break') writer.lineBreak(piece.at, piece.lines);
     else if (!dropped.has(piece.block)) writer.text(piece);
   }
-  return { view: builder.build(), title: titleCut || null, titleLength: titleCut.length, truncatedAt };
+  return { view: builder.build(), title: titleCut || null, titleLength: titleCut.length, truncatedAt, images };
 }
 
 /** Does this decoded text look like an HTML page? A doctype or <html> near the start, or many tags. */

@@ -1,19 +1,42 @@
+import { wordList } from '../grammar/word-lists';
+import { loadLexicon, type Lexicon } from '../lexicon';
 import { foldWidth } from './fold';
 import type { TextView } from './text-view';
 
-/** Characters that exist only in traditional script and are common in news text. */
-const TRADITIONAL_MARKERS = new Set(
-  Array.from('國會發說為這們時個與經濟從對開關於應當實進區長書記黨員議題們點產業體結構預設務農電號運動傳統麼權錢術學習導總類別條規劃種質優勢務員場際據斷鄉鎮縣廳處領決標準歷際備濟變認識題', (ch) => ch.charCodeAt(0)),
-);
+/** Share of Chinese characters that must be traditional-only for a text to read as traditional, and the fewest. */
+const TRADITIONAL_SHARE = 0.05;
+const MIN_TRADITIONAL = 3;
+const SAMPLE = 20000;
 
-export function looksTraditional(text: string): boolean {
-  let hits = 0;
-  const limit = Math.min(text.length, 20000);
-  for (let i = 0; i < limit; i++) {
-    // Char codes, not text[i]: that allocates a string for every CJK character.
-    if (TRADITIONAL_MARKERS.has(text.charCodeAt(i)) && ++hits >= 5) return true;
+const charSets = new WeakMap<Lexicon, Set<number>>();
+
+/** data/traditional-chars.txt as a set of char codes (any number of characters per line). */
+function traditionalChars(lexicon: Lexicon): Set<number> {
+  let set = charSets.get(lexicon);
+  if (!set) {
+    const chars = wordList(lexicon, 'traditional-chars.txt').join('').replace(/\s+/g, '');
+    charSets.set(lexicon, (set = new Set(Array.from(chars, (ch) => ch.charCodeAt(0)))));
   }
-  return false;
+  return set;
+}
+
+/**
+ * True when traditional-only characters make at least 5 % of the Chinese characters (and 3 or more) in the first
+ * 20,000 characters: a three-line traditional article is caught, a simplified text quoting one old name is not.
+ */
+export function looksTraditional(text: string, lexicon: Lexicon = loadLexicon()): boolean {
+  const chars = traditionalChars(lexicon);
+  let chinese = 0;
+  let traditional = 0;
+  const limit = Math.min(text.length, SAMPLE);
+  for (let i = 0; i < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x3400 || code > 0x9fff) continue;
+    chinese++;
+    // Char codes, not text[i]: that allocates a string for every CJK character.
+    if (chars.has(code)) traditional++;
+  }
+  return traditional >= MIN_TRADITIONAL && traditional >= chinese * TRADITIONAL_SHARE;
 }
 
 type Convert = (text: string) => string;
@@ -53,9 +76,9 @@ export interface Normalized {
 }
 
 /** Produce the matching form: full-width folded, traditional converted to simplified. `raw` is kept as written. */
-export function normalize(view: TextView): Normalized {
+export function normalize(view: TextView, lexicon?: Lexicon): Normalized {
   let text = foldWidth(view.raw);
-  const traditional = looksTraditional(text);
+  const traditional = looksTraditional(text, lexicon);
   if (traditional) text = simplifyKeepingLength(text);
   return { view: { ...view, text }, traditional };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { digestOf, SummaryBuilder } from '../aggregate/summary';
 import { DESCRIPTORS, MARK_KINDS, meetingMarks, MISSING, type Cell, type Row } from '../formatters/descriptors';
+import type { InputFormat } from '../pipeline/format';
 import type { AnalysisResult, ErrorRecord, TextItem } from '../types';
 import { barChart, type Bar } from './charts';
 import { escapeHtml, highlight, type Mark } from './highlight';
@@ -11,7 +12,7 @@ export interface ReportDocument {
   result: AnalysisResult;
   text: string;
   /** How the text was analysed (`html`: the report shows the article extracted from the page). Default `text`. */
-  format?: 'text' | 'html';
+  format?: InputFormat;
   /** Extra lexicon directories the analysis used (the cleaner's boilerplate patterns come from them). */
   lexiconDirs?: string[];
 }

@@ -4,7 +4,8 @@
  * (what results carry) to offsets in that text.
  */
 import { loadLexicon } from '../lexicon';
-import { resolveFormat } from '../pipeline/format';
+import { resolveFormat, type InputFormat } from '../pipeline/format';
+import { extractMarkdown } from '../pipeline/markdown';
 import { clean } from '../pipeline/clean';
 import { extractHtml } from '../pipeline/html';
 import { composeViews, type TextView } from '../pipeline/text-view';
@@ -47,9 +48,14 @@ export function shownFromView(view: TextView): ShownText {
  * The text to show for `text` analysed as `format` (default `text`, as analyzeText), cleaned as analysis cleans it.
  * `lexiconDirs`: the same extra lexicons the analysis used (boilerplate patterns come from them).
  */
-export function shownText(text: string, format?: 'text' | 'html', lexiconDirs: string[] = []): ShownText {
+export function shownText(text: string, format?: InputFormat, lexiconDirs: string[] = []): ShownText {
   const lexicon = loadLexicon(lexiconDirs);
-  if (resolveFormat(text, format ?? 'text') === 'text') return shownFromView(clean(text, lexicon).view);
+  const resolved = resolveFormat(text, format ?? 'text');
+  if (resolved === 'text') return shownFromView(clean(text, lexicon).view);
+  if (resolved === 'markdown') {
+    const markdown = extractMarkdown(text);
+    return shownFromView(composeViews(clean(markdown.view.raw, lexicon).view, markdown.view));
+  }
   const page = extractHtml(text);
   return shownFromView(composeViews(clean(page.view.raw, lexicon).view, page.view));
 }

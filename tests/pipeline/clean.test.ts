@@ -48,3 +48,23 @@ describe('normalize', () => {
     expect(normal.text.length).toBe(normal.raw.length);
   });
 });
+
+describe('traditional script and page chrome', () => {
+  test('a three-line traditional article is detected by its share of traditional-only characters', () => {
+    const { analyze: analyzeText } = require('../../src/analyzer');
+    const result = analyzeText({ text: '南港區召開經濟工作會議\n3月6日，南港區召開經濟工作會議。區委書記陳立遠出席並講話。\n會議強調，要堅持穩中求進。' });
+    expect(result.warnings.map((w: { code: string }) => w.code)).toContain('traditional-script');
+    expect(result.officials.map((o: { name: string }) => o.name)).toContain('陳立遠');
+    const simplified = analyzeText({ text: '南港区召开经济工作会议\n会议回顾了乾隆年间的旧事。' });
+    expect(simplified.warnings.map((w: { code: string }) => w.code)).not.toContain('traditional-script');
+  });
+
+  test('toolbar lines are removed; a headline wrapped inside 《》 or split by a publication line is joined', () => {
+    const source = '下载 打印 全屏 收藏\n某部学习《关于加强基层治理的\n意见》，部署下一步工作\n发布日期：2023-01-02\n正文第一段。';
+    const { view, removed } = clean(source, lexicon);
+    expect(view.raw.split('\n')[0]).toBe('某部学习《关于加强基层治理的意见》，部署下一步工作');
+    expect(removed.map((r) => r.reason)).toEqual(['share-widget', 'publication-line']);
+    const tail = clean('住房和城乡建设部召开安全生产工作视频\n发布日期：2023-01-02\n会议\n正文第一段，内容。', lexicon).view.raw;
+    expect(tail.split('\n')[0]).toBe('住房和城乡建设部召开安全生产工作视频会议');
+  });
+});

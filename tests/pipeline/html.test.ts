@@ -175,3 +175,25 @@ describe('HTML sniffing and charset', () => {
     expect(decodeBytesChecked(bytes, 1000).format).toBe('text');
   });
 });
+
+describe('HTML image sources as year evidence', () => {
+  test('an <img> file name dates a meeting given by its day only, and is reported as removed', () => {
+    const { analyze } = require('../../src/analyzer');
+    const page = '<html><head><title>白沙县召开防汛工作会议</title></head><body><p><img src="/uploads/W020230602123456.jpg"></p><p>1日，白沙县召开防汛工作会议。</p></body></html>';
+    const result = analyze({ text: page, format: 'html' });
+    expect(result.meeting.date).toBe('2023-06-01');
+    const image = result.removed.find((r: { reason: string }) => r.reason === 'image-file');
+    expect(page.slice(image.span[0], image.span[1])).toBe('/uploads/W020230602123456.jpg');
+  });
+});
+
+test('no <title> and no heading: a bold headline cell of a table layout is the headline', () => {
+  const { analyze } = require('../../src/analyzer');
+  const page =
+    '<html><head><title></title></head><body><table><tr><td><a href="/">首页</a></td></tr><tr><td class="bt"><strong>平湖区召开工业经济工作会议</strong></td></tr>' +
+    '<tr><td>发布时间：2023-02-14 来源：区政府办</td></tr><tr><td>2月13日，平湖区召开工业经济工作会议。区长李明出席并讲话。</td></tr></table></body></html>';
+  const result = analyze({ text: page, format: 'html' });
+  expect(result.title.text).toBe('平湖区召开工业经济工作会议');
+  expect(page.slice(result.title.span[0], result.title.span[1])).toBe('平湖区召开工业经济工作会议');
+  expect(result.meeting.date).toBe('2023-02-13');
+});

@@ -41,7 +41,7 @@ function main(): void {
     const started = Date.now();
     for (const file of files) {
       try {
-        const decoded = decodeBytesChecked(fs.readFileSync(file), Infinity, undefined, path.extname(file).startsWith('.htm') ? 'html' : 'auto');
+        const decoded = decodeBytesChecked(fs.readFileSync(file), Infinity, undefined, path.extname(file).startsWith('.htm') ? 'html' : path.extname(file) === '.md' ? 'markdown' : 'auto');
         const result = analyze({ text: decoded.text, format: decoded.format, path: file, encoding: decoded.encoding });
         if (!validate(result)) throw new Error(`schema: ${JSON.stringify(validate.errors?.[0])}`);
         for (const official of result.officials) for (const span of official.spans) if (span[1] > decoded.text.length) throw new Error('span out of range');
