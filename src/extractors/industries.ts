@@ -131,7 +131,15 @@ export const industries: Extractor = {
       const glued = listEnd > 0 && /[\u3400-\u9fff”"）)]/.test(text[listEnd - 1]);
       let listed = false;
       if (glued) {
-        const list = listBeforeLabel(ctx, listEnd);
+        let list = listBeforeLabel(ctx, listEnd);
+        // 运用数字技术、绿色技术改造提升传统优势产业: with nothing between them (no 等, no count), a list whose last
+        // member ends with a verb is that verb's instrument, and the label is its object, not the list's name.
+        if (list && listEnd === start) {
+          const last = list[list.length - 1];
+          let lastToken: string | null = null;
+          for (let at = last.start; at < last.end; at++) if (ctx.isTokenStart(at)) lastToken = ctx.tokenStartingAt(at)?.word ?? lastToken;
+          if (lastToken && (ctx.tagOf(lastToken) || 'x') === 'v') list = null;
+        }
         if (list) add(list);
         else if (text[listEnd] === '等') add(chunkBefore(ctx, listEnd) ? [chunkBefore(ctx, listEnd)!] : null);
         listed = !!list || text[listEnd] === '等';

@@ -313,6 +313,10 @@ describe('industries as noun phrases under an industry label', () => {
     expect(industries('要运用数字技术改造提升传统产业。')).toEqual([]);
   });
 
+  test('a list that is the instrument of a verb before the label names no industry', () => {
+    expect(industries('要用好智能技术、低碳技术改造提升传统优势产业，培育先进材料、智能制造等主导产业。')).toEqual(['先进材料', '智能制造']);
+  });
+
   test('生物医药与健康 stays one', () => {
     expect(industries('该区做大生物医药与健康、新材料两大主导产业。')).toEqual(['生物医药与健康', '新材料']);
   });
