@@ -165,7 +165,8 @@ function dropClosing等(ctx: Context, members: Span0[]): Span0[] {
 
 function valid(ctx: Context, members: Span0[]): boolean {
   dropClosing等(ctx, members);
-  return members.length >= 2 && members.every((m) => m.end - m.start >= 1 && m.end - m.start <= MAX_ITEM && !/[，,。；;]/.test(ctx.text.slice(m.start, m.end)));
+  // A member holding another counted list (细胞与基因等6个未来产业以及现代金融) is two lists run together.
+  return members.length >= 2 && members.every((m) => m.end - m.start >= 1 && m.end - m.start <= MAX_ITEM && !/[，,。；;]|等[一二两三四五六七八九十\d]/.test(ctx.text.slice(m.start, m.end)));
 }
 
 /** A 、-list that ends right before `end` (A、B、C三大主导产业). */
