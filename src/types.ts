@@ -60,8 +60,11 @@ export interface Person {
 }
 
 export interface Component {
-  /** The number in the formula this component explains. */
-  count: number;
+  /**
+   * The number in the formula this component explains, or `"N"` for an open count (N, n, X in `1+10+N`)
+   * that the text explains.
+   */
+  count: number | 'N';
   /** The counted phrase that names it, e.g. `三大重点任务`. */
   label: string;
   span: Span;

@@ -27,7 +27,7 @@ function readingOptions(command: Command): Command {
   return command
     .option('--top <n>', `number of keywords (0–${MAX_TOP})`, topCount, 10)
     .option('--lexicon <dir>', 'extra lexicon directory (repeatable)', collect, [])
-    .option('--encoding <name>', 'force an input encoding (e.g. gb18030, big5, utf-16le)')
+    .option('--encoding <name>', 'force an input encoding (e.g. gb18030, big5, utf-16le)', encodingName)
     .option('--max-bytes <n>', 'largest input accepted, in bytes', wholeNumber, DEFAULT_MAX_BYTES)
     .option('--ext <list>', 'extensions taken from directories, comma-separated (default .txt,.md,.html)', extensions)
     .option('-q, --quiet', 'no per-file error lines on stderr');
@@ -104,4 +104,12 @@ export function addReportCommands(program: Command, io: CommandIo): void {
       await (require('./report-actions') as typeof import('./report-actions')).runDiff(oldFile, newFile, options as unknown as ReadOptions & { format: string; json?: boolean; color: boolean }, io);
     }),
   );
+}
+
+/** A name iconv-lite can decode with; checked here so a misspelt encoding is a usage error, not one failure per file. */
+export function encodingName(value: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const iconv = require('iconv-lite') as { encodingExists(name: string): boolean };
+  if (!iconv.encodingExists(value)) throw new InvalidArgumentError(`unknown encoding "${value}"`);
+  return value;
 }

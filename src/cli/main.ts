@@ -2,7 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 // Only commander is loaded up front: --help, --version, schema and usage errors must start fast and never load
 // the pipeline or nodejieba. The analyse command requires ./batch when it runs.
 import type { BatchOptions } from './batch';
-import { addReportCommands, MAX_TOP, topCount } from './commands';
+import { addReportCommands, encodingName, MAX_TOP, topCount } from './commands';
 import { DEFAULT_MAX_BYTES, EXIT } from '../errors';
 import { guardStderr, visibleLines } from './output';
 
@@ -88,7 +88,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--errors-in-output', 'exit 0 when every failed input is written as an error record (for Spark, Dask, Hadoop Streaming mappers)')
     .option('--top <n>', `number of keywords (0–${MAX_TOP})`, topCount, 10)
     .option('--lexicon <dir>', 'extra lexicon directory (repeatable); files named like data/*.txt add entries', collect, [])
-    .option('--encoding <name>', 'force an input encoding (e.g. gb18030, big5, utf-16le)')
+    .option('--encoding <name>', 'force an input encoding (e.g. gb18030, big5, utf-16le)', encodingName)
     .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, DEFAULT_MAX_BYTES)
     .option('--no-color', 'no colours (also NO_COLOR=1, or when stdout is not a terminal)')
     .option('-q, --quiet', 'no per-file error lines, progress bar or final count on stderr (the exit code still tells)')

@@ -7,15 +7,15 @@ export interface ListDiff {
 }
 
 export interface CountedSummary {
-  count: number;
+  count: number | 'N';
   label: string;
   items: string[];
 }
 
 /** A component or enumeration present in both, with what changed (`count`/`label` only when they differ). */
 export interface CountedChange {
-  old: { count: number; label: string };
-  new: { count: number; label: string };
+  old: { count: number | 'N'; label: string };
+  new: { count: number | 'N'; label: string };
   items: ListDiff;
 }
 

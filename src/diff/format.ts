@@ -24,7 +24,7 @@ export function diffRows(d: ResultDiff): Row[] {
   for (const f of d.frameworks.changed) {
     if (f.old !== f.new) rows.push(['Formula', 'changed', `${f.old} → ${f.new}`]);
     for (const c of f.components.added) rows.push([`Component of ${f.new}`, 'added', counted(c)]);
-    for (const c of f.components.removed) rows.push([`Component of ${f.new}`, 'removed', counted(c)]);
+    for (const c of f.components.removed) rows.push([`Component of ${f.old}`, 'removed', counted(c)]);
     for (const c of f.components.changed) rows.push([`Component of ${f.new}`, 'changed', countedChange(c)]);
   }
   for (const c of d.enumerations.added) rows.push(['Enumeration', 'added', counted(c)]);

@@ -1,8 +1,6 @@
 import type { Extractor } from '../pipeline/context';
 import type { Directive } from '../types';
 
-const VERBS = '强调|要求|指出|认为|提出|号召|决定|部署|表示|希望';
-const MODIFIERS = '(?:再次|进一步|还|同时|特别|明确|充分|最后)?';
 
 export const directives: Extractor = {
   id: 'directives',
@@ -12,6 +10,8 @@ export const directives: Extractor = {
     const { text } = ctx;
     const names = (ctx.found.officials ?? []).map((official) => official.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     const speakers = ['会议', '会上', '大会', ...names].join('|');
+    const VERBS = ctx.lexicon.list('directive-verbs').join('|');
+    const MODIFIERS = `(?:${ctx.lexicon.list('directive-modifiers').join('|')})?`;
     const pattern = new RegExp(`(${speakers})(?:在[^，,。]{0,12}?(?:上|中))?${MODIFIERS}(${VERBS})[,，:：]?`, 'g');
     const found: Directive[] = [];
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {

@@ -1,9 +1,9 @@
 import { countedPhrases, itemsFor, listBefore } from '../grammar/items';
+import { listEndingAt, type Span0 } from '../grammar/lists';
 import type { CountedPhrase } from '../grammar/counted';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Framework, Warning } from '../types';
 
-const FORMULA = /(?:\d{1,2}|N)(?:[ \t]{0,3}\+[ \t]{0,3}(?:\d{1,2}|N)){1,9}/g;
 /** Components are looked for this far (working offsets) around a formula, and at most this many formulas per text. */
 const WINDOW = 4000;
 const MAX_FORMULAS = 100;
@@ -44,7 +44,7 @@ function componentScore(ctx: Context, phrase: CountedPhrase, formulaAt: number):
   if (firstPhraseByParagraph(ctx).get(paragraph) === phrase) score += 2;
   const explainsFormula = phrase.start > formulaAt && paragraph === ctx.paragraphIndex(formulaAt);
   if (explainsFormula) score += 2.5; // “1+3”，即一个…、三大…: spelled out right after the formula.
-  else if (listBefore(ctx, phrase)) score -= 1.5; // A、B、C三大… elaborates a list; components introduce one.
+  else if (ctx.text[phrase.start - 1] !== '为' && listBefore(ctx, phrase)) score -= 1.5; // A、B、C三大… elaborates a list; components introduce one.
   if (phrase.quoted) score += 0.5;
   score -= Math.abs(paragraph - ctx.paragraphIndex(formulaAt)) * 0.05;
   return score;
@@ -86,47 +86,333 @@ function assign(ctx: Context, numbers: number[], candidates: CountedPhrase[], fo
   return chosen;
 }
 
+/** One explained number of a formula, before it becomes a Component. */
+interface Explained {
+  count: number | 'N';
+  label: Span0;
+  items: Span0[];
+  /** The counted phrase it came from, if any (its members were read by itemsFor). */
+  phrase?: CountedPhrase;
+}
+
+/** A formula's numbers: digits, or an open count (N, n, X) as 'N'. */
+function parts(formula: string): Array<number | 'N'> {
+  return formula.split('+').map((part) => (/^\d+$/.test(part) ? Number(part) : 'N'));
+}
+
+/** 以党建引领为核心 → 党建引领; 在合作社带动下 → 合作社; 印发《方案》 → 《方案》; 建设一个平台 → 平台. */
+function coreOf(ctx: Context, span: Span0): Span0 {
+  const { text } = ctx;
+  const written = text.slice(span.start, span.end);
+  // 以党建引领为核心: up to 为 first (引领 is part of the name here), then 在…带动下 and the like.
+  const framed = /^(?:以|把|将)(.{2,16}?)(?:为|作为)/.exec(written) ?? /^(?:以|在|由|把|将)(.{2,16}?)(?:为|作为|带动|引领|牵头)/.exec(written);
+  if (framed) return { start: span.start + framed[0].indexOf(framed[1]), end: span.start + framed[0].indexOf(framed[1]) + framed[1].length };
+  let start = span.start;
+  const counted = /^.{0,6}?[一二两三四五六七八九十\d]+(?:个|项|条|张|套|支|批|种|类|大)/.exec(written);
+  if (counted) start = span.start + counted[0].length;
+  else {
+    const verb = ctx.tokenStartingAt(start);
+    if (verb && verb.end < span.end - 1 && /^(?:v|vn|p|d)$/.test((ctx.tagOf(verb.word) || 'x')) && !/[《“]/.test(verb.word)) start = verb.end;
+  }
+  return { start, end: span.end };
+}
+
+/** Components for a clause or gloss that explains number `count`. */
+function explainClause(ctx: Context, count: number | 'N', span: Span0): Explained | null {
+  const { text } = ctx;
+  let { start, end } = span;
+  while (start < end && /[\s，,：:“”]/.test(text[start]) && !(text[start] === '“' && text.indexOf('”', start) < end)) start++;
+  while (end > start && /[\s，,。；;]/.test(text[end - 1])) end--;
+  if (end - start < 2) return null;
+  // A counted phrase with the same number inside the clause is the component (三大方面, “6个独立模块”).
+  if (typeof count === 'number') {
+    for (const phrase of countedPhrases(ctx)) {
+      if (phrase.start >= start && phrase.end <= end + 1 && phrase.count === count) {
+        let { items } = itemsFor(ctx, phrase, { quoted: true });
+        if (!items.length && count === 1 && phrase.end > phrase.bodyStart && !phrase.quoted) items = [{ start: phrase.bodyStart, end: phrase.end }];
+        return { count, label: { start: phrase.start, end: phrase.end }, items, phrase };
+      }
+    }
+  }
+  // “7”指“甲、乙…丙”等重点任务领域: a list closed by 等 and the name of the set after it.
+  const deng = text.slice(start, end).search(/[”"]?等[\u3400-\u9fff]/);
+  if (deng > 0) {
+    const at = start + deng + (text[start + deng] === '等' ? 0 : 1);
+    const list = listEndingAt(ctx, at + 1) ?? listEndingAt(ctx, at);
+    const inner = text[at - 1] === '”' ? listInQuotes(ctx, start, at) : null;
+    const members = inner ?? list;
+    if (members && members.length >= 2) {
+      let labelEnd = at + 1;
+      while (labelEnd < end && /[\u3400-\u9fff]/.test(text[labelEnd])) labelEnd++;
+      return { count, label: { start: at + 1, end: labelEnd }, items: members };
+    }
+  }
+  const comma = text.slice(start, end).search(/[，,；;]/);
+  if (comma > 0) end = start + comma;
+  if (end - start > 24) return null;
+  if (count === 'N') return { count, label: { start, end }, items: [] };
+  if (count === 1) {
+    const core = coreOf(ctx, { start, end });
+    return { count, label: { start, end }, items: core.end - core.start >= 2 ? [core] : [] };
+  }
+  // “2”指甲队伍和乙队伍: the gloss itself lists as many members as the number.
+  const pieces = splitGloss(ctx, start, end, count);
+  return { count, label: { start, end }, items: pieces.length === count ? pieces : [] };
+}
+
+/** “甲、乙、丙”: the 、-members inside a quotation ending at `close` (the closing quote). */
+function listInQuotes(ctx: Context, from: number, close: number): Span0[] | null {
+  const open = ctx.text.lastIndexOf('“', close);
+  if (open < from) return null;
+  const members: Span0[] = [];
+  let at = open + 1;
+  for (let i = open + 1; i <= close - 1; i++) {
+    if (i === close - 1 || /[、]/.test(ctx.text[i])) {
+      const end = i === close - 1 ? close - 1 : i;
+      const m = /^(.+?)(?:以及|和|及)(.+)$/.exec(ctx.text.slice(at, end));
+      if (i === close - 1 && m && members.length) {
+        members.push({ start: at, end: at + m[1].length }, { start: end - m[2].length, end });
+      } else if (end > at) members.push({ start: at, end });
+      at = i + 1;
+    }
+  }
+  return members.length >= 2 ? members : null;
+}
+
+/** “1”即…，“3”是…，“N”指…: a gloss per number after a mention, in its paragraph or the next. */
+function glosses(ctx: Context, numbers: Array<number | 'N'>, from: number): Explained[] {
+  const { text } = ctx;
+  const paragraph = ctx.paragraphIndex(from);
+  const limitParagraph = ctx.paragraphs[Math.min(ctx.paragraphs.length - 1, paragraph + 1)];
+  const limit = Math.min(limitParagraph ? limitParagraph[1] : text.length, from + 600);
+  const pattern = /[“"‘]([0-9]{1,3}|[NnXx])[”"’](?:是|即|指|为|代表|就是|是指|指的是)[，,：:]?/g;
+  const chunk = text.slice(from, limit);
+  const found: Array<{ value: number | 'N'; start: number; end: number }> = [];
+  for (let m = pattern.exec(chunk); m; m = pattern.exec(chunk)) {
+    const value: number | 'N' = /\d/.test(m[1]) ? Number(m[1]) : 'N';
+    found.push({ value, start: from + m.index, end: from + m.index + m[0].length });
+  }
+  if (found.length < 2 && !(found.length === 1 && numbers.length === 1)) return [];
+  // The first gloss must come soon after the mention (the text goes on to explain it).
+  if (found[0].start - from > 200) return [];
+  const explained: Explained[] = [];
+  found.forEach((gloss, index) => {
+    if (!numbers.includes(gloss.value)) return;
+    let end = index + 1 < found.length ? found[index + 1].start : gloss.end;
+    if (index + 1 >= found.length) while (end < limit && !/[。；;\n]/.test(text[end])) end++;
+    const times = numbers.filter((n) => n === gloss.value).length;
+    const pieces = times > 1 ? splitGloss(ctx, gloss.end, end, times) : [{ start: gloss.end, end }];
+    // An open count is a component only when its gloss is a short name (“N”即各类协会), not a sentence.
+    if (gloss.value === 'N' && (end - gloss.end > 16 || /[，,]/.test(text.slice(gloss.end, end).replace(/[，,。；;\s]+$/, '')))) return;
+    for (const piece of pieces) {
+      const component = explainClause(ctx, gloss.value, piece);
+      if (component) explained.push(component);
+    }
+  });
+  return explained;
+}
+
+/** “1”即甲和乙 for 1+1: the gloss split at 和/、/，into as many pieces as the number occurs. */
+function splitGloss(ctx: Context, start: number, end: number, times: number): Span0[] {
+  while (end > start && /[，,。；;\s]/.test(ctx.text[end - 1])) end--;
+  const written = ctx.text.slice(start, end);
+  for (const separator of [/，|,/, /、/, /和|以及|及/]) {
+    const pieces = written.split(separator);
+    if (pieces.length === times) {
+      const spans: Span0[] = [];
+      let at = start;
+      for (const piece of pieces) {
+        const offset = ctx.text.indexOf(piece, at);
+        spans.push({ start: offset, end: offset + piece.length });
+        at = offset + piece.length;
+      }
+      return spans;
+    }
+  }
+  return [{ start, end }];
+}
+
+/** 构建“1+1+1+N”体系，即“党组织+议事会+监事会+各类协会”: names joined by plus signs spell the formula out. */
+function plusNames(ctx: Context, numbers: Array<number | 'N'>, mentionEnd: number, mentionStart = mentionEnd): Explained[] {
+  const { text } = ctx;
+  // “党建引领+网格治理+志愿服务”的“1+1+1”模式: the names come right before the formula.
+  const before = /“((?:[^+＋﹢➕“”，。；\n]{1,16}[+＋﹢➕]){1,9}[^+＋﹢➕“”，。；\n]{1,16})”(?:的|即|这一|这个)?[“"]?$/.exec(text.slice(Math.max(0, mentionStart - 120), mentionStart));
+  if (before) {
+    const names = before[1].split(/[+＋﹢➕]/);
+    if (names.length === numbers.length && !names.some((name) => /^\s*[\dNnXx]+\s*$/.test(name))) {
+      let at = mentionStart - before[0].length + 1;
+      return names.map((name, index) => {
+        const span = { start: at, end: at + name.length };
+        at += name.length + 1;
+        const count = numbers[index];
+        return { count, label: span, items: count === 1 ? [span] : [] };
+      });
+    }
+  }
+  const window = text.slice(mentionEnd, mentionEnd + 120);
+  const m = /^[”"]?[\u3400-\u9fff]{0,8}?[，,：:]?(?:即|就是|也就是|：|:)[“"]?((?:[^+＋﹢➕“”，。；\n]{1,16}[+＋﹢➕]){1,9}[^+＋﹢➕“”，。；\n]{1,16})/.exec(window);
+  if (!m) return [];
+  const names = m[1].split(/[+＋﹢➕]/);
+  if (names.length !== numbers.length) return [];
+  let at = mentionEnd + m.index + m[0].length - m[1].length;
+  return names.map((name, index) => {
+    const span = { start: at, end: at + name.length };
+    at += name.length + 1;
+    const count = numbers[index];
+    return { count, label: span, items: count === 1 ? [span] : [] };
+  });
+}
+
+/** 以民宿为主线，以茶、笋、菌三大产业为支撑: after a colon, as many clauses as the formula has numbers. */
+function clauseRun(ctx: Context, numbers: Array<number | 'N'>, mentionEnd: number): Explained[] {
+  const { text } = ctx;
+  const window = text.slice(mentionEnd, mentionEnd + 12);
+  const colon = /^[”"]?[\u3400-\u9fff]{0,6}?[：:]/.exec(window);
+  if (!colon) return [];
+  let end = mentionEnd + colon[0].length;
+  const start = end;
+  while (end < text.length && !/[。\n]/.test(text[end]) && end - start < 300) end++;
+  const clauses: Span0[] = [];
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || /[，,；;]/.test(text[i])) {
+      if (i > from) clauses.push({ start: from, end: i });
+      from = i + 1;
+    }
+  }
+  if (clauses.length !== numbers.length) return [];
+  return clauses.flatMap((clause, index) => explainClause(ctx, numbers[index], clause) ?? []);
+}
+
+/** 聚焦智能装备和精细化工“1+1”产业定位: a list just before the mention, one member per number. */
+function membersBefore(ctx: Context, numbers: Array<number | 'N'>, mentionStart: number): Explained[] {
+  if (numbers.some((n) => n !== 1)) return [];
+  const at = ctx.text[mentionStart - 1] === '“' ? mentionStart - 1 : mentionStart;
+  const list = listEndingAt(ctx, at);
+  if (!list || list.length !== numbers.length) return [];
+  return list.map((member) => ({ count: 1, label: member, items: [member] }));
+}
+
+/** Counted phrases that follow the mention in its paragraph (一个总目标 … 三项保障), assigned in order. */
+function countedAfter(ctx: Context, numbers: Array<number | 'N'>, start: number, end: number): Explained[] {
+  const here = ctx.paragraphIndex(start);
+  const paragraph = ctx.paragraphs[here];
+  // The next paragraph counts too when the mention ends its paragraph (…“1+3+3+3”发展思路。 then the explanation).
+  const near = phrasesNear(ctx, start, end);
+  const endsParagraph = paragraph && (/^[”"]?[\u3400-\u9fff]{0,8}[。：:]?$/.test(ctx.text.slice(end, paragraph[1])) || !near.some((phrase) => phrase.start >= end && phrase.start < paragraph[1]));
+  const candidates = near.filter((phrase) => {
+    const at = ctx.paragraphIndex(phrase.start);
+    if (at === here) return phrase.start >= end || sameSentence(ctx, phrase.end, start);
+    return endsParagraph && at === here + 1;
+  });
+  const chosen = assign(ctx, numbers.map((value) => (value === 'N' ? -1 : value)), candidates, start);
+  // Some numbers left unexplained: keep only phrases the text links to the formula — an intro right after it
+  // (即, ：, 包括), quotes, or a shared name (“3+1”住房保障专班 … 三级住房保障专班).
+  const complete = chosen.every((phrase, index) => phrase || numbers[index] === 'N');
+  if (!complete) {
+    // The words right after the formula, up to the end of its clause.
+    let clauseEnd = end;
+    while (clauseEnd < ctx.text.length && clauseEnd - end < 16 && !/[，,。；;：:\n]/.test(ctx.text[clauseEnd])) clauseEnd++;
+    const after = ctx.text.slice(end, clauseEnd + 1);
+    const introduced = /^[”"]?[\u3400-\u9fff]{0,8}?(?:[:：]|[，,]?(?:即|包括|就是|分别是))/.test(after);
+    chosen.forEach((phrase, index) => {
+      if (!phrase || introduced || phrase.quoted) return;
+      const label = ctx.text.slice(phrase.bodyStart, Math.min(phrase.end + 6, ctx.paragraphs[ctx.paragraphIndex(phrase.start)][1]));
+      let shared = false;
+      for (let i = 0; i + 4 <= label.length && !shared; i++) shared = after.includes(label.slice(i, i + 4));
+      if (!shared) chosen[index] = null;
+    });
+  }
+  return chosen.flatMap((phrase, index) => {
+    if (!phrase) return [];
+    let { items } = itemsFor(ctx, phrase, { quoted: true });
+    // 一个城市数字底座: a single component is its own item.
+    if (!items.length && phrase.count === 1 && !phrase.quoted && phrase.end > phrase.bodyStart) items = [{ start: phrase.bodyStart, end: phrase.end }];
+    return [{ count: numbers[index], label: { start: phrase.start, end: phrase.end }, items, phrase }];
+  });
+}
+
+function sameSentence(ctx: Context, from: number, to: number): boolean {
+  return from <= to && !/[。！!？?\n]/.test(ctx.text.slice(from, to));
+}
+
+/**
+ * The first counted phrases of the document's paragraphs (section openings) that match every number in order:
+ * a formula named once as the summary of sections that each open with its component (一个总目标 … 三项保障).
+ */
+function sectionOpenings(ctx: Context, numbers: Array<number | 'N'>, start: number, end: number): Explained[] {
+  const chosen = assign(ctx, numbers.map((value) => (value === 'N' ? -1 : value)), phrasesNear(ctx, start, end), start);
+  if (!chosen.every((phrase, index) => phrase || numbers[index] === 'N')) return [];
+  const openings = firstPhraseByParagraph(ctx);
+  if (!chosen.every((phrase) => !phrase || openings.get(ctx.paragraphIndex(phrase.start)) === phrase)) return [];
+  return chosen.flatMap((phrase, index) => {
+    if (!phrase) return [];
+    let { items } = itemsFor(ctx, phrase, { quoted: true });
+    if (!items.length && phrase.count === 1 && !phrase.quoted && phrase.end > phrase.bodyStart) items = [{ start: phrase.bodyStart, end: phrase.end }];
+    return [{ count: numbers[index], label: { start: phrase.start, end: phrase.end }, items, phrase }];
+  });
+}
+
+/** The best explanation of one mention: the reading that explains the most numbers. */
+function explainMention(ctx: Context, numbers: Array<number | 'N'>, start: number, end: number): Explained[] {
+  const readings = [glosses(ctx, numbers, end), plusNames(ctx, numbers, end, start), clauseRun(ctx, numbers, end), countedAfter(ctx, numbers, start, end), membersBefore(ctx, numbers, start), sectionOpenings(ctx, numbers, start, end)];
+  let best: Explained[] = [];
+  for (const reading of readings) if (reading.length > best.length) best = reading;
+  return best;
+}
+
+/** `+ ＋ ﹢ ➕` with optional spaces between parts: digits (multi-digit) or an open count N/n/X. */
+const FORMULA_ANY = /(?:\d{1,3}|[NnXx])(?:[ \t\u3000]{0,3}[+＋﹢➕][ \t\u3000]{0,3}(?:\d{1,3}|[NnXx])){1,9}/g;
+
 export const frameworks: Extractor = {
   id: 'frameworks',
   needs: [],
   provides: ['frameworks'],
   run(ctx) {
     const { text } = ctx;
-    const found: Framework[] = [];
     const warnings: Warning[] = [];
-    const seen = new Set<string>();
-    FORMULA.lastIndex = 0;
-    for (let match = FORMULA.exec(text); match; match = FORMULA.exec(text)) {
+    // Every mention of each formula, in text order.
+    const mentions = new Map<string, Array<[number, number]>>();
+    FORMULA_ANY.lastIndex = 0;
+    for (let match = FORMULA_ANY.exec(text); match; match = FORMULA_ANY.exec(text)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (/[\dA-Za-z.]/.test(text[start - 1] ?? '') || /[\dA-Za-z.%]/.test(text[end] ?? '') || !/^\d/.test(match[0])) continue;
-      const formula = match[0].replace(/\s/g, '');
-      if (seen.has(formula)) continue;
-      if (seen.size >= MAX_FORMULAS) break;
-      seen.add(formula);
-      const numbers = formula.split('+').map((part) => (part === 'N' ? NaN : Number(part)));
-      const candidates = phrasesNear(ctx, start, end);
-      const chosen = assign(ctx, numbers.map((value) => (Number.isNaN(value) ? -1 : value)), candidates, start);
-      // A partial match far from the formula is chance (“4+3+3” and an unrelated 3项…): keep only nearby ones.
-      const complete = chosen.every((phrase, index) => phrase || Number.isNaN(numbers[index]));
-      const here = ctx.paragraphIndex(start);
-      if (!complete) chosen.forEach((phrase, index) => {
-        if (phrase && Math.abs(ctx.paragraphIndex(phrase.start) - here) > 1) chosen[index] = null;
-      });
-      const components = chosen.flatMap((phrase) => {
-        if (!phrase) return [];
-        let { items } = itemsFor(ctx, phrase, { quoted: true });
-        // 一个城市数字底座: a single component is its own item.
-        if (!items.length && phrase.count === 1 && !phrase.quoted && phrase.end > phrase.bodyStart) items = [{ start: phrase.bodyStart, end: phrase.end }];
-        if (phrase.count > 1 && items.length && items.length !== phrase.count) {
+      if (/[\dA-Za-z.]/.test(text[start - 1] ?? '') || /[\dA-Za-z.%]/.test(text[end] ?? '') || !/\d/.test(match[0]) || !/^\d/.test(match[0])) continue;
+      const formula = match[0].replace(/[\s\u3000]/g, '').replace(/[＋﹢➕]/g, '+').replace(/[nNxX]/g, 'N');
+      const list = mentions.get(formula) ?? [];
+      if (!list.length && mentions.size >= MAX_FORMULAS) break;
+      if (list.length < 20) list.push([start, end]);
+      mentions.set(formula, list);
+    }
+    const found: Framework[] = [];
+    for (const [formula, spans] of mentions) {
+      const numbers = parts(formula);
+      // A heading often names the formula first and the text explains it later: keep the best-explained mention.
+      let best: Explained[] = [];
+      for (const [start, end] of spans) {
+        const explained = explainMention(ctx, numbers, start, end);
+        if (explained.length > best.length) best = explained;
+      }
+      // “13+63” read digit by digit (一个…、三专…、六个…、三个…) when the parts as written explain nothing.
+      if (!best.length && numbers.some((n) => typeof n === 'number' && n >= 10)) {
+        const digits = numbers.flatMap((n): Array<number | 'N'> => (typeof n === 'number' ? [...String(n)].map(Number) : [n]));
+        for (const [start, end] of spans) {
+          const explained = explainMention(ctx, digits, start, end);
+          if (explained.length > best.length && explained.length >= digits.length - 1) best = explained;
+        }
+      }
+      const components = best.map((component) => {
+        const { count, label, items } = component;
+        if (typeof count === 'number' && count > 1 && items.length && items.length !== count) {
           warnings.push({
             code: 'count-mismatch',
-            message: `${ctx.surface(phrase.start, phrase.end)} says ${phrase.count} but ${items.length} items are listed`,
-            span: ctx.span(phrase.start, phrase.end),
+            message: `${ctx.surface(label.start, label.end)} says ${count} but ${items.length} items are listed`,
+            span: ctx.span(label.start, label.end),
           });
         }
-        return [{ count: phrase.count, label: ctx.surface(phrase.start, phrase.end), span: ctx.span(phrase.start, phrase.end), items: items.map((item) => ctx.item(item.start, item.end)) }];
+        return { count, label: ctx.surface(label.start, label.end), span: ctx.span(label.start, label.end), items: items.map((item) => ctx.item(item.start, item.end)) };
       });
+      const [start, end] = spans[0];
       found.push({ formula, span: ctx.span(start, end), components });
     }
     return { frameworks: found, warnings };

@@ -1,35 +1,95 @@
 import { listEndingAt, listStartingAfter, type Span0 } from '../grammar/lists';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Industry } from '../types';
+import { endsWithAny } from '../grammar/words';
 
-/** Labels that present a list as the place's leading industries. */
-const INDUSTRY_LABEL = /(?:主导|支柱|重点|特色|优势|首位|战略性新兴|新兴|先导|未来|传统优势)产业(?:集群|链)?|产业集群|[一二两三四五六七八九十\d]{1,4}大(?:主导|支柱|重点|特色|优势)?产业(?:集群)?/g;
-const GENERIC = /^(?:产业|经济|行业|企业|项目|领域|集群|发展|战略性|新兴)$/;
-/** An enumeration label that names industries: it ends with the industry word (三大支柱产业, “三大产业集群”). */
-const INDUSTRY_SET = /(?:(?:主导|支柱|重点|特色|优势|首位|战略性新兴|新兴|先导|未来|传统优势)产业(?:集群)?|大产业(?:集群)?|产业集群)$/;
-/** Places, bases and scenery are not industries. */
-const NOT_INDUSTRY = /(?:基地|中心|景区|风光带|园区|村|镇|片区|项目|工程|实施)$|[\d+＋a-zA-Z]/;
-const LEAD_VERB = /^(?:发展|培育|壮大|打造|做大做强|做强|做优|做大|推动|聚焦|围绕|突出|优化提升|提升)/;
 
-/** Trim a member to the industry it names: the lexicon entry it contains, or without a lead verb. */
+/** The industry-label regex from the qualifier list: 主导产业, 支柱产业集群, 三大产业, 产业集群 … */
+function labelPattern(ctx: Context): RegExp {
+  return ctx.shared('industries:label', () => {
+    const qualifiers = ctx.lexicon.list('industry-qualifiers').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const q = qualifiers.length ? `(?:${qualifiers.join('|')})` : '(?!)';
+    return new RegExp(`${q}产业(?:集群|链|体系)?|产业集群|[一二两三四五六七八九十\\d]{1,4}大(?:${q})?产业(?:集群)?`, 'g');
+  });
+}
+
+/** An enumeration label that names industries: it ends with an industry label (三大支柱产业, “三大产业集群”). */
+function isIndustrySet(ctx: Context, label: string): boolean {
+  const pattern = ctx.shared('industries:set', () => new RegExp(`(?:${labelPattern(ctx).source})$`));
+  return pattern.test(label.replace(/[“”"‘’]/g, ''));
+}
+
+/**
+ * Trim a list member to the industry it names: lead-ins (以, 在, 发展 …) off its start, 为主/等/产业 off its end;
+ * the rest must be a noun phrase by jieba's tags (运用数字技术改造提升传统产业 names no industry).
+ */
 function industryName(ctx: Context, member: Span0): Span0 | null {
-  const text = ctx.text.slice(member.start, member.end);
-  for (const known of ctx.lexicon.industries) {
-    const at = text.indexOf(known);
-    if (at >= 0 && text.length > known.length + 3) return { start: member.start + at, end: member.start + at + known.length };
+  const { text } = ctx;
+  const leadIns = ctx.lexicon.set('industry-lead-ins');
+  let { start, end } = member;
+  while (start < end && /[“”"‘’\s]/.test(text[start])) start++;
+  for (let guard = 0; guard < 4 && start < end; guard++) {
+    const token = ctx.tokenStartingAt(start);
+    const word = token && token.end <= end ? token.word : null;
+    if (!word || !leadIns.has(word) || end - token!.end < 2) break;
+    start = token!.end;
   }
-  const lead = LEAD_VERB.exec(text);
-  let start = member.start + (lead && text.length - lead[0].length >= 2 ? lead[0].length : 0);
-  let end = member.end;
-  const stop = ctx.text.slice(start, end).search(/等|[“”"]/);
+  const stop = text.slice(start, end).search(/等|为主|[“”"‘’]/);
   if (stop >= 0) end = start + stop;
-  while (start < end && /[“”"]/.test(ctx.text[start])) start++;
-  if (ctx.text.slice(end - 2, end) === '产业' && end - start > 4) end -= 2;
-  const name = ctx.text.slice(start, end);
-  if (name.length < 2 || name.length > 12 || GENERIC.test(name) || NOT_INDUSTRY.test(name)) return null;
-  const first = ctx.tokenStartingAt(start);
-  if (first && first.end < end && /^(?:v|p|d|c)$/.test(ctx.tagOf(first.word) || 'x')) return null; // a clause, not a name
+  if (text.slice(end - 2, end) === '产业' && end - start > 4) end -= 2;
+  const name = text.slice(start, end);
+  if (name.length < 2 || name.length > 14 || ctx.lexicon.set('industry-generic').has(name) || endsWithAny(ctx.lexicon, 'industry-not-heads').test(name) || /[\d+＋a-zA-Z]/.test(name)) return null;
+  // A known industry inside a longer clause is the name (大力发展高端装备制造 → 高端装备制造).
+  for (let at = start; at < end; at++) {
+    if (!ctx.isTokenStart(at)) continue;
+    const token = ctx.tokenStartingAt(at);
+    if (!token || token.end > end) break;
+    // A verb may sit inside a name (新一代自主安全计算) but not open it, nor a long clause.
+    const tag = (ctx.tagOf(token.word) || 'x');
+    const verbal = /^(?:v|p|d|c|vd|r|u|uj)$/.test(tag);
+    if (verbal && (at === start || name.length > 10) && !/^[与和及（）()]$/.test(token.word)) {
+      for (const known of ctx.lexicon.industries) {
+        const index = name.indexOf(known);
+        if (index >= 0) return { start: start + index, end: start + index + known.length };
+      }
+      return null;
+    }
+  }
   return { start, end };
+}
+
+/** A 、-list ending at `end` with its last member split at 和/及 but not at 与 (生物医药与健康 stays one). */
+function listBeforeLabel(ctx: Context, end: number): Span0[] | null {
+  return splitLastAnd(ctx, listEndingAt(ctx, end, false));
+}
+
+/** Split a list's last member at 和/及/以及 (not 与): 竹木加工和生态旅游 → 竹木加工, 生态旅游. */
+function splitLastAnd(ctx: Context, list: Span0[] | null): Span0[] | null {
+  if (list) {
+    const last = list[list.length - 1];
+    const m = /^(.{2,}?)(?:以及|和|及)(.{2,})$/.exec(ctx.text.slice(last.start, last.end));
+    if (m && !/[“”（(]/.test(m[0])) list.splice(list.length - 1, 1, { start: last.start, end: last.start + m[1].length }, { start: last.end - m[2].length, end: last.end });
+    return list;
+  }
+  return null;
+}
+
+/** The noun chunk ending at `end` (“煤电酒”等, 纺织业是): back over quotes and nominal tokens, at most 12 characters. */
+function chunkBefore(ctx: Context, end: number): Span0 | null {
+  const { text } = ctx;
+  if (/[”"’]/.test(text[end - 1] ?? '')) {
+    const open = text.lastIndexOf(text[end - 1] === '’' ? '‘' : '“', end - 2);
+    if (open >= 0 && end - open <= 14 && !/[，,。；、]/.test(text.slice(open, end))) return { start: open + 1, end: end - 1 };
+    return null;
+  }
+  let start = end;
+  for (let at = end - 1; at >= 0 && end - at <= 12; at--) {
+    if (!ctx.isTokenStart(at)) continue;
+    const token = ctx.tokenStartingAt(at);
+    if (!token || token.end > start || !/^[\u3400-\u9fff]+$/.test(token.word) || !/^(?:n|nz|ng|vn|j|l|b|x)$/.test((ctx.tagOf(token.word) || 'x'))) break;
+    start = at;
+  }
+  return end - start >= 2 ? { start, end } : null;
 }
 
 export const industries: Extractor = {
@@ -52,24 +112,47 @@ export const industries: Extractor = {
     };
     // Lists named by an enumeration whose label is an industry label (三大主导产业: 高端装备制造、新材料、数字经济).
     for (const enumeration of ctx.found.enumerations ?? []) {
-      if (!INDUSTRY_SET.test(enumeration.label.replace(/[“”"‘’]/g, ''))) continue;
+      if (!isIndustrySet(ctx, enumeration.label)) continue;
       for (const item of enumeration.items) {
         add([{ start: item.span[0], end: item.span[1] }]);
       }
     }
-    INDUSTRY_LABEL.lastIndex = 0;
-    for (let match = INDUSTRY_LABEL.exec(text); match; match = INDUSTRY_LABEL.exec(text)) {
+    const pattern = labelPattern(ctx);
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       const start = match.index;
       const end = start + match[0].length;
       if (/^[带园区基地]/.test(text.slice(end, end + 1))) continue; // 特色产业带, 产业园区: places, not the industries
-      // A、B、C等主导产业 / A、B两大支柱产业.
+      if (/^之一/.test(text.slice(end, end + 2))) continue;
+      // A、B、C等主导产业 / A、B两大支柱产业 / “煤电酒”等传统支柱产业.
       let listEnd = start;
-      const counted = /(?:等|这|共)?(?:[一二两三四五六七八九十\d]+[大个项类])?$/.exec(text.slice(Math.max(0, start - 5), start));
+      const counted = /(?:[为是])?(?:等|这|共)?(?:[一二两三四五六七八九十\d]+[大个项类])?(?:传统|新兴)?$/.exec(text.slice(Math.max(0, start - 7), start));
       if (counted) listEnd = start - counted[0].length;
-      // The list must attach to the label (A、B等主导产业), not merely precede it in a longer list.
-      if (listEnd > 0 && /[\u3400-\u9fff”"]/.test(text[listEnd - 1])) add(listEndingAt(ctx, listEnd));
+      const glued = listEnd > 0 && /[\u3400-\u9fff”"）)]/.test(text[listEnd - 1]);
+      let listed = false;
+      if (glued) {
+        let list = listBeforeLabel(ctx, listEnd);
+        // 运用数字技术、绿色技术改造提升传统优势产业: with nothing between them (no 等, no count), a list whose last
+        // member ends with a verb is that verb's instrument, and the label is its object, not the list's name.
+        if (list && listEnd === start) {
+          const last = list[list.length - 1];
+          let lastToken: string | null = null;
+          for (let at = last.start; at < last.end; at++) if (ctx.isTokenStart(at)) lastToken = ctx.tokenStartingAt(at)?.word ?? lastToken;
+          if (lastToken && (ctx.tagOf(lastToken) || 'x') === 'v') list = null;
+        }
+        if (list) add(list);
+        else if (text[listEnd] === '等') add(chunkBefore(ctx, listEnd) ? [chunkBefore(ctx, listEnd)!] : null);
+        listed = !!list || text[listEnd] === '等';
+      }
       // 主导产业为/是/包括：A、B、C.
-      if (/^(?:[为是有]|包括|主要有|主要是|[:：])/.test(text.slice(end, end + 4))) add(listStartingAfter(ctx, end));
+      if (/^(?:[为是有]|包括|主要有|主要是|[:：])/.test(text.slice(end, end + 4))) add(splitLastAnd(ctx, listStartingAfter(ctx, end, false)));
+      // 纺织业是传统优势产业 / 纺织业是该县的主导产业: a copula names one industry.
+      const copula = /(?:是|为|成为|作为)(?:[\u3400-\u9fff]{0,6}?的)?(?:传统|新兴)?$/.exec(text.slice(Math.max(0, start - 12), start));
+      if (copula && !listed) {
+        const subjectEnd = start - copula[0].length;
+        const subject = chunkBefore(ctx, subjectEnd);
+        if (subject && /^[，,。；;\n]?$/.test(text.slice(subject.start - 1, subject.start).replace(/[\u3400-\u9fff]/, ''))) add([subject]);
+      }
       // 橡胶轮胎产业集群: a known industry right before the label.
       for (const known of ctx.lexicon.industries) {
         if (text.slice(start - known.length, start) === known) {

@@ -1,9 +1,14 @@
 import type { Extractor } from '../pipeline/context';
 import type { Quantity } from '../types';
 
-const UNITS = '平方公里|平方米|公顷|千米|公里|万元|亿元|万吨|万人|万户|家|个|项|条|名|人|户|座|所|栋|套|辆|台|米|亩|吨|元|批|场|件|处|间|份|种|类|倍|%';
-const QUANTITY = new RegExp(`(\\d{1,15}(?:\\.\\d{1,15})?)(多|余)?(万|亿)?(${UNITS})`, 'g');
-const NOUN_STOP = /^(?:的|是|和|与|及|在|等|了|以上|以下|左右|中|内|里|后|前|为|达|共)$/;
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const patterns = new WeakMap<object, RegExp>();
+/** The quantity pattern, built once per lexicon (its unit list). */
+function patternFor(lexicon: object, build: () => RegExp): RegExp {
+  let pattern = patterns.get(lexicon);
+  if (!pattern) patterns.set(lexicon, (pattern = build()));
+  return pattern;
+}
 
 export const quantities: Extractor = {
   id: 'quantities',
@@ -14,6 +19,9 @@ export const quantities: Extractor = {
     const enumerated = new Set((ctx.found.enumerations ?? []).map((item) => item.span[0]));
     for (const framework of ctx.found.frameworks ?? []) for (const component of framework.components) enumerated.add(component.span[0]);
     const found: Quantity[] = [];
+    // Units and noun stops come from data/quantity-units.txt and data/quantity-noun-stops.txt.
+    const QUANTITY = patternFor(ctx.lexicon, () => new RegExp(`(\\d{1,15}(?:\\.\\d{1,15})?)(多|余)?(万|亿)?(${ctx.lexicon.list('quantity-units').map(escape).join('|')})`, 'g'));
+    const nounStops = ctx.lexicon.set('quantity-noun-stops');
     QUANTITY.lastIndex = 0;
     for (let match = QUANTITY.exec(text); match; match = QUANTITY.exec(text)) {
       const start = match.index;
@@ -25,7 +33,7 @@ export const quantities: Extractor = {
       while (end < text.length && !ctx.isTokenStart(end) && /[\u3400-\u9fff]/.test(text[end]) && end - unitEnd < 3) end++;
       while (end < text.length && end - unitEnd < 6) {
         const token = ctx.tokenStartingAt(end);
-        if (!token || !/^[\u3400-\u9fff]+$/.test(token.word) || NOUN_STOP.test(token.word) || token.end - unitEnd > 6) break;
+        if (!token || !/^[\u3400-\u9fff]+$/.test(token.word) || nounStops.has(token.word) || token.end - unitEnd > 6) break;
         end = token.end;
       }
       const multiplier = match[3] === '万' ? 1e4 : match[3] === '亿' ? 1e8 : 1;

@@ -48,11 +48,12 @@ export const slogans: Extractor = {
       const items: TextItem[] = parts.length >= 2 ? parts.map(([from, to]) => ctx.item(from, to)) : [];
       found.push({ text: written, span: ctx.span(start, end), parts: items });
     };
-    const labels = [...(ctx.found.enumerations ?? []), ...(ctx.found.frameworks ?? []).flatMap((framework) => framework.components)].map((item) => item.span);
-    const insideLabel = (start: number) => {
-      const at = ctx.span(start, start + 1)[0];
-      return labels.some(([from, to]) => at >= from && at < to);
-    };
+    // Label spans (working offsets) marked once: a lookup per quotation instead of a scan of every label.
+    const inLabel = new Uint8Array(text.length + 1);
+    for (const item of [...(ctx.found.enumerations ?? []), ...(ctx.found.frameworks ?? []).flatMap((framework) => framework.components)]) {
+      inLabel.fill(1, Math.max(0, item.span[0]), Math.min(text.length, item.span[1]));
+    }
+    const insideLabel = (start: number) => inLabel[start] === 1;
     const quotedStarts = new Set<number>();
     QUOTED.lastIndex = 0;
     for (let match = QUOTED.exec(text); match; match = QUOTED.exec(text)) {

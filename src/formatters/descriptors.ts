@@ -143,7 +143,7 @@ export const DESCRIPTORS: Descriptor[] = [
             kind: 'component',
             tag: 'component',
             span: c.span,
-            label: `Component ${c.count} of ${f.formula}: ${c.label}${c.items.length ? ` — ${joinItems(c.items)}` : ''}`,
+            label: `Component ${j + 1} of ${f.formula}: ${c.label}${c.items.length ? ` — ${joinItems(c.items)}` : ''}`,
             links: c.items.map((_, k) => `citem-${i}-${j}-${k}`),
           },
           ...c.items.map((item, k) => ({

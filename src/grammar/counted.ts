@@ -13,20 +13,18 @@ export interface CountedPhrase {
   /** The numeral is written in digits. */
   digits: boolean;
   quoted: boolean;
+  /** Count and measure word only (换顶子、加柱子5项; “稳企十条”): a set only when its members are listed or it is a quoted name. */
+  bare?: boolean;
 }
 
-const OPEN_QUOTES = '“"';
-const CLOSE_QUOTES = '”"';
-/** Words after which a label body stops. */
-const BODY_STOP = new Set(
-  '的 是 和 与 及 以及 及其 为 在 等 上 中 了 要 将 把 以 对 从 向 并 都 也 即 包括 分别 就 同 有 这 进行 作为 或 之 里 下 后 前 时 来 去 到 给 由 被 让 使 成 做 抓 推进 推动 实现 建设 加强 坚持 提升 开展 落实 突出 围绕 聚焦 着力 全力 不断 持续 加快 深入'.split(' '),
-);
+const OPEN_QUOTES = '“"‘';
+const CLOSE_QUOTES = '”"’';
 /** Ordinal or word-internal uses: 第一, 统一, 唯一, 之一 … */
-const NOT_BEFORE_NUMERAL = /[第统唯之万逐同单周星礼每几多初进]$/;
+const NOT_BEFORE_NUMERAL = /[第统唯之万逐同单周星礼每几多初]$/;
 /** 一批, 一步, 一场: with these measure words a count of one is an article, not a number. */
 const COUNTABLE_ONE = /^(?:个|项|条|类|种|张|件|方面)$/;
 /** Bodies that make a count a measure of time or size, or part of a bigger whole (2个小时, 两位数, 十大…之一). */
-const NOT_A_SET = /^(?:小时|月|天|日|年|周|工作日|季度|百分点|位数|倍)/;
+const NOT_A_SET = /^半?(?:小时|月|天|日|年|周|工作日|工作小时|季度|百分点|位数|倍)/;
 /** 十九大, 二十大: party congresses, not counts. */
 const CONGRESS = /^(?:十[一二三四五六七八九]|二十[一二三四五]?)大/;
 
@@ -48,6 +46,7 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
   const { text } = ctx;
   const phrases: CountedPhrase[] = [];
   const measures = ctx.lexicon.measureWords;
+  const measureStarts = new Set(measures.map((word) => word[0]));
   // Jump from numeral to numeral (a per-character loop allocated a string for every CJK character).
   NUMERAL_START.lastIndex = 0;
   for (let match = NUMERAL_START.exec(text); match; match = NUMERAL_START.exec(text)) {
@@ -56,16 +55,21 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
     const isDigit = ch >= '0' && ch <= '9';
     if (i > 0 && (isDigit ? /[\d.]/.test(text[i - 1]) : CHINESE_NUMERAL_CHARS.includes(text[i - 1]))) continue;
     const numEnd = numeralRun(text, i);
-    const numeral = text.slice(i, numEnd);
-    if (!isDigit && !ctx.isTokenStart(i) && !OPEN_QUOTES.includes(text[i - 1] ?? '')) continue;
-    if (NOT_BEFORE_NUMERAL.test(text.slice(Math.max(0, i - 1), i))) continue;
-    if (numeral.length > 3) continue;
-    const count = parseCount(numeral);
-    if (!(count >= 1) || count > 100) continue;
+    if (numEnd - i > 3) continue;
+    // Cheap tests first: most numerals (一 in 统一, 进一步) have no measure word after them.
+    if (!measureStarts.has(text[numEnd])) continue;
     const measure = measures.find((word) => text.startsWith(word, numEnd));
-    if (!measure || (count === 1 && !COUNTABLE_ONE.test(measure))) continue;
+    if (!measure) continue;
+    if (i > 0 && NOT_BEFORE_NUMERAL.test(text[i - 1])) continue;
+    const count = parseCount(text.slice(i, numEnd));
+    if (!(count >= 1) || count > 100 || (count === 1 && !COUNTABLE_ONE.test(measure))) continue;
+    if (!isDigit && !ctx.isTokenStart(i) && !OPEN_QUOTES.includes(text[i - 1] ?? '') && insideWord(ctx, i)) continue;
     if (CONGRESS.test(text.slice(i, i + 8))) continue;
     const bodyStart = numEnd + measure.length;
+    if (measure === '点' && /[\d一二两三四五六七八九十零〇]/.test(text[bodyStart] ?? '')) continue; // 四点二倍: a decimal
+    // 三/条例, 三/套房: the segmenter read the "measure word" as the start of a word, so it is no count.
+    const after = ctx.tokenStartingAt(numEnd);
+    if (!isDigit && after && after.end > bodyStart && ctx.isTokenStart(i) && ctx.tokenStartingAt(i)?.end === numEnd && !measures.includes(after.word) && (ctx.tagOf(after.word) || 'x') !== 'x') continue;
     // 两位数 reads from the measure word, 2个小时 from the body after it.
     if (NOT_A_SET.test(text.slice(numEnd, numEnd + 4)) || NOT_A_SET.test(text.slice(bodyStart, bodyStart + 4))) continue;
     if (ctx.lexicon.titles.some((title) => text.startsWith(title, bodyStart))) continue; // 二级巡视员 is a rank
@@ -74,7 +78,7 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
     let quoted = quotedWhole;
     if (quotedWhole) {
       // “两个维护”: the label runs to the closing quote.
-      const close = text.slice(bodyStart, bodyStart + 16).search(/[”"]/);
+      const close = text.slice(bodyStart, bodyStart + 16).search(/[”"’]/);
       if (close < 1 || /[、，,。；;]/.test(text.slice(bodyStart, bodyStart + close))) continue;
       end = bodyStart + close + 1;
     } else {
@@ -86,7 +90,21 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
         quoted = true;
       }
       end = extendBody(ctx, end, bodyStart + maxBody + (quoted ? 8 : 0));
-      if (end === bodyStart) continue;
+      if (end === bodyStart) {
+        // A count without a body names a set only as the end of a quoted or titled name (“稳企十条”,
+        // 《…100条》) or right after the list it counts (换顶子、加柱子、打底子5项).
+        const open = /[“《][^“”《》，。；、]{1,24}$/.exec(text.slice(Math.max(0, i - 25), i));
+        if (open && /[”》]/.test(text[bodyStart] ?? '')) {
+          phrases.push({ count, start: i - open[0].length, end: bodyStart + 1, bodyStart, measure, digits: isDigit, quoted: true, bare: true });
+        } else if (/^[:：]/.test(text.slice(bodyStart, bodyStart + 1)) && /、/.test(text.slice(bodyStart, bodyStart + 40))) {
+          // 品质优三方面：环境优、服务优、配套优 — the members follow the colon.
+          phrases.push({ count, start: i, end: bodyStart, bodyStart, measure, digits: isDigit, quoted: false, bare: true });
+        } else if (/[\u3400-\u9fff”]/.test(text[i - 1] ?? '') && /、[^，,。；;：:、]{1,24}$/.test(text.slice(Math.max(0, i - 60), i))) {
+          phrases.push({ count, start: i, end: bodyStart, bodyStart, measure, digits: isDigit, quoted: false, bare: true });
+        }
+        NUMERAL_START.lastIndex = numEnd;
+        continue;
+      }
     }
     if (/^[”"]?之一/.test(text.slice(end, end + 3))) continue; // 十大…之一: one of a set, not the set
     phrases.push({ count, start: quotedWhole ? i - 1 : i, end, bodyStart, measure, digits: isDigit, quoted });
@@ -97,23 +115,33 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
 
 /** Extend a label body token by token until punctuation, a stop word, or the length limit. */
 /** Tags a label may continue with after its first word: nouns and nominal verbs (两级部署模式, 七大短板). */
-const NOUN_LIKE = /^(?:n|nr|ns|nt|nz|nrt|nrfg|ng|vn|an|j|eng)$/;
+const NOUN_LIKE = /^(?:n|nr|ns|nt|nz|nrt|nrfg|ng|vn|an|j|eng|x)$/;
 
 function extendBody(ctx: Context, from: number, limit: number): number {
   const { text } = ctx;
+  const stops = ctx.lexicon.set('label-stops');
   let end = from;
   while (end < text.length && end < limit) {
     const token = ctx.tokenStartingAt(end);
-    const word = token ? token.word : text[end];
-    if (!/^[\u3400-\u9fff]+$/.test(word) || BODY_STOP.has(word)) break;
+    // Inside a token (五项原则: the body starts mid-word) the rest of that token is one word.
+    let rest = end + 1;
+    while (!token && rest < text.length && rest - end < 6 && !ctx.isTokenStart(rest)) rest++;
+    const word = token ? token.word : text.slice(end, rest);
+    if (!/^[\u3400-\u9fff]+$/.test(word) || stops.has(word)) break;
     if (/^[一二两三四五六七八九十]/.test(word) && end > from) break;
     if (token && token.end > limit) break;
     // The label stops where the sentence's verb or adverb begins (五个维度构成…, 两条底线共守…); a verb or an
     // unknown word inside a noun compound (运营指挥中心, 管控智慧系统) is kept when a noun follows it.
     if (end > from && !NOUN_LIKE.test(ctx.tagOf(word) || 'x')) {
       const next = ctx.tokenStartingAt(end + word.length);
-      const tag = ctx.tagOf(word) || 'x';
-      const compound = /^(?:v|x|a|b)$/.test(tag) && next && next.end <= limit && NOUN_LIKE.test(ctx.tagOf(next.word) || 'x');
+      const tag = (ctx.tagOf(word) || 'x');
+      let compound = /^(?:v|x|a|b|m|q)$/.test(tag) && next && next.end <= limit && /^[\u3400-\u9fff]+$/.test(next.word) && NOUN_LIKE.test((ctx.tagOf(next.word) || 'x'));
+      // 3个千亿元级集群: a number and its measure inside the label, then a noun.
+      if (!compound && /^(?:m|q)$/.test(tag) && next && /^(?:m|q)$/.test((ctx.tagOf(next.word) || 'x'))) {
+        const third = ctx.tokenStartingAt(next.end);
+        compound = !!third && third.end <= limit + 4 && NOUN_LIKE.test((ctx.tagOf(third.word) || 'x'));
+        if (compound) limit += 4;
+      }
       if (!compound) break;
     }
     end += word.length;
@@ -123,4 +151,16 @@ function extendBody(ctx: Context, from: number, limit: number): number {
 
 export function isCloseQuote(ch: string | undefined): boolean {
   return ch !== undefined && CLOSE_QUOTES.includes(ch);
+}
+
+/**
+ * Is the Chinese numeral at `at` (not a token start) inside a word the segmenter knows (统一, 进一步, 万一)?
+ * A numeral glued to a verb or adjective in an unknown token (做优三大, 品质优三方面) is a count.
+ */
+function insideWord(ctx: Context, at: number): boolean {
+  let start = at;
+  while (start > 0 && at - start < 8 && !ctx.isTokenStart(start)) start--;
+  const token = ctx.tokenStartingAt(start);
+  if (!token || token.end <= at) return true;
+  return (ctx.tagOf(token.word) || 'x') !== 'x';
 }

@@ -2,12 +2,15 @@ import type { Context } from '../pipeline/context';
 import type { CountedPhrase } from './counted';
 import { findCountedPhrases } from './counted';
 import { parseCount } from '../util/numbers';
-import { listEndingAt, listStartingAfter, ordinalListAfter, type Span0 } from './lists';
+import { endsWith等, listEndingAt, listsStartingAfter, ordinalListAfter, type Span0 } from './lists';
+import { membersFollowing } from './outline';
 
 export interface PhraseItems {
   items: Span0[];
   /** Where the items came from: before (A、B、C三大…), after (…：A、B、C), ordinal (一是…二是…), quoted. */
-  source: 'before' | 'after' | 'ordinal' | 'quoted' | 'none';
+  source: 'before' | 'after' | 'ordinal' | 'quoted' | 'levels' | 'outline' | 'none';
+  /** The text lists fewer members than the count and closes the list with 等. */
+  partial?: boolean;
 }
 
 /** Counted phrases of the document, computed once and shared by the extractors that need them. */
@@ -94,20 +97,122 @@ function nestedMembers(ctx: Context, phrase: CountedPhrase): Span0[] | null {
   return found.length >= 2 ? found : null;
 }
 
+/** 县乡两级, 部省两级, 县乡村三级: one-character (or short) level words fused right before the count. */
+function fusedLevels(ctx: Context, phrase: CountedPhrase): Span0[] | null {
+  if (phrase.quoted && ctx.text[phrase.start] === '“') return null;
+  const levels = ctx.lexicon.list('levels');
+  const members: Span0[] = [];
+  let at = phrase.start;
+  while (members.length < phrase.count) {
+    const level = levels.find((word) => ctx.text.startsWith(word, at - word.length));
+    if (!level) break;
+    at -= level.length;
+    members.unshift({ start: at, end: at + level.length });
+  }
+  if (members.length !== phrase.count) return null;
+  const before = ctx.text.slice(at - 2, at);
+  return levels.some((word) => before.endsWith(word)) ? null : members;
+}
+
+/** Tags of the words a noun chunk is built from (贫困/户, 建档立卡, 特困/人员). */
+const CHUNK_TAGS = /^(?:n|nr|ns|nt|nz|ng|vn|an|j|l|i|b|eng|x)$/;
+
+/** The noun chunk that ends at `end`: tokens back while they are nominal, at most 12 characters. */
+function nounChunkBefore(ctx: Context, end: number): Span0 | null {
+  let start = end;
+  for (let at = end - 1; at >= 0 && end - at <= 12; at--) {
+    if (!ctx.isTokenStart(at)) continue;
+    const token = ctx.tokenStartingAt(at);
+    if (!token || token.end > start || !/^[\u3400-\u9fff]+$/.test(token.word) || !CHUNK_TAGS.test((ctx.tagOf(token.word) || 'x'))) break;
+    start = at;
+  }
+  return end - start >= 2 ? { start, end } : null;
+}
+
+/** 由五个维度构成的评价体系，包括A、B…: a list introduced later in the same sentence. */
+function introducedLater(ctx: Context, phrase: CountedPhrase): Span0[][] {
+  const window = ctx.text.slice(phrase.end, phrase.end + 40);
+  const m = /[，,]?(?:包括|分别是|分别为|主要有|主要包括|涵盖|即)[:：]?/.exec(window);
+  if (!m || /[。；;\n]/.test(window.slice(0, m.index))) return [];
+  return listsStartingAfter(ctx, phrase.end + m.index);
+}
+
+/**
+ * Find the members a counted phrase stands for. Every source is read (members before the label, after it,
+ * later in its sentence, in an ordinal run, in the next paragraphs, fused levels), and the reading whose
+ * length equals the count wins; a list closed by 等 may be shorter (partial).
+ */
 export function itemsFor(ctx: Context, phrase: CountedPhrase, options: { quoted?: boolean } = {}): PhraseItems {
+  // Several extractors and every formula mention ask about the same phrases: read each one once.
+  const memo = ctx.shared('items-for', () => new Map<CountedPhrase, PhraseItems>());
+  const key = options.quoted ? quotedKey(ctx, phrase) : phrase;
+  let found = memo.get(key);
+  if (!found) memo.set(key, (found = readItems(ctx, phrase, options)));
+  return found;
+}
+
+/** A distinct memo key for the quoted-members reading of a phrase. */
+function quotedKey(ctx: Context, phrase: CountedPhrase): CountedPhrase {
+  const keys = ctx.shared('items-for:quoted', () => new Map<CountedPhrase, CountedPhrase>());
+  let key = keys.get(phrase);
+  if (!key) keys.set(phrase, (key = { ...phrase }));
+  return key;
+}
+
+function readItems(ctx: Context, phrase: CountedPhrase, options: { quoted?: boolean }): PhraseItems {
+  const found = readItemsOnce(ctx, phrase, options);
+  // One member twice is a misreading (the same name opening several sentences), not a list.
+  const texts = found.items.map((item) => ctx.text.slice(item.start, item.end));
+  return new Set(texts).size === texts.length ? found : { items: [], source: 'none' };
+}
+
+function readItemsOnce(ctx: Context, phrase: CountedPhrase, options: { quoted?: boolean }): PhraseItems {
   const nested = nestedMembers(ctx, phrase);
   if (nested) return { items: nested, source: 'after' };
   const framed = listFramedBy以为(ctx, phrase);
   if (framed && framed.length === phrase.count) return { items: framed, source: 'before' };
-  const before = listBefore(ctx, phrase);
-  if (before && before.length === phrase.count) return { items: before, source: 'before' };
-  const after = listStartingAfter(ctx, phrase.end);
-  if (after && after.length === phrase.count) return { items: after, source: 'after' };
-  const colon = /^[”"]?[\u3400-\u9fff]{0,4}?(?:[:：]|[,，。]?即)/.test(ctx.text.slice(phrase.end, phrase.end + 8));
-  if (after && colon) return { items: after, source: 'after' };
+  const levels = fusedLevels(ctx, phrase);
+  if (levels) return { items: levels, source: 'levels' };
+  const attached = !!ctx.text[phrase.start - 1] && !/[，,。；;：:!！?？\n()（）]/.test(ctx.text[phrase.start - 1]);
+  const befores: Span0[][] = [];
+  if (attached) {
+    const split = listEndingAt(ctx, phrase.start);
+    if (split) befores.push(split);
+    if (split && split.length === phrase.count) return { items: split, source: 'before' };
+    // The same list with a last member joined by 和/与 kept whole (建设与交通局), read only when it can differ.
+    const whole = split && /和|与|及/.test(ctx.text.slice(split[0].start, phrase.start)) ? listEndingAt(ctx, phrase.start, false) : null;
+    if (whole) befores.push(whole);
+    if (whole && whole.length === phrase.count) return { items: whole, source: 'before' };
+  }
+  const afters = listsStartingAfter(ctx, phrase.end);
+  for (const after of afters) if (after.length === phrase.count) return { items: after, source: 'after' };
+  const later = introducedLater(ctx, phrase);
+  for (const after of later) if (after.length === phrase.count) return { items: after, source: 'after' };
+  const colon = /^[”"]?[\u3400-\u9fff]{0,4}?(?:[:：]|——|[,，。]?即)/.test(ctx.text.slice(phrase.end, phrase.end + 8));
   const paragraph = ctx.paragraphOf(phrase.end);
   const ordinal = ordinalListAfter(ctx, phrase.end, Math.min(paragraph[1], phrase.end + 60));
-  if (ordinal && (ordinal.length === phrase.count || colon)) return { items: ordinal, source: 'ordinal' };
+  if (ordinal && ordinal.length === phrase.count) return { items: ordinal, source: 'ordinal' };
+  for (const following of membersFollowing(ctx, phrase.end, phrase.count)) {
+    if (following.length === phrase.count) return { items: following, source: 'outline' };
+  }
+  // 整治占道、乱贴、噪音等9类问题: the members named, fewer than the count.
+  // Only a list glued to the label (A、B、C等9类问题) or introduced by a colon right after it.
+  if (phrase.count >= 3) {
+    for (const list of [...befores, ...(colon ? afters.slice(0, 1) : [])]) {
+      // A real list (甲、乙、丙等), not two halves of a name split at 和 (住房和城乡建设部…等).
+      const listed = /[、”]/.test(ctx.text.slice(list[0].start, list[list.length - 1].end));
+      if (listed && list.length >= 2 && list.length < phrase.count && endsWith等(ctx, list) && (!befores.includes(list) || list[list.length - 1].end + 1 === phrase.start)) {
+        return { items: list, source: befores.includes(list) ? 'before' : 'after', partial: true };
+      }
+    }
+  }
+  // 建档立卡贫困户等4类重点对象: one member named, then 等 and the count.
+  if (phrase.count >= 2 && ctx.text[phrase.start - 1] === '等' && !befores.length) {
+    const single = nounChunkBefore(ctx, phrase.start - 1);
+    if (single) return { items: [single], source: 'before', partial: true };
+  }
+  if (afters[0] && colon) return { items: afters[0], source: 'after' };
+  if (ordinal && colon) return { items: ordinal, source: 'ordinal' };
   if (options.quoted) {
     const quoted = quotedAfter(ctx, phrase.end, paragraph[1]);
     if (quoted.length >= 2 && (phrase.count === 1 || quoted.length === phrase.count)) return { items: quoted, source: 'quoted' };

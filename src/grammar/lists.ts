@@ -6,23 +6,18 @@ export interface Span0 {
   end: number;
 }
 
-/** Words that introduce a list and are not part of its first member. */
-const LEAD_INS = new Set(
-  '通过 采取 采用 设置 划分为 分为 以 把 将 在 对 从 围绕 聚焦 推动 推进 解决 加快 包括 即 涵盖 发展 做大做强 做大 做强 做优 全力 大力 着力 持续 不断 切实 重点 积极 深入 进一步 加强 强化 实施 打造 建设 培育 壮大 抓好 抓 突出 坚持 实现 提升 优化 促进 构建 形成 聚力 主要 是 有 为 要 和 与 及 等 了 的 着 分别 涉及 覆盖 针对 按照 统筹 依托 立足 紧扣 紧紧 紧盯 瞄准 锚定 明确 做好 用好 落实'.split(' '),
-);
-/** Words that end a list's last member. */
-const TAIL_STOPS = ['为引领', '为重点', '为核心', '为主', '为抓手', '为支撑', '为载体', '为目标', '为方向', '等', '为', '这', '共', '的', '方面', '领域'];
 const CLAUSE_BREAK = /[，,。；;：:！!？?\n()（）]/;
 const MAX_ITEM = 24;
 
 /** Trim lead-in words off the start of a member, token by token. */
 function trimLeadIn(ctx: Context, start: number, end: number, keep = 2, verbs = false): number {
+  const leadIns = ctx.lexicon.set('list-lead-ins');
   let at = start;
   while (at < end) {
     const token = ctx.tokenStartingAt(at);
     // Before a 、-list a verb, adverb, preposition or conjunction is the sentence, not the first member (补齐规划设计、…);
     // members that are clauses (一是打通…) keep their verb.
-    const leadIn = token && (LEAD_INS.has(token.word) || (verbs && /^(?:v|d|p|c|ad|vd)$/.test(ctx.tagOf(token.word) || 'x')));
+    const leadIn = token && (leadIns.has(token.word) || (verbs && /^(?:v|d|p|c|ad|vd)$/.test((ctx.tagOf(token.word) || 'x'))));
     if (!token || token.end > end || !leadIn) break;
     if (end - token.end < keep) break;
     at = token.end;
@@ -32,32 +27,51 @@ function trimLeadIn(ctx: Context, start: number, end: number, keep = 2, verbs = 
 
 function trimTail(ctx: Context, start: number, end: number): number {
   const text = ctx.text.slice(start, end);
-  for (const stop of TAIL_STOPS) {
+  for (const stop of ctx.lexicon.list('list-tail-stops')) {
     const at = text.indexOf(stop);
     if (at > 0) return start + at;
   }
   return end;
 }
 
-function splitMembers(ctx: Context, start: number, end: number, separators = /[、]/): Span0[] {
+/**
+ * Split [start, end) at separators. A separator inside a quotation that closes before `end` does not split
+ * (“因地制宜、一户一策”、“公平公正、阳光操作”). `splitAnd`: a last member joined with 和/及/与 is two members.
+ */
+function splitMembers(ctx: Context, start: number, end: number, separators = /[、]/, splitAnd = true): Span0[] {
   const { text } = ctx;
   const members: Span0[] = [];
+  // Quotations hide their separators only when there are separators outside them too.
+  const outside = text.slice(start, end).replace(/“[^“”]{0,40}”/g, '');
+  const quoteAware = separators.test(outside);
   let from = start;
   for (let i = start; i <= end; i++) {
+    if (quoteAware && i < end && text[i] === '“') {
+      const close = text.indexOf('”', i + 1);
+      if (close > i && close < end && close - i <= 40) {
+        i = close;
+        if (text[i + 1] === '“') {
+          // “提示单”“警示单”: adjacent quoted members.
+          members.push({ start: from, end: i + 1 });
+          from = i + 1;
+        }
+        continue;
+      }
+    }
     if (i === end || separators.test(text[i])) {
       members.push({ start: from, end: i });
       from = i + 1;
     } else if (text[i] === '”' && text[i + 1] === '“') {
-      // “提示单”“警示单”: adjacent quoted members.
       members.push({ start: from, end: i + 1 });
       from = i + 1;
     }
   }
-  // A last member joined with 和/及/与/以及 is two members (A、B和C, or just A和B).
   const last = members[members.length - 1];
-  if (last) {
+  if (last && splitAnd) {
     const m = /^(.{2,}?)(?:以及|和|及|与)(.{1,})$/.exec(text.slice(last.start, last.end));
-    if (m && (members.length >= 2 || m[2].length >= 2)) {
+    // Quotations split only between two whole ones (“甲”和“乙”), never inside one.
+    const quotesWhole = /”$/.test(m?.[1] ?? '') && /^“/.test(m?.[2] ?? '');
+    if (m && (members.length >= 2 || m[2].length >= 2) && (!/[“”]/.test(m[1] + m[2]) || quotesWhole)) {
       members.pop();
       members.push({ start: last.start, end: last.start + m[1].length });
       members.push({ start: last.end - m[2].length, end: last.end });
@@ -84,36 +98,102 @@ function stripQuotes(ctx: Context, member: Span0): Span0 {
 /** Pick the first member's start: trim lead-in words, then prefer a token suffix close to the others' length. */
 function fitFirst(ctx: Context, first: Span0, others: Span0[]): Span0 {
   const lengths = others.map((m) => m.end - m.start);
-  let start = trimLeadIn(ctx, first.start, first.end, Math.max(1, Math.min(4, ...lengths) - 1), true);
+  // Members that are verb phrases (换屋顶、加圈梁): the first one keeps its verb too. Checked only when a verb
+  // was trimmed (each tag lookup may be a dictionary call).
+  const keep = Math.max(1, Math.min(4, ...lengths) - 1);
+  let start = trimLeadIn(ctx, first.start, first.end, keep, true);
+  const withoutVerbs = trimLeadIn(ctx, first.start, first.end, keep, false);
+  if (start > withoutVerbs) {
+    const verbal = others.every((m) => {
+      const word = ctx.tokenStartingAt(m.start)?.word ?? '';
+      return m.end - m.start > word.length && /^[\u3400-\u9fff]+$/.test(word) && (word.length === 1 || /^(?:v|vd)$/.test(ctx.tagOf(word) || 'x'));
+    });
+    if (verbal) start = withoutVerbs;
+  }
+  // 周总理从农业、工业、…: a preposition inside the first member ends the sentence part before it.
+  for (let at = start; at < first.end; at++) {
+    if (!ctx.isTokenStart(at)) continue;
+    const token = ctx.tokenStartingAt(at);
+    if (!token || token.end > first.end - 2) break;
+    if (/^(?:从|以|在|对|把|将|向|由|按照|围绕|通过)$/.test(token.word) && (ctx.tagOf(token.word) || 'x') === 'p') start = token.end;
+  }
+  // 以稻、虾、菇: a one-character preposition fused with a short first member by the segmenter.
+  if (first.end - start >= 2 && /[以在把将对从为]/.test(ctx.text[start]) && !ctx.isTokenStart(start + 1) && first.end - start - 1 <= Math.max(...lengths)) start++;
   const longest = Math.max(...lengths);
   if (first.end - start > longest + 2) {
     const mean = lengths.reduce((a, b) => a + b, 0) / lengths.length;
     let best = start;
+    // Cut only after a verb, preposition or particle (流程涉及|新区审批局), never inside a name joined by 与/和 (生物医药与健康).
+    let previous: string | null = null;
     for (let at = start; at < first.end; at++) {
       if (!ctx.isTokenStart(at)) continue;
-      if (Math.abs(first.end - at - mean) < Math.abs(first.end - best - mean)) best = at;
+      // The length test first: a tag lookup is a dictionary call for a word not seen before.
+      const closer = Math.abs(first.end - at - mean) < Math.abs(first.end - best - mean);
+      const cuttable = closer && previous !== null && /^[\u3400-\u9fff]+$/.test(previous) && (ctx.text[at] === '“' || (!/^(?:与|和|及|同)$/.test(previous) && /^(?:v|a|p|d|c|u|uj|ul|r|vd|ad|x)$/.test((ctx.tagOf(previous) || 'x'))));
+      if (cuttable) best = at;
+      previous = ctx.tokenStartingAt(at)?.word ?? null;
     }
-    start = trimLeadIn(ctx, best, first.end, 1, true);
+    // No verb to cut after (全县重点整治占道经营): any token start whose suffix has about the others' length,
+    // but never one that opens with 与/和 or splits a name joined by them.
+    let fitted = false;
+    if (Math.abs(first.end - best - mean) > 1) {
+      previous = null;
+      for (let at = start; at < first.end; at++) {
+        if (!ctx.isTokenStart(at)) continue;
+        const word = ctx.tokenStartingAt(at)?.word ?? '';
+        const prefix = ctx.text.slice(start, at);
+        const insideBrackets = (prefix.match(/[(（“]/g) ?? []).length !== (prefix.match(/[)）”]/g) ?? []).length;
+        const joined = insideBrackets || /[(（)）”]/.test(ctx.text[at]) || /^(?:与|和|及|同)/.test(word) || (previous !== null && /^(?:与|和|及|同)$/.test(previous));
+        if (!joined && Math.abs(first.end - at - mean) <= 1 && Math.abs(first.end - at - mean) < Math.abs(first.end - best - mean)) {
+          best = at;
+          fitted = true;
+        }
+        previous = word || null;
+      }
+    }
+    start = fitted ? best : trimLeadIn(ctx, best, first.end, 1, true);
   }
   return { start, end: first.end };
 }
 
+/** 民生等 → 民生: a closing 等 is not part of the last member. */
+function dropClosing等(ctx: Context, members: Span0[]): Span0[] {
+  const last = members[members.length - 1];
+  if (last && last.end - last.start > 2 && ctx.text[last.end - 1] === '等') last.end -= ctx.text[last.end - 2] === '等' ? 2 : 1;
+  return members;
+}
+
 function valid(ctx: Context, members: Span0[]): boolean {
-  return members.length >= 2 && members.every((m) => m.end - m.start >= 1 && m.end - m.start <= MAX_ITEM && !/[，,。；;]/.test(ctx.text.slice(m.start, m.end)));
+  dropClosing等(ctx, members);
+  // A member holding another counted list (细胞与基因等6个未来产业以及现代金融) is two lists run together.
+  return members.length >= 2 && members.every((m) => m.end - m.start >= 1 && m.end - m.start <= MAX_ITEM && !/[，,。；;]|等[一二两三四五六七八九十\d]/.test(ctx.text.slice(m.start, m.end)));
 }
 
 /** A 、-list that ends right before `end` (A、B、C三大主导产业). */
-export function listEndingAt(ctx: Context, end: number): Span0[] | null {
+export function listEndingAt(ctx: Context, end: number, splitAnd = true): Span0[] | null {
   const { text } = ctx;
   let stop = end;
-  if (text.slice(stop - 1, stop) === '等') stop--;
+  // 甲、乙、丙等三类 / 甲、乙、丙这三类 / 甲、乙这些: the closing word is not part of the last member.
+  const closing = /(?:等|这些|这)$/.exec(text.slice(Math.max(0, stop - 2), stop));
+  if (closing) stop -= closing[0].length;
   let from = stop;
-  while (from > 0 && !CLAUSE_BREAK.test(text[from - 1]) && stop - from < 120) from--;
+  while (from > 0 && stop - from < 120) {
+    // 人工智能（软件）: a bracket closing inside a member is part of it.
+    if (/[)）]/.test(text[from - 1])) {
+      const open = Math.max(text.lastIndexOf('（', from - 1), text.lastIndexOf('(', from - 1));
+      if (open >= 0 && from - open <= 12 && !/[，,。；;、]/.test(text.slice(open, from))) {
+        from = open;
+        continue;
+      }
+    }
+    if (CLAUSE_BREAK.test(text[from - 1])) break;
+    from--;
+  }
   const chunk = text.slice(from, stop);
   // “区—街道—社区”三级: dashes separate the members of a quoted chain.
   const dashed = !chunk.includes('、') && /“[^“”]+—[^“”]+”$/.test(chunk);
   if (!chunk.includes('、') && !/[和及与]/.test(chunk) && !chunk.includes('”“') && !dashed) return null;
-  let members = splitMembers(ctx, from, stop, dashed ? /[—]/ : undefined);
+  let members = splitMembers(ctx, from, stop, dashed ? /[—]/ : undefined, splitAnd);
   // Without 、 a 和 joins two short words (现场和线上); a long clause around 和 is not a list.
   if (!chunk.includes('、') && !dashed && members.some((m) => m.end - m.start > 8)) members = members.length > 2 ? members : [members[0], ...members.slice(1).filter((m) => m.end - m.start <= 8)];
   if (members.length < 2) return null;
@@ -121,54 +201,98 @@ export function listEndingAt(ctx: Context, end: number): Span0[] | null {
   return valid(ctx, members) ? members : null;
 }
 
+/**
+ * After an explicit intro (包括：, ：): short members separated by ，up to 。 or ；, the last one ending at 等
+ * (包括：甲一天办，乙掌上办，丙即开工等；). Each member is one clause of at most 24 characters.
+ */
+function commaList(ctx: Context, at: number): Span0[] | null {
+  const { text } = ctx;
+  let end = at;
+  while (end < text.length && !/[。；;\n]/.test(text[end]) && end - at < 400) end++;
+  const members = splitMembers(ctx, at, end, /[，,]/, false);
+  const last = members[members.length - 1];
+  if (last) last.end = trimTail(ctx, last.start, last.end);
+  const fitted = members.map((m) => stripQuotes(ctx, m));
+  return fitted.length >= 3 && valid(ctx, fitted) ? fitted : null;
+}
+
+/** Is the list closed by 等 (a partial list: 整治占道、乱贴、噪音等9类问题)? */
+export function endsWith等(ctx: Context, members: Span0[]): boolean {
+  const last = members[members.length - 1];
+  return !!last && /^[”"]?等/.test(ctx.text.slice(last.end, last.end + 2));
+}
+
 /** （一）, 一是, 第一，, 1. opening a member. */
 const ORDINAL_PREFIX = /^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,，、]?|\d+[.、])\s*/;
 
 /** Words that introduce the members right after a label. */
-const INTRO = /^(?:[”"]?[\u3400-\u9fff]{0,4}?)(?:[:：]|[,，。]?(?:即|包括|分别是|分别为|主要是|主要有|就是|也就是)[,，:：]?|[,，](?:是|为)?)|^[”"]?(?:是|为|有)/;
+const INTRO = /^(?:[”"]?[\u3400-\u9fff]{0,4}?)(?:[:：]|——|[,，。]?(?:即|包括|分别是|分别为|主要是|主要有|就是|也就是|指的是|是指|指)[,，:：]?|[,，](?:是|为)?)|^[”"]?(?:是|为|有)/;
 
 /**
  * A list that starts after `from`: in brackets (“6个模块”（A、B…）), after a colon or 即/包括/分别是, or in the
  * next clause (…三项保障，持续优化机制、重塑作风、提升能力，…). Members are split at 、, or at ；
  * when the list is a series of clauses.
  */
-export function listStartingAfter(ctx: Context, from: number): Span0[] | null {
+export function listStartingAfter(ctx: Context, from: number, splitAnd = true): Span0[] | null {
+  return listsStartingAfter(ctx, from, splitAnd)[0] ?? null;
+}
+
+/**
+ * Every reading of a list that starts after `from`, most likely first: bracketed members, clauses split at ；
+ * (each cut to its first ，-clause), the 、-list of the next clause, and ，-members after an explicit intro.
+ * Callers pick the reading whose length matches a count.
+ */
+export function listsStartingAfter(ctx: Context, from: number, splitAnd = true): Span0[][] {
   const { text } = ctx;
+  const readings: Span0[][] = [];
   let at = from;
   if (text[at] === '”' || text[at] === '"') at++;
   if (text[at] === '(' || text[at] === '（') {
     const close = text.slice(at + 1, at + 240).search(/[)）]/);
-    if (close < 0) return null;
+    if (close < 0) return readings;
     const members = splitMembers(ctx, at + 1, at + 1 + close, /[、，,；;]/).map((m) => stripQuotes(ctx, m));
-    return valid(ctx, members) ? members : null;
+    if (valid(ctx, members)) readings.push(members);
+    return readings;
   }
-  if (/^、/.test(text.slice(at, at + 1))) return null; // the label is itself a member of a list
+  if (/^、/.test(text.slice(at, at + 1))) return readings; // the label is itself a member of a list
   const intro = INTRO.exec(text.slice(at, at + 12));
-  if (!intro) return null;
+  if (!intro) return readings;
   at += intro[0].length;
   let end = at;
   while (end < text.length && !/[。\n]/.test(text[end]) && end - at < 400) end++;
   const sentence = text.slice(at, end);
   if (sentence.includes('；') || sentence.includes(';')) {
-    const members = splitMembers(ctx, at, end, /[；;]/).map((m) => {
+    const members = splitMembers(ctx, at, end, /[；;]/, false).map((m) => {
       const marker = ORDINAL_PREFIX.exec(text.slice(m.start, m.end));
       const start = m.start + (marker ? marker[0].length : 0);
-      return { start: trimLeadIn(ctx, start, m.end), end: m.end };
+      const comma = text.slice(start, m.end).search(/[，,：:]/);
+      const stop = comma > 0 && m.end - start > 40 ? start + comma : m.end;
+      return { start: trimLeadIn(ctx, start, stop), end: stop };
     });
-    if (members.length >= 2 && members.every((m) => m.end - m.start <= 40)) return members;
+    if (members.length >= 2 && members.every((m) => m.end - m.start <= 40 && !/[：:]/.test(text.slice(m.start, m.end)))) readings.push(members);
   }
   end = at;
   while (end < text.length && !CLAUSE_BREAK.test(text[end]) && end - at < 160) end++;
   const chunk = text.slice(at, end);
-  if (!chunk.includes('、') && !chunk.includes('”“')) return null;
-  const members = splitMembers(ctx, at, end);
-  if (members.length < 2) return null; // 、 with nothing around it (，、)
-  const last = members[members.length - 1];
-  last.end = trimTail(ctx, last.start, last.end);
-  const counted = /[一二两三四五六七八九十\d]+[大个项条类种]/.exec(ctx.text.slice(last.start, last.end));
-  if (counted && counted.index > 0) last.end = last.start + counted.index;
-  const fitted = [fitFirst(ctx, members[0], members.slice(1)), ...members.slice(1)].map((m) => stripQuotes(ctx, m));
-  return valid(ctx, fitted) ? fitted : null;
+  if (!chunk.includes('、') && !chunk.includes('”“')) {
+    const commas = /[:：]|包括|——/.test(intro[0]) ? commaList(ctx, at) : null;
+    if (commas) readings.push(commas);
+    // 即主体责任和监督责任: two short members joined by 和 after an explicit intro.
+    const pair = /^(.{2,10}?)(?:和|及|与|以及)(.{2,10})$/.exec(chunk);
+    if (pair && /[:：]|即|包括|分别/.test(intro[0])) readings.push([{ start: at, end: at + pair[1].length }, { start: end - pair[2].length, end }]);
+    return readings;
+  }
+  for (const and of splitAnd ? [true, false] : [false]) {
+    const members = splitMembers(ctx, at, end, undefined, and);
+    if (members.length < 2) continue; // 、 with nothing around it (，、)
+    const last = members[members.length - 1];
+    last.end = trimTail(ctx, last.start, last.end);
+    const counted = /[一二两三四五六七八九十\d]+[大个项条类种]/.exec(ctx.text.slice(last.start, last.end));
+    if (counted && counted.index > 0) last.end = last.start + counted.index;
+    const fitted = [fitFirst(ctx, members[0], members.slice(1)), ...members.slice(1)].map((m) => stripQuotes(ctx, m));
+    if (valid(ctx, fitted) && !readings.some((r) => r.length === fitted.length)) readings.splice(and ? 0 : readings.length, 0, fitted);
+  }
+  return readings;
 }
 
 const ORDINAL_MARKERS = [

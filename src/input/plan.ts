@@ -104,7 +104,8 @@ async function* walk(dir: Buffer, extensions: string[], counter: { skipped: numb
   named.sort((a, b) => byName(a.name, b.name) || Buffer.compare(a.entry.name, b.entry.name));
   for (const { entry, name } of named) {
     if (name.startsWith('.')) continue; // .git, editor swap files: not articles
-    const full = Buffer.concat([dir, Buffer.from(path.sep), entry.name]);
+    // `fixtures/` given with its slash: no doubled separator in the names reported.
+    const full = dir[dir.length - 1] === 0x2f ? Buffer.concat([dir, entry.name]) : Buffer.concat([dir, Buffer.from(path.sep), entry.name]);
     let type: Pick<Stats, 'isDirectory' | 'isFile'> | undefined = entry;
     if (entry.isSymbolicLink()) type = await fs.stat(full).catch(() => undefined);
     if (type?.isDirectory()) yield* walk(full, extensions, counter, seen);

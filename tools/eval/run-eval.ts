@@ -10,7 +10,7 @@ import { decodeBytesChecked } from '../../dist/input/read';
 import type { AnalysisResult } from '../../dist/types';
 import { add, emptyCounts, f1, looseMatch, matchSets, type Counts } from './score';
 
-interface GoldComponent { count: number; label: string; items: string[] }
+interface GoldComponent { count: number | string; label: string; items: string[] }
 interface Gold {
   file: string;
   title?: string | null;
@@ -21,7 +21,7 @@ interface Gold {
   industries: string[];
 }
 
-const FIELDS = ['officials', 'titles', 'roles', 'formulas', 'framework items', 'enumerations', 'enumeration items', 'industries'] as const;
+const FIELDS = ['officials', 'titles', 'roles', 'formulas', 'components', 'component items', 'enumerations', 'enumeration items', 'industries'] as const;
 type Field = (typeof FIELDS)[number];
 
 function arg(name: string): string | undefined {
@@ -46,13 +46,24 @@ export function scoreOne(result: AnalysisResult, gold: Gold): { counts: Record<F
     record('roles', p.roles, g.roles, (a, b) => a === b, (x) => `${g.name}/${x}`);
   }
   const formulas = record('formulas', result.frameworks, gold.frameworks, (p, g) => p.formula === g.formula, (x) => x.formula);
+  // Components match by count and label; their items are scored within matched components (like enumerations).
+  const sameComponent = (p: { count: number | string; label: string }, g: GoldComponent) => String(p.count) === String(g.count) && looseMatch(p.label, g.label);
   for (const framework of gold.frameworks) {
     const pair = formulas.find(([, g]) => g === framework);
-    const predictedItems = pair ? pair[0].components.flatMap((c) => c.items.map((i) => i.text)) : [];
-    record('framework items', predictedItems, framework.components.flatMap((c) => c.items), looseMatch, (x) => `${framework.formula}/${x}`);
+    const predicted = pair ? pair[0].components : [];
+    const components = record('components', predicted, framework.components, sameComponent, (x) => `${framework.formula}/${x.label}`);
+    for (const component of framework.components) {
+      const match = components.find(([, g]) => g === component);
+      record('component items', match ? match[0].items.map((i) => i.text) : [], component.items, looseMatch, (x) => `${framework.formula}/${component.label}/${x}`);
+    }
+    for (const component of predicted) {
+      if (!components.some(([p]) => p === component)) record('component items', component.items.map((i) => i.text), [] as string[], looseMatch, (x) => `${framework.formula}/${component.label}/${x}`);
+    }
   }
   for (const framework of result.frameworks) {
-    if (!formulas.some(([p]) => p === framework)) record('framework items', framework.components.flatMap((c) => c.items.map((i) => i.text)), [] as string[], looseMatch, (x) => `${framework.formula}/${x}`);
+    if (formulas.some(([p]) => p === framework)) continue;
+    record('components', framework.components, [] as GoldComponent[], sameComponent, (x) => `${framework.formula}/${x.label}`);
+    record('component items', framework.components.flatMap((c) => c.items.map((i) => i.text)), [] as string[], looseMatch, (x) => `${framework.formula}/${x}`);
   }
   const enumerations = record('enumerations', result.enumerations, gold.enumerations, (p, g) => looseMatch(p.label, g.label), (x) => x.label);
   for (const enumeration of gold.enumerations) {

@@ -1,0 +1,341 @@
+import type { Context } from '../pipeline/context';
+import { parseCount } from '../util/numbers';
+import type { Span0 } from './lists';
+
+/** An ordinal marker opening a paragraph or sentence: 一是, 第二, （三）, 四、, 5., ⑥, 首先 … */
+export interface OrdinalMarker {
+  /** Marker family (`是`, `要`, `第`, `（）`, `、`, `.`, `①`, `首先`): members of one run share it. */
+  family: string;
+  /** 1-based position; 0 for 最后 (the last of a run, whatever its number). */
+  index: number;
+  /** Working offset just after the marker and its punctuation. */
+  end: number;
+}
+
+/** One paragraph of the document outline, in working offsets. */
+export interface OutlineParagraph {
+  start: number;
+  end: number;
+  /** A short line without closing punctuation, or a numbered title line (（一）…, 一、…). */
+  heading: boolean;
+  marker: OrdinalMarker | null;
+  /** A line of the front matter block (--- title: … ---). */
+  frontMatter?: boolean;
+  /** Cache of the opening clause read by parallel-paragraph matching (undefined until first read). */
+  opening?: { clause: Span0; key: string } | null;
+}
+
+/** The document's structure: paragraphs with their headings and ordinal markers, computed once per document. */
+export interface Outline {
+  paragraphs: OutlineParagraph[];
+}
+
+const NUM = '[一二三四五六七八九十]{1,3}';
+const MARKER = new RegExp(
+  `^[\\s\\u3000]*(?:(${NUM})(是|要|)[，,、：:]?(?=[\\u3400-\\u9fff“])|第(${NUM})(?:是|要|条|步)?[，,、：:]?|[（(](${NUM}|\\d{1,2})[)）]|(\\d{1,2})[.、．](?!\\d)|([\\u2460-\\u2473])|(首先|其次|再次|然后|最后)[，,、：:]?)`,
+);
+
+/** The ordinal marker at `at` (a paragraph or sentence start), if any. */
+export function markerAt(text: string, at: number): OrdinalMarker | null {
+  const m = MARKER.exec(text.slice(at, at + 12));
+  if (!m) return null;
+  const end = at + m[0].length;
+  if (m[1] !== undefined) {
+    // 一是 / 一要 / 一、 ; a bare numeral before text (一网统管) is no marker.
+    if (!m[2] && !/[、，,：:]$/.test(m[0])) return null;
+    return { family: m[2] || '、', index: parseCount(m[1]), end };
+  }
+  if (m[3] !== undefined) return { family: '第', index: parseCount(m[3]), end };
+  if (m[4] !== undefined) return { family: '（）', index: parseCount(m[4]), end };
+  if (m[5] !== undefined) return { family: '.', index: Number(m[5]), end };
+  if (m[6] !== undefined) return { family: '①', index: m[6].charCodeAt(0) - 0x245f, end };
+  const order = ['首先', '其次', '再次', '然后'].indexOf(m[7]);
+  return { family: '首先', index: order >= 0 ? Math.min(order + 1, 3) : 0, end };
+}
+
+/** Build the outline of a document (linear in its length). */
+export function buildOutline(ctx: Context): Outline {
+  const { text } = ctx;
+  // Front matter (--- key: value … ---) is no part of the article's outline.
+  let frontEnd = -1;
+  if (ctx.paragraphs.length && text.slice(ctx.paragraphs[0][0], ctx.paragraphs[0][1]).trim() === '---') {
+    const close = ctx.paragraphs.findIndex(([start, end], i) => i > 0 && i < 40 && text.slice(start, end).trim() === '---');
+    frontEnd = close;
+  }
+  const paragraphs = ctx.paragraphs.map(([start, end], i): OutlineParagraph => {
+    if (i <= frontEnd) return { start, end, heading: false, marker: null, frontMatter: true };
+    const marker = markerAt(text, start);
+    const line = text.slice(start, end).trim();
+    const closed = /(?:[。！!？?；;：:…]|[。！!？?]”)$/.test(line);
+    const numbered = !!marker && /^(?:、|（）|\.|第)$/.test(marker.family) && line.length <= 40 && !/[。]/.test(line.slice(0, -1));
+    return { start, end, heading: (!closed && line.length <= 30) || numbered, marker };
+  });
+  return { paragraphs };
+}
+
+/** The outline of the context's document, computed once and shared. */
+export function outlineOf(ctx: Context): Outline {
+  return ctx.shared('outline', () => buildOutline(ctx));
+}
+
+/** Cut a member at the first sentence end, and at the first clause end when it is long. */
+function memberFrom(text: string, start: number, end: number, max = 40): Span0 {
+  let stop = start;
+  while (stop < end && stop - start < 200 && !/[。；;！!？?\n]/.test(text[stop])) stop++;
+  if (stop - start > max) {
+    const comma = text.slice(start, stop).search(/[，,：:]/);
+    if (comma > 0) stop = start + comma;
+  }
+  while (stop > start && /[\s\u3000]/.test(text[stop - 1])) stop--;
+  return { start, end: stop };
+}
+
+/** A run of paragraphs from `first` whose markers share a family and count up from 1 (gaps of unmarked paragraphs allowed). */
+function paragraphRun(text: string, paragraphs: OutlineParagraph[], first: number, limit: number): Span0[] | null {
+  const opening = paragraphs[first]?.marker;
+  if (!opening || opening.index !== 1) return null;
+  const members: Span0[] = [];
+  let expected = 1;
+  let gap = 0;
+  let lastP = first;
+  for (let p = first; p < paragraphs.length && members.length < limit; p++) {
+    const { marker, end } = paragraphs[p];
+    if (marker && marker.family === opening.family && (marker.index === expected || (marker.index === 0 && expected > 1))) {
+      members.push(memberFrom(text, marker.end, end));
+      lastP = p;
+      expected++;
+      gap = 0;
+      if (marker.index === 0) break;
+    } else if (++gap > 3 || (marker && marker.family === opening.family)) break;
+  }
+  // A run that goes on past the count is another list (a numbered list of headlines), not these members.
+  if (members.length === limit) {
+    for (let p = lastP + 1, seen = 0; p < paragraphs.length && seen < 4; p++, seen++) {
+      const { marker } = paragraphs[p];
+      if (marker && marker.family === opening.family && marker.index === expected) return null;
+      if (marker && marker.family === opening.family) break;
+    }
+  }
+  return members.length >= 2 ? members : null;
+}
+
+/** Clause starts in [from, to): offsets after 。，；： and paragraph starts. */
+function clauseStarts(text: string, from: number, to: number): number[] {
+  const starts: number[] = [];
+  for (let i = from; i < to; i++) {
+    if (i === from || /[。，,；;：:！!？?\n]/.test(text[i - 1])) {
+      let at = i;
+      while (at < to && /[\s\u3000]/.test(text[at])) at++;
+      if (at < to && /[\u3400-\u9fff“]/.test(text[at])) starts.push(at);
+    }
+  }
+  return starts;
+}
+
+/**
+ * Parallel clauses sharing a frame: exactly `count` clauses in [from, to) that open with the same two
+ * characters (严格执行…，… 严格资金…，… 严格质量…), each member the clause it opens.
+ */
+function sharedFrame(ctx: Context, from: number, to: number, count: number): Span0[] | null {
+  const { text } = ctx;
+  const byFrame = new Map<string, number[]>();
+  for (const clause of clauseStarts(text, from, to)) {
+    // The frame opens the clause or follows a short subject (该县严格执行…, 严格资金拨付…).
+    const seen = new Set<string>();
+    for (let at = clause; at <= clause + 4 && at < to; at++) {
+      if (!ctx.isTokenStart(at) || /[，,。；;：:！!？?\n]/.test(text[at])) continue;
+      const frame = text.slice(at, at + 2);
+      if (seen.has(frame) || !/^[\u3400-\u9fff]{2}$/.test(frame) || /[一二三四五六七八九十]/.test(frame)) continue;
+      seen.add(frame);
+      const list = byFrame.get(frame) ?? [];
+      list.push(at);
+      byFrame.set(frame, list);
+    }
+  }
+  for (const [frame, starts] of byFrame) {
+    if (starts.length !== count || count < 3) continue;
+    // The frame is a verb or modifier (严格…, 实施…), not a repeated subject (a name, a place). Tagged last:
+    // a tag lookup per candidate would cost a dictionary call for every clause.
+    if (!/^(?:v|vd|vn|a|ad|d|p)$/.test(ctx.tagOf(frame) || 'x')) continue;
+    const members = starts.map((at) => {
+      let end = at;
+      while (end < to && !/[，,。；;：:！!？?\n]/.test(text[end])) end++;
+      return { start: at, end };
+    });
+    if (members.every((m) => m.end - m.start >= 3 && m.end - m.start <= 30 && !/[\d%]/.test(text.slice(m.start, m.end)))) return members;
+  }
+  return null;
+}
+
+/** The first clause of a paragraph (up to ，。：；！？ or a dash), trimmed. */
+function opening(text: string, paragraph: OutlineParagraph): Span0 {
+  let start = paragraph.start;
+  while (start < paragraph.end && start - paragraph.start < 8 && /[\s\u3000#>*]/.test(text[start])) start++;
+  let end = start;
+  while (end < paragraph.end && end - start <= 40 && !/[，,。：:；;！!？?—]/.test(text[end])) end++;
+  // Markdown emphasis and heading marks are layout, not part of the clause.
+  while (end > start && /[\s\u3000*#]/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/**
+ * A paragraph's opening clause and its grouping key, computed once per paragraph (every label looks at the
+ * same paragraphs). A shape with punctuation is specific enough; a plain clause must also share its first
+ * and last character. Null when the opening is too short or long to be a member.
+ */
+function openingOf(text: string, paragraph: OutlineParagraph): { clause: Span0; key: string } | null {
+  if (paragraph.opening !== undefined) return paragraph.opening;
+  const clause = opening(text, paragraph);
+  const written = text.slice(clause.start, clause.end);
+  let read: { clause: Span0; key: string } | null = null;
+  if (written.length >= 3 && written.length <= 30) {
+    const form = shape(written);
+    read = { clause, key: form === 'h' ? `h|${written[0]}|${written[written.length - 1]}` : `${form}|${written[written.length - 1]}` };
+  }
+  paragraph.opening = read;
+  return read;
+}
+
+/** A clause's shape: each run of Chinese characters as h, punctuation kept (“h、h”h, h“h”h“h”). */
+function shape(text: string): string {
+  return text.replace(/[\u3400-\u9fffA-Za-z0-9]+/g, 'h');
+}
+
+/**
+ * Parallel paragraphs: among the paragraphs after `index`, `count` whose opening clauses share a shape and a
+ * first and last character (在政策兑现方面，… / 在减税降费方面，…; “甲、乙”模式：… / “丙、丁”模式：…;
+ * headings 答好农业卷 / 答好工业卷). Each member is the part of its opening that differs from the others.
+ */
+function parallelParagraphs(text: string, paragraphs: OutlineParagraph[], index: number, count: number, headingsOnly = false): Span0[] | null {
+  const last = Math.min(paragraphs.length - 1, index + (headingsOnly ? 60 : Math.min(60, count * 6)));
+  const groups = new Map<string, Span0[]>();
+  let firstKey: string | null = null;
+  for (let p = index + 1; p <= last; p++) {
+    if (paragraphs[p].frontMatter || (headingsOnly && !paragraphs[p].heading)) continue;
+    const read = openingOf(text, paragraphs[p]);
+    if (!read) continue;
+    const { clause, key } = read;
+    const group = groups.get(key) ?? [];
+    // A run starts right after the label, unless the label is itself in a heading or the headline.
+    const reach = headingsOnly ? (paragraphs[index].heading ? Infinity : 1) : 3;
+    if (!group.length && p > index + reach && firstKey === null) continue;
+    group.push(clause);
+    groups.set(key, group);
+    if (firstKey === null) firstKey = key;
+  }
+  for (const group of groups.values()) {
+    // Exactly as many as the count: a longer series of same-shaped paragraphs is the article's layout (every headline
+    // in bold), not these members.
+    if (group.length !== count || count < 2) continue;
+    const members = group.slice(0, count);
+    const words = members.map((m) => text.slice(m.start, m.end));
+    let prefix = 0;
+    while (words.every((w) => prefix < w.length - 1 && w[prefix] === words[0][prefix])) prefix++;
+    let suffix = 0;
+    while (words.every((w) => suffix < w.length - 1 - prefix && w[w.length - 1 - suffix] === words[0][words[0].length - 1 - suffix])) suffix++;
+    if (prefix + suffix === 0 && shape(words[0]) === 'h') continue;
+    if (new Set(words).size !== words.length) continue;
+    return members.map((m) => {
+      let start = m.start + prefix;
+      let end = m.end - suffix;
+      // Keep a quoted member whole: “甲、乙”模式 → 甲、乙.
+      while (start > m.start && text[start - 1] !== '“' && /[\u3400-\u9fff]/.test(text[start - 1]) && /^[“]/.test(text.slice(m.start, start))) start--;
+      if (text[start] === '“' && text[end - 1] === '”' && !/[“”]/.test(text.slice(start + 1, end - 1))) {
+        start++;
+        end--;
+      }
+      // Never cut a quotation in half (对接“产”与“学” keeps its closing quote).
+      const opens = (text.slice(start, end).match(/“/g) ?? []).length;
+      const closes = (text.slice(start, end).match(/”/g) ?? []).length;
+      if (opens > closes && text[end] === '”') end++;
+      if (closes > opens && text[start - 1] === '“') start--;
+      return end - start >= 1 ? { start, end } : m;
+    });
+  }
+  return null;
+}
+
+/**
+ * Parallel sentence openings in [from, to): `count` sentences whose first clauses end with the same two
+ * characters (茶产业方面，… 竹产业方面，…) or share shape and first and last character. Each member is the part of
+ * its opening that differs from the others.
+ */
+function parallelSentences(text: string, from: number, to: number, count: number): Span0[] | null {
+  if (count < 2) return null;
+  const groups = new Map<string, Span0[]>();
+  for (let i = from; i < to; i++) {
+    if (i !== from && !/[。！!？?；;\n]/.test(text[i - 1])) continue;
+    let start = i;
+    while (start < to && /[\s\u3000]/.test(text[start])) start++;
+    let end = start;
+    while (end < to && end - start <= 20 && !/[，,。：:；;！!？?\n]/.test(text[end])) end++;
+    if (!/[，,：:]/.test(text[end] ?? '')) continue; // an opening clause, not a whole sentence
+    const written = text.slice(start, end);
+    if (written.length < 3 || written.length > 16) continue;
+    for (const key of [`s|${written.slice(-2)}`, `p|${written.slice(0, 2)}`]) {
+      const group = groups.get(key) ?? [];
+      group.push({ start, end });
+      groups.set(key, group);
+    }
+  }
+  for (const [key, group] of groups) {
+    if (group.length !== count) continue;
+    const words = group.map((m) => text.slice(m.start, m.end));
+    if (new Set(words).size !== words.length) continue;
+    // Only the shared frame goes: 方面 (and a leading 在/从/对) of 在项目建设方面; the opening verb of 做强…/做强….
+    const suffixFrame = key.startsWith('s|');
+    const lead = suffixFrame && words.every((w) => /^[在从对就]/.test(w) && w[0] === words[0][0]) ? 1 : 0;
+    const prefix = suffixFrame ? lead : 2;
+    const suffix = suffixFrame ? 2 : 0;
+    const members = group.map((m) => ({ start: m.start + prefix, end: m.end - suffix }));
+    if (members.every((m) => m.end - m.start >= 1 && !/[“”]/.test(text[m.start] + text[m.end - 1]))) return members;
+  }
+  return null;
+}
+
+/**
+ * The members that follow a label ending at `labelEnd`, in its paragraph or in the next ones, as readings
+ * (callers keep the one that fits the count):
+ * - when the label ends its paragraph (会议要求抓好六个方面工作。) or sits in a heading: a run of paragraphs
+ *   opening 一是…六是 / 第一… / （一）… / ①…, or parallel clauses sharing a frame in the next paragraphs;
+ * - otherwise, parallel clauses sharing a frame in the rest of its paragraph.
+ */
+export function membersFollowing(ctx: Context, labelEnd: number, count: number): Span0[][] {
+  const { text } = ctx;
+  const outline = outlineOf(ctx);
+  const index = ctx.paragraphIndex(labelEnd);
+  const paragraph = outline.paragraphs[index];
+  if (!paragraph) return [];
+  const readings: Span0[][] = [];
+  // Slices are bounded: a paragraph may be one megabyte long and hold thousands of labels.
+  const rest = text.slice(labelEnd, Math.min(paragraph.end, labelEnd + 24)).replace(/[”"\s\u3000]/g, '');
+  const endsParagraph = paragraph.end - labelEnd <= 24 && /^[\u3400-\u9fff]{0,6}[。：:！!]?$/.test(rest);
+  if (endsParagraph || paragraph.heading) {
+    const run = paragraphRun(text, outline.paragraphs, index + 1, count);
+    if (run) readings.push(run);
+    const last = Math.min(outline.paragraphs.length - 1, index + 3);
+    let to = paragraph.end;
+    for (let p = index + 1; p <= last && !outline.paragraphs[p].heading; p++) to = Math.min(outline.paragraphs[p].end, paragraph.end + 1200);
+    const parallel = parallelParagraphs(text, outline.paragraphs, index, count);
+    if (parallel) readings.push(parallel);
+    const framed = to > paragraph.end ? sharedFrame(ctx, paragraph.end + 1, to, count) : null;
+    if (framed) readings.push(framed);
+  }
+  // Section headings that share a shape name the members of a label anywhere before them (从三个维度观察 … 打通“上”与“下”).
+  // The label ends its sentence (该县培育两大主导产业。茶产业方面，… 竹产业方面，…): parallel sentence openings next.
+  if (!readings.length && /^[”"]?[。：:]/.test(text.slice(labelEnd, labelEnd + 2))) {
+    const sentences = parallelSentences(text, labelEnd + 1, Math.min(paragraph.end, labelEnd + 800), count);
+    if (sentences) readings.push(sentences);
+  }
+  const lastSentence = paragraph.end - labelEnd <= 400 && !/[。！!？?]/.test(text.slice(labelEnd, paragraph.end).replace(/[。！!？?][”"]?\s*$/, ''));
+  if (!readings.length && (paragraph.heading || lastSentence)) {
+    const headings = parallelParagraphs(text, outline.paragraphs, index, count, true);
+    if (headings) readings.push(headings);
+  }
+  if (readings.length) return readings;
+  if (/^[”"]?(?:[:：]|——)/.test(text.slice(labelEnd, labelEnd + 3))) {
+    const framed = sharedFrame(ctx, labelEnd, Math.min(paragraph.end, labelEnd + 600), count);
+    if (framed) readings.push(framed);
+  }
+  return readings;
+}
