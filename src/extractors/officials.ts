@@ -241,12 +241,21 @@ function clauseEnd(ctx: Context, from: number, nextStarts: number[]): number {
 /** Only a conjunction before the next person (甲和乙出席并讲话, 甲，乙，丙出席…): the roles are shared. */
 const SHARED = /^[，,、和与及以及\s]*$/;
 
+/**
+ * 甲、泰国前副总理乙参加: a list separator, then the words the next chain's lead-in cut off (泰国前) with no role of
+ * their own: still one list sharing the verb after its last name.
+ */
+function sharedAcrossLeadIn(ctx: Context, from: number, end: number): boolean {
+  const match = /^、([^，,。；;:：、\s]{1,10})$/.exec(ctx.text.slice(from, end));
+  return match !== null && rolesIn(ctx, from + 1, end).length === 0;
+}
+
 function rolesAfter(ctx: Context, nameEnd: number, titledByStart: Map<number, Mention>, starts: number[]): string[] {
   let from = nameEnd;
   for (let hops = 0; hops < 12; hops++) {
     const end = clauseEnd(ctx, from, starts);
     const next = titledByStart.get(end);
-    if (!next || !SHARED.test(ctx.text.slice(from, end))) return rolesIn(ctx, from, end);
+    if (!next || !(SHARED.test(ctx.text.slice(from, end)) || sharedAcrossLeadIn(ctx, from, end))) return rolesIn(ctx, from, end);
     from = next.nameEnd;
   }
   return [];

@@ -44,6 +44,8 @@ export interface NameGrammar {
   leadIns: Set<string>;
   /** Given-name parts that are really words (同志, 主持 …), at the start. */
   notGiven: RegExp;
+  /** A boundary word of two or more characters (日前, 今天, 同时) starts the string. */
+  boundaryWord: RegExp;
 }
 
 const grammarCache = new WeakMap<Lexicon, NameGrammar>();
@@ -66,6 +68,7 @@ export function nameGrammar(lexicon: Lexicon): NameGrammar {
     transliteration: new Set(lexicon.list('transliteration-chars').join('')),
     leadIns: new Set(lexicon.list('title-lead-ins')),
     notGiven: startsWithAny(lexicon.list('not-given-names')),
+    boundaryWord: startsWithAny(lexicon.list('name-boundaries').filter((word) => word.length >= 2)),
   };
   grammarCache.set(lexicon, grammar);
   return grammar;
@@ -79,6 +82,8 @@ const SEPARATORS = '·•・‧．.-';
 const NAME_TAG = /^(?:x|nr|nrfg|nrt)$/;
 /** After a title a two-character word jieba knows as a noun or place is still a name (江平, 黄河, 高峰). */
 const NOUN_TAG = /^(?:n|ns|nz|nt|ng)$/;
+/** After a title and before a list separator or boundary word, an adjective or other content word is a given name too (严明、). */
+const WORD_NAME_TAG = /^(?:a|ad|an|i|l|v|vn)$/;
 /** Tags of single characters that open the next clause word, never finish a given name (互, 因, 将). */
 const CLAUSE_TAG = /^(?:d|p|c|u|ud|uj|ul|uz|ug|uv)$/;
 /** Particles that follow words, not names: 商量过 is a verb and its particle. */
@@ -110,9 +115,25 @@ function allCjk(text: string): boolean {
 /** A transliterated name: characters of the set, joined by separators or not (克林顿, 彼得·皮奥). End or -1. */
 function readTransliterated(ctx: Context, at: number): number {
   const { text } = ctx;
-  const { transliteration } = nameGrammar(ctx.lexicon);
+  const grammar = nameGrammar(ctx.lexicon);
+  const { transliteration } = grammar;
   let end = at;
   let letters = 0;
+  // 阿不都热合曼·吐尔逊: before a separator the first part may hold characters outside the set (不, 都) when most of
+  // it is transliteration and the part after the separator opens with it too.
+  let sep = at;
+  while (sep - at < 10 && isCjk(text[sep])) sep++;
+  if (sep - at >= 2 && SEPARATORS.includes(text[sep] ?? '') && transliteration.has(text[sep + 1] ?? '')) {
+    let inSet = 0;
+    for (let i = at; i < sep; i++) if (transliteration.has(text[i])) inSet++;
+    // Not across a title (…斯特拉斯堡市市长罗朗·雷斯 is a place, a title and a name).
+    let titled = false;
+    for (let i = at; i < sep && !titled; i++) titled = grammar.titleAtStart.test(text.slice(i, sep));
+    if (inSet * 2 >= sep - at && transliteration.has(text[at]) && !titled) {
+      end = sep;
+      letters = inSet;
+    }
+  }
   while (end < text.length && end - at < 24) {
     const ch = text[end];
     if (transliteration.has(ch)) {
@@ -122,9 +143,11 @@ function readTransliterated(ctx: Context, at: number): number {
     else break;
   }
   if (letters < 2) return -1;
-  // 参加, 克服: a run that opens with a common word jieba knows is that word, not a name.
+  // 参加, 克服: a run that opens with a common word jieba knows is that word, not a name; a separator inside says
+  // it is a name (买买提江·吐尔地).
+  const separated = [...text.slice(at, end)].some((ch) => SEPARATORS.includes(ch));
   const first = ctx.tokenStartingAt(at);
-  if (first && first.word.length >= 2 && isCommonWord(ctx, first.word)) return -1;
+  if (!separated && first && first.word.length >= 2 && isCommonWord(ctx, first.word)) return -1;
   // The run may swallow the first character of the next word (…尔科夫及): back off to where a name can end, then
   // to where jieba starts a word; never back into the part before a separator.
   let floor = at + 2;
@@ -167,6 +190,10 @@ function readChinese(ctx: Context, at: number, titled: boolean): number {
     const follower = grammar.follower.exec(text.slice(end, end + 8));
     return follower !== null && !PARTICLE.test(follower[0]);
   };
+  // The character at `at` is a function word or starts a boundary word (日前, 今天, 同时).
+  const opensBoundary = (pos: number) => grammar.functionChars.has(text[pos]) || grammar.boundaryWord.test(text.slice(pos, pos + 4));
+  // A list separator or a boundary word (not a role verb) after the name: 严明、, 严明日前.
+  const listEnd = (end: number) => text[end] === '、' || (opensBoundary(end) && !PARTICLE.test(text[end]));
   const valid = (end: number): boolean => {
     const name = text.slice(at, end);
     if (end - at <= surname || end - at > surname + 2 || !allCjk(name)) return false;
@@ -176,6 +203,7 @@ function readChinese(ctx: Context, at: number, titled: boolean): number {
     if (!isCommonWord(ctx, name)) return true;
     // After a title a word that is also a name stays a name (江平, 高峰; 严义埙 is in jieba's dictionary as a noun).
     const tag = ctx.tagOf(name) || 'x';
+    if (titled && end - at === surname + 1 && WORD_NAME_TAG.test(tag) && listEnd(end)) return true;
     return titled && (end - at === surname + 1 ? NOUN_TAG.test(tag) : tag === 'n') && strongEnd(end);
   };
   // jieba read the surname as the start of a verb, adverb or time word (商量过, 满意地, 周二晚): not a name. A noun or
@@ -184,7 +212,8 @@ function readChinese(ctx: Context, at: number, titled: boolean): number {
   if (token && token.word.length > surname && token.word.length <= surname + 2) {
     const tag = ctx.tagOf(token.word) || 'x';
     // A numeral reading (许 + 宗 read as 许多-like m) is jieba's guess at an unknown string, not evidence.
-    if (isCommonWordTag(tag) && !NOUN_TAG.test(tag) && tag !== 'm') return -1;
+    const wordName = titled && token.word.length === surname + 1 && WORD_NAME_TAG.test(tag) && listEnd(token.end);
+    if (isCommonWordTag(tag) && !NOUN_TAG.test(tag) && tag !== 'm' && !wordName) return -1;
     nounToken = NOUN_TAG.test(tag);
   }
   if (token && token.word.length > surname + 2 && isCommonWord(ctx, token.word)) return -1;
@@ -196,8 +225,9 @@ function readChinese(ctx: Context, at: number, titled: boolean): number {
     if (next && next.word.length <= 2 && allCjk(next.word)) guess = next.end;
   }
   if (guess > 0) {
-    // 原洪说, 顾浩等: a function character closing a three-character guess is the next word.
-    if (guess - at === surname + 2 && grammar.functionChars.has(text[guess - 1]) && valid(guess - 1)) return guess - 1;
+    // 原洪说, 顾浩等, 郭明 + 日前: a function character or the start of a boundary word closing a three-character guess
+    // is the next word.
+    if (guess - at === surname + 2 && opensBoundary(guess - 1) && valid(guess - 1)) return guess - 1;
     // 汪明 + 新 + 经常, 贾高 + 建到会: a character that is no function word, no title and no credit finishes the
     // name when it stands alone or the name can end right after it.
     if (guess - at === surname + 1) {
@@ -221,7 +251,7 @@ function readChinese(ctx: Context, at: number, titled: boolean): number {
   const wordAtSurname = token !== undefined && token.word.length > surname && isCommonWordTag(ctx.tagOf(token.word));
   for (const length of [surname + 2, surname + 1]) {
     const end = at + length;
-    if (length === surname + 2 && grammar.functionChars.has(text[end - 1])) continue;
+    if (length === surname + 2 && opensBoundary(end - 1)) continue;
     if (wordAtSurname && token && length > token.word.length) continue;
     if (valid(end) && endsName(ctx, end)) return end;
   }

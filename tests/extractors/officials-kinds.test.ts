@@ -205,3 +205,32 @@ describe('officials: word lists extend with --lexicon', () => {
     }
   });
 });
+
+describe('officials: held-out kinds (second round)', () => {
+  test('a shorter name wins when the next characters open a two-character boundary word', () => {
+    // jieba reads 明日 as one time word, so the longer reading would swallow its first character.
+    expect(names('镇长陆明日前到村里走访。')).toEqual(['陆明']);
+    expect(names('县长唐亮日前带领检查组深入企业。')).toEqual(['唐亮']);
+  });
+
+  test('an adjective that is a given name stays a name after a title, before 、 or a boundary word', () => {
+    expect(names('县人大常委会主任严明、县政协主席华夏出席会议。')).toEqual(['严明', '华夏']);
+    expect(names('区委书记周密、区长石坚日前到园区调研。')).toEqual(['周密', '石坚']);
+  });
+
+  test('a long transliterated first part before a separator: ·, • and ・ alike', () => {
+    for (const sep of ['·', '•', '・']) {
+      const name = `阿不都克里木${sep}艾买提`;
+      expect(officialsOf(`市委副书记、市长${name}主持会议。`)).toEqual([[name, ['市委副书记', '市长'], ['主持']]]);
+    }
+    expect(names('市长买买提江·吐尔地出席会议。')).toEqual(['买买提江·吐尔地']);
+  });
+
+  test('a verb after a list of foreign titled names goes to each, across a cut-off lead-in (泰国前)', () => {
+    const text = '博览会开幕。老挝驻昆明总领事宋萨瓦、越南前副总理范平明出席开幕式。';
+    expect(officialsOf(text).map(([name, , roles]) => [name, roles])).toEqual([
+      ['宋萨瓦', ['出席']],
+      ['范平明', ['出席']],
+    ]);
+  });
+});
