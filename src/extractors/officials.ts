@@ -203,6 +203,32 @@ function firstIndex(ctx: Context, window: string, role: string): number {
   return best;
 }
 
+/**
+ * Does the paragraph holding working offset `at` report the article's meeting by name (召开…会议。区长X说，…)? A
+ * statement there was made at the meeting; one in another paragraph may have been told to a reporter. `memo` keeps
+ * one answer per paragraph so many statements in one long paragraph stay linear.
+ */
+function inMeetingParagraph(ctx: Context, at: number, memo: Map<number, boolean>): boolean {
+  const name = ctx.found.meeting?.name;
+  if (!name) return false;
+  const { paragraphs } = ctx;
+  let low = 0;
+  let high = paragraphs.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (paragraphs[mid][0] <= at) low = mid;
+    else high = mid - 1;
+  }
+  const paragraph = paragraphs[low];
+  if (!paragraph || paragraph[0] > at || at >= paragraph[1]) return false;
+  let answer = memo.get(low);
+  if (answer === undefined) {
+    answer = ctx.text.slice(paragraph[0], paragraph[1]).includes(name);
+    memo.set(low, answer);
+  }
+  return answer;
+}
+
 /** Is the sentence around [from, to) about a reported event (会上, 仪式上, 新闻发布会 …)? */
 function atEvent(ctx: Context, from: number, to: number): boolean {
   let start = from;
@@ -309,6 +335,7 @@ export const officials: Extractor = {
       }
     }
     const DOCTRINE = doctrinePattern(ctx.lexicon);
+    const reported = new Map<number, boolean>();
     const titledStartsByName = new Map<string, number[]>();
     for (const mention of titled) {
       const list = titledStartsByName.get(mention.name) ?? [];
@@ -341,8 +368,9 @@ export const officials: Extractor = {
         // A name standing before its title or alone is only cited unless it does something here.
         if ((own !== undefined && !own.before) || roles.some((role) => !EVENT_ONLY.has(role))) official.acts = true;
         const event = roles.some((role) => EVENT_ONLY.has(role)) && atEvent(ctx, at, clauseEnd(ctx, end, starts));
+        const withMeeting = roles.includes(STATEMENT) && inMeetingParagraph(ctx, at, reported);
         for (const role of roles) {
-          if (!EVENT_ONLY.has(role) || event) addRole(official, role);
+          if (!EVENT_ONLY.has(role) || event || (role === STATEMENT && withMeeting)) addRole(official, role);
           else pending.set(official, [...(pending.get(official) ?? []), role]);
         }
       }

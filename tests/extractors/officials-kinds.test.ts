@@ -233,4 +233,12 @@ describe('officials: held-out kinds (second round)', () => {
       ['范平明', ['出席']],
     ]);
   });
+
+  test('a statement in the paragraph that reports the meeting gives 讲话; one in a later paragraph does not', () => {
+    const text = '东城区召开经济工作会议\n\n2月3日，东城区召开经济工作会议。区委副书记、区长林杰说，今年全区将加快项目建设。\n\n3月，副区长王芳说，项目进展顺利。';
+    expect(officialsOf(text).map(([name, , roles]) => [name, roles])).toEqual([
+      ['林杰', ['讲话']],
+      ['王芳', []],
+    ]);
+  });
 });
