@@ -299,7 +299,11 @@ function countedAfter(ctx: Context, numbers: Array<number | 'N'>, start: number,
   const paragraph = ctx.paragraphs[here];
   // The next paragraph counts too when the mention ends its paragraph (…“1+3+3+3”发展思路。 then the explanation).
   const near = phrasesNear(ctx, start, end);
-  const endsParagraph = paragraph && (/^[”"]?[\u3400-\u9fff]{0,8}[。：:]?$/.test(ctx.text.slice(end, paragraph[1])) || !near.some((phrase) => phrase.start >= end && phrase.start < paragraph[1]));
+  // The next paragraph is read when no counted phrase follows the mention in its own; but unless the mention
+  // ends its paragraph (…“1+3”发展思路。), a phrase from there needs an explicit link like any unexplained one.
+  const rest = paragraph ? ctx.text.slice(end, paragraph[1]) : '';
+  const endsParagraph = paragraph && (/^[”"]?[\u3400-\u9fff]{0,8}[。：:]?$/.test(rest) || !near.some((phrase) => phrase.start >= end && phrase.start < paragraph[1]));
+  const strictlyEnds = /^[”"]?[\u3400-\u9fff]{0,8}[。：:]?$/.test(rest);
   const candidates = near.filter((phrase) => {
     const at = ctx.paragraphIndex(phrase.start);
     if (at === here) return phrase.start >= end || sameSentence(ctx, phrase.end, start);
@@ -309,7 +313,8 @@ function countedAfter(ctx: Context, numbers: Array<number | 'N'>, start: number,
   // Some numbers left unexplained: keep only phrases the text links to the formula — an intro right after it
   // (即, ：, 包括), quotes, or a shared name (“3+1”住房保障专班 … 三级住房保障专班).
   const complete = chosen.every((phrase, index) => phrase || numbers[index] === 'N');
-  if (!complete) {
+  const elsewhere = !strictlyEnds && chosen.some((phrase) => phrase && ctx.paragraphIndex(phrase.start) !== here);
+  if (!complete || elsewhere) {
     // The words right after the formula, up to the end of its clause.
     let clauseEnd = end;
     while (clauseEnd < ctx.text.length && clauseEnd - end < 16 && !/[，,。；;：:\n]/.test(ctx.text[clauseEnd])) clauseEnd++;
@@ -341,6 +346,8 @@ function sameSentence(ctx: Context, from: number, to: number): boolean {
  * a formula named once as the summary of sections that each open with its component (一个总目标 … 三项保障).
  */
 function sectionOpenings(ctx: Context, numbers: Array<number | 'N'>, start: number, end: number): Explained[] {
+  // A single counted number has no shape to match: one section opening is no link to the formula (“3+X” … 三项保障).
+  if (numbers.filter((value) => value !== 'N').length < 2) return [];
   const chosen = assign(ctx, numbers.map((value) => (value === 'N' ? -1 : value)), phrasesNear(ctx, start, end), start);
   if (!chosen.every((phrase, index) => phrase || numbers[index] === 'N')) return [];
   const openings = firstPhraseByParagraph(ctx);
