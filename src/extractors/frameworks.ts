@@ -117,6 +117,44 @@ function coreOf(ctx: Context, span: Span0): Span0 {
   return { start, end: span.end };
 }
 
+/**
+ * A component's members, kept inside its own explanation (before `limit`, the next gloss or component): a member
+ * running into the next one is dropped, 甲和乙 is split when the count needs it, and a count of one followed by
+ * its clause (一个总目标，建成X) names X.
+ */
+function refineItems(ctx: Context, phrase: CountedPhrase, items: Span0[], limit: number): Span0[] {
+  const { text } = ctx;
+  let kept = items.filter((item) => item.start < limit).map((item) => ({ start: item.start, end: Math.min(item.end, limit) }));
+  kept = kept.filter((item) => /[\u3400-\u9fff]/.test(text.slice(item.start, item.end)));
+  // The clause right after the phrase, up to the next ；。 or the limit.
+  let clauseEnd = phrase.end;
+  while (clauseEnd < text.length && clauseEnd < limit && !/[；;。\n]/.test(text[clauseEnd])) clauseEnd++;
+  const lead = /^[，,：:]?(?:即|是|为|就是)?[，,：:]?/.exec(text.slice(phrase.end, clauseEnd))![0].length;
+  let restStart = phrase.end + lead;
+  let restEnd = clauseEnd;
+  while (restEnd > restStart && /[\s，,。；;“”]/.test(text[restEnd - 1])) restEnd--;
+  while (restStart < restEnd && /[“"]/.test(text[restStart])) restStart++;
+  const rest = text.slice(restStart, restEnd);
+  if (phrase.count === 1) {
+    if (lead > 0 && rest.length >= 2 && rest.length <= 24 && !/[，,、：:]/.test(rest)) {
+      const core = coreOf(ctx, { start: restStart, end: restEnd });
+      if (core.end - core.start >= 2) return [core];
+    }
+    return kept;
+  }
+  if (kept.length < phrase.count) {
+    const splitAt = kept.findIndex((item) => splitGloss(ctx, item.start, item.end, phrase.count - kept.length + 1).length > 1);
+    if (splitAt >= 0) {
+      const item = kept[splitAt];
+      kept = [...kept.slice(0, splitAt), ...splitGloss(ctx, item.start, item.end, phrase.count - kept.length + 1), ...kept.slice(splitAt + 1)];
+    } else if (!kept.length && lead > 0 && rest.length >= 4) {
+      const pieces = splitGloss(ctx, restStart, restEnd, phrase.count);
+      if (pieces.length === phrase.count) kept = pieces;
+    }
+  }
+  return kept;
+}
+
 /** Components for a clause or gloss that explains number `count`. */
 function explainClause(ctx: Context, count: number | 'N', span: Span0): Explained | null {
   const { text } = ctx;
@@ -128,7 +166,7 @@ function explainClause(ctx: Context, count: number | 'N', span: Span0): Explaine
   if (typeof count === 'number') {
     for (const phrase of countedPhrases(ctx)) {
       if (phrase.start >= start && phrase.end <= end + 1 && phrase.count === count) {
-        let { items } = itemsFor(ctx, phrase, { quoted: true });
+        let items = refineItems(ctx, phrase, itemsFor(ctx, phrase, { quoted: true }).items, span.end);
         if (!items.length && count === 1 && phrase.end > phrase.bodyStart && !phrase.quoted) items = [{ start: phrase.bodyStart, end: phrase.end }];
         return { count, label: { start: phrase.start, end: phrase.end }, items, phrase };
       }
@@ -232,7 +270,7 @@ function splitGloss(ctx: Context, start: number, end: number, times: number): Sp
   return [{ start, end }];
 }
 
-/** 构建“1+1+1+N”体系，即“党组织+议事会+监事会+各类协会”: names joined by plus signs spell the formula out. */
+/** 构建“1+1+1+N”体系，即“党组织+议事会+监事会+各类协会”: names joined by plus signs spell the formula out; a name for one or for the open count is its own item. */
 function plusNames(ctx: Context, numbers: Array<number | 'N'>, mentionEnd: number, mentionStart = mentionEnd): Explained[] {
   const { text } = ctx;
   // “党建引领+网格治理+志愿服务”的“1+1+1”模式: the names come right before the formula.
@@ -245,7 +283,7 @@ function plusNames(ctx: Context, numbers: Array<number | 'N'>, mentionEnd: numbe
         const span = { start: at, end: at + name.length };
         at += name.length + 1;
         const count = numbers[index];
-        return { count, label: span, items: count === 1 ? [span] : [] };
+        return { count, label: span, items: count === 1 || count === 'N' ? [span] : [] };
       });
     }
   }
@@ -259,7 +297,7 @@ function plusNames(ctx: Context, numbers: Array<number | 'N'>, mentionEnd: numbe
     const span = { start: at, end: at + name.length };
     at += name.length + 1;
     const count = numbers[index];
-    return { count, label: span, items: count === 1 ? [span] : [] };
+    return { count, label: span, items: count === 1 || count === 'N' ? [span] : [] };
   });
 }
 
@@ -330,7 +368,8 @@ function countedAfter(ctx: Context, numbers: Array<number | 'N'>, start: number,
   }
   return chosen.flatMap((phrase, index) => {
     if (!phrase) return [];
-    let { items } = itemsFor(ctx, phrase, { quoted: true });
+    const next = chosen.slice(index + 1).find((other) => other);
+    let items = refineItems(ctx, phrase, itemsFor(ctx, phrase, { quoted: true }).items, next ? next.start : ctx.text.length);
     // 一个城市数字底座: a single component is its own item.
     if (!items.length && phrase.count === 1 && !phrase.quoted && phrase.end > phrase.bodyStart) items = [{ start: phrase.bodyStart, end: phrase.end }];
     return [{ count: numbers[index], label: { start: phrase.start, end: phrase.end }, items, phrase }];
