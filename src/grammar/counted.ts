@@ -127,7 +127,9 @@ function extendBody(ctx: Context, from: number, limit: number): number {
     let rest = end + 1;
     while (!token && rest < text.length && rest - end < 6 && !ctx.isTokenStart(rest)) rest++;
     const word = token ? token.word : text.slice(end, rest);
-    if (!/^[\u3400-\u9fff]+$/.test(word) || stops.has(word)) break;
+    if (!/^[\u3400-\u9fff]+$/.test(word)) break;
+    // 7类突出问题: a stop word that modifies the head noun ending the clause is inside the label.
+    if (stops.has(word) && !(headNounEndsClause(ctx, end + word.length, limit + 4))) break;
     if (/^[一二两三四五六七八九十]/.test(word) && end > from) break;
     if (token && token.end > limit) break;
     // The label stops where the sentence's verb or adverb begins (五个维度构成…, 两条底线共守…); a verb or an
@@ -147,6 +149,13 @@ function extendBody(ctx: Context, from: number, limit: number): number {
     end += word.length;
   }
   return end;
+}
+
+/** Is the token at `at` a noun that ends its clause (punctuation or the text's end right after it)? */
+function headNounEndsClause(ctx: Context, at: number, limit: number): boolean {
+  const next = ctx.tokenStartingAt(at);
+  if (!next || next.end > limit || !/^[\u3400-\u9fff]+$/.test(next.word) || !/^n/.test(ctx.tagOf(next.word) || 'x')) return false;
+  return next.end >= ctx.text.length || /[，,。；;：:！？!?\n]/.test(ctx.text[next.end]);
 }
 
 export function isCloseQuote(ch: string | undefined): boolean {
