@@ -119,6 +119,34 @@ function paragraphRun(text: string, paragraphs: OutlineParagraph[], first: numbe
   return members.length >= 2 ? members : null;
 }
 
+/**
+ * After a label ending in a colon, exactly `count` short lines without closing punctuation and then no more: a
+ * list whose numbers or bullets the reader took out (Markdown `1. **甲**`), or one written without them.
+ */
+function lineRun(text: string, paragraphs: OutlineParagraph[], first: number, count: number): Span0[] | null {
+  const members: Span0[] = [];
+  for (let p = first; p < paragraphs.length && members.length <= count; p++) {
+    const { start, end, frontMatter } = paragraphs[p];
+    if (frontMatter) return null;
+    let at = start;
+    let stop = false;
+    for (const line of text.slice(start, end).split('\n')) {
+      const lead = line.length - line.trimStart().length;
+      const written = line.trim();
+      if (written) {
+        if (written.length > 30 || /[。！!？?；;：:，,]$/.test(written) || /[。]/.test(written)) {
+          stop = true;
+          break;
+        }
+        members.push({ start: at + lead, end: at + lead + written.length });
+      }
+      at += line.length + 1;
+    }
+    if (stop) break;
+  }
+  return members.length === count && count >= 2 ? members : null;
+}
+
 /** Clause starts in [from, to): offsets after 。，；： and paragraph starts. */
 function clauseStarts(text: string, from: number, to: number): number[] {
   const starts: number[] = [];
@@ -313,6 +341,10 @@ export function membersFollowing(ctx: Context, labelEnd: number, count: number):
   if (endsParagraph || paragraph.heading) {
     const run = paragraphRun(text, outline.paragraphs, index + 1, count);
     if (run) readings.push(run);
+    else if (/[：:]$/.test(rest)) {
+      const lines = lineRun(text, outline.paragraphs, index + 1, count);
+      if (lines) readings.push(lines);
+    }
     const last = Math.min(outline.paragraphs.length - 1, index + 3);
     let to = paragraph.end;
     for (let p = index + 1; p <= last && !outline.paragraphs[p].heading; p++) to = Math.min(outline.paragraphs[p].end, paragraph.end + 1200);
