@@ -92,6 +92,43 @@ function chunkBefore(ctx: Context, end: number): Span0 | null {
   return end - start >= 2 ? { start, end } : null;
 }
 
+/** Tags a clause's subject may be built from (nominal tokens only). */
+const NOMINAL = /^(?:n|nz|ng|vn|j|l|b|x|eng|an)$/;
+
+/**
+ * 要持续壮大主导产业。数字经济要…，精密机械要…，新能源要…: when the label ends its sentence, the subjects of the
+ * parallel clauses that open the next sentence (each a noun chunk followed by the same word) are its members.
+ * At least two clauses, all in the label's paragraph; the run stops at the first clause of another shape.
+ */
+function topicMembers(ctx: Context, sentenceEnd: number): Span0[] {
+  const { text } = ctx;
+  const paragraph = ctx.paragraphs[ctx.paragraphIndex(sentenceEnd)];
+  if (!paragraph) return [];
+  const limit = Math.min(paragraph[1], sentenceEnd + 400);
+  const members: Span0[] = [];
+  let frame: string | null = null;
+  let at = sentenceEnd + 1;
+  while (at < limit) {
+    while (at < limit && /[\s\u3000]/.test(text[at])) at++;
+    let end = at;
+    while (end < limit && end - at <= 12 && ctx.isTokenStart(end)) {
+      const token = ctx.tokenStartingAt(end);
+      if (!token || !/^[\u3400-\u9fff]+$/.test(token.word) || !NOMINAL.test(ctx.tagOf(token.word) || 'x')) break;
+      end = token.end;
+    }
+    const next = end > at ? ctx.tokenStartingAt(end) : null;
+    if (!next || end - at < 2 || end - at > 10 || NOMINAL.test(ctx.tagOf(next.word) || 'x') || (frame !== null && next.word !== frame)) break;
+    frame = next.word;
+    members.push({ start: at, end });
+    // On to the next clause of the same sentence.
+    let stop = next.end;
+    while (stop < limit && !/[，,；;。！!？?]/.test(text[stop])) stop++;
+    if (stop >= limit || /[。！!？?]/.test(text[stop])) break;
+    at = stop + 1;
+  }
+  return members.length >= 2 ? members : [];
+}
+
 export const industries: Extractor = {
   id: 'industries',
   needs: ['enumerations'],
@@ -146,6 +183,8 @@ export const industries: Extractor = {
       }
       // 主导产业为/是/包括：A、B、C.
       if (/^(?:[为是有]|包括|主要有|主要是|[:：])/.test(text.slice(end, end + 4))) add(splitLastAnd(ctx, listStartingAfter(ctx, end, false)));
+      // 要持续壮大主导产业。数字经济要…，精密机械要…: the label is the topic sentence's object, the members follow.
+      if (!listed && /^[。：:]/.test(text[end] ?? '') && !/^(?:[为是有]|包括|主要)/.test(text.slice(end, end + 2))) add(topicMembers(ctx, end));
       // 纺织业是传统优势产业 / 纺织业是该县的主导产业: a copula names one industry.
       const copula = /(?:是|为|成为|作为)(?:[\u3400-\u9fff]{0,6}?的)?(?:传统|新兴)?$/.exec(text.slice(Math.max(0, start - 12), start));
       if (copula && !listed) {

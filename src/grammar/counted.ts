@@ -128,8 +128,9 @@ function extendBody(ctx: Context, from: number, limit: number): number {
     while (!token && rest < text.length && rest - end < 6 && !ctx.isTokenStart(rest)) rest++;
     const word = token ? token.word : text.slice(end, rest);
     if (!/^[\u3400-\u9fff]+$/.test(word)) break;
-    // 7类突出问题: a stop word that modifies the head noun ending the clause is inside the label.
-    if (stops.has(word) && !(headNounEndsClause(ctx, end + word.length, limit + 4))) break;
+    // 7类突出问题: right after the measure word, a stop word that modifies the head noun ending the clause is inside
+    // the label (a bare measure word needs its noun; 3个县开展试点 already has one).
+    if (stops.has(word) && !(end === from && headNounEndsClause(ctx, end + word.length, limit + 4))) break;
     if (/^[一二两三四五六七八九十]/.test(word) && end > from) break;
     if (token && token.end > limit) break;
     // The label stops where the sentence's verb or adverb begins (五个维度构成…, 两条底线共守…); a verb or an
