@@ -128,7 +128,7 @@ function refineItems(ctx: Context, phrase: CountedPhrase, items: Span0[], limit:
   kept = kept.filter((item) => /[\u3400-\u9fff]/.test(text.slice(item.start, item.end)));
   // The clause right after the phrase, up to the next ；。 or the limit.
   let clauseEnd = phrase.end;
-  while (clauseEnd < text.length && clauseEnd < limit && !/[；;。\n]/.test(text[clauseEnd])) clauseEnd++;
+  while (clauseEnd < text.length && clauseEnd < limit && clauseEnd - phrase.end < 200 && !/[；;。\n]/.test(text[clauseEnd])) clauseEnd++;
   const lead = /^[，,：:]?(?:即|是|为|就是)?[，,：:]?/.exec(text.slice(phrase.end, clauseEnd))![0].length;
   let restStart = phrase.end + lead;
   let restEnd = clauseEnd;

@@ -85,3 +85,19 @@ describe('Markdown numbered list after a label', () => {
     expect(result.enumerations.map((e) => e.items.length)).toEqual([0]);
   });
 });
+
+describe('industries named by the clauses after a topic sentence', () => {
+  const industries = (text: string) => analyze(text).industries.map((i) => i.name);
+
+  test('the subjects of parallel clauses sharing their next word', () => {
+    expect(industries('会议指出，要做大做强主导产业。新材料要加快项目落地，生物医药要突出研发创新，电子信息要扩大产能规模。')).toEqual(['新材料', '生物医药', '电子信息']);
+  });
+
+  test('clauses of different shapes name nothing', () => {
+    expect(industries('会议指出，要做大做强主导产业。全县上下要加快项目落地，确保完成全年目标。')).toEqual([]);
+  });
+
+  test('the label must end its sentence', () => {
+    expect(industries('要做大做强主导产业，新材料要加快项目落地，生物医药要突出研发创新。')).toEqual([]);
+  });
+});
