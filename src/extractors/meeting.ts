@@ -171,7 +171,8 @@ function convener(ctx: Context, g: Grammar, start: number, end: number): [number
   // 该区/本市/我县: the place of that level the text named before.
   const relative = /^[该本我]([省市县区镇乡州旗])$/.exec(body);
   if (relative) return namedBefore(ctx, relative[1], start);
-  if (body.length < 2 || body.length > 40 || g.notConveners.has(body) || /主持$|同志$/.test(body)) return null;
+  // 全区各部门, 全市上下: the whole territory is no body (全国人大常委会 is one).
+  if (body.length < 2 || body.length > 40 || g.notConveners.has(body) || /主持$|同志$/.test(body) || /^全[省市县区镇乡州旗]/.test(body)) return null;
   return [start, start + body.length];
 }
 

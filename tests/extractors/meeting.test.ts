@@ -218,6 +218,8 @@ describe('which body convened: venues, departments, 全区, two conveners', () =
     expect(meeting.organization).toBeNull();
     expect(meeting.date).toBe('2023-09-20');
     expect(analyze('全市文旅系统发展大会召开\n3月1日，全市文旅系统发展大会召开。').meeting!.organization).toBeNull();
+    expect(analyze('安全生产会议召开\n3月1日，全区各镇街各部门召开安全生产会议。').meeting!.organization).toBeNull();
+    expect(analyze('常委会会议召开\n3月1日，全国人大常委会召开第五次会议。').meeting!.organization).toBe('全国人大常委会');
   });
 
   test('a department convener is the whole phrase before the verb, 和 inside it kept, fuller than the headline', () => {
