@@ -194,6 +194,10 @@ function namedBefore(ctx: Context, level: string, before: number): [number, numb
 const OPENS_PHRASE = /^[在由]/;
 /** Characters a body's name does not run on through: particles, clause verbs, conjunctions, list marks. */
 const NOT_IN_HEAD_RUN = /[的在召举和与及、对为将向把被等]/;
+/** 中心 ends a body's name (融媒体中心) but in a venue it is mostly a building (市民中心, 会议中心): no venue body or run-on ends in it. */
+const BUILDING = '中心';
+/** What may follow a venue body (在某局举行的…, 在某局召开): a verb, 的, 上 or the clause's end. */
+const AFTER_VENUE = /^(?:召开|举行|举办|的|上|[，,。；;\s]|$)/;
 /** How far a body may run on past a head to a further one (人民政府 + 新闻办公室). */
 const MAX_HEAD_RUN = 12;
 
@@ -207,7 +211,7 @@ function toHead(ctx: Context, g: Grammar, end: number, limit: number): number {
   for (let k = end + 1; k <= Math.min(limit, end + MAX_HEAD_RUN); k++) {
     const ch = text[k - 1];
     if (!CJK.test(ch) || NOT_IN_HEAD_RUN.test(ch)) break;
-    if (ctx.isTokenStart(k) && g.heads.some((head) => text.endsWith(head, k))) best = k;
+    if (ctx.isTokenStart(k) && !text.endsWith(BUILDING, k) && g.heads.some((head) => text.endsWith(head, k))) best = k;
   }
   return best;
 }
@@ -216,7 +220,7 @@ function toHead(ctx: Context, g: Grammar, end: number, limit: number): number {
 function wholeBodyAt(ctx: Context, g: Grammar, start: number, end: number): [number, number] | null {
   while (start < end && (OPENS_PHRASE.test(ctx.text[start]) || !CJK.test(ctx.text[start]))) start++;
   const phrase = ctx.text.slice(start, end);
-  if (!g.wholeBody.test(phrase) || /^[全各本该我]/.test(phrase) || g.notConveners.has(phrase)) return null;
+  if (!g.wholeBody.test(phrase) || /^[全各本该我]/.test(phrase) || phrase.endsWith(BUILDING) || g.notConveners.has(phrase)) return null;
   return [start, end];
 }
 
@@ -291,7 +295,10 @@ function firstBody(ctx: Context, g: Grammar, from: number, to: number): [number,
     if (/^[全各本该我]/.test(m[0].slice(opens)) || !ctx.isTokenStart(from + m.index)) continue;
     const start = from + m.index + opens;
     if (!g.wholeBody.test(slice.slice(m.index + opens, m.index + m[0].length))) continue;
-    return [start, toHead(ctx, g, from + m.index + m[0].length, to)];
+    const end = toHead(ctx, g, from + m.index + m[0].length, to);
+    // 在县委党校举行: after 在 the whole venue must be the body, not a body word opening it.
+    if (opens && (!AFTER_VENUE.test(ctx.text.slice(end, to)) || ctx.text.slice(start, end).endsWith(BUILDING))) continue;
+    return [start, end];
   }
   return null;
 }

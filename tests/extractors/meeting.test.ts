@@ -210,7 +210,10 @@ describe('which body convened: venues, departments, 全区, two conveners', () =
     expect(meeting.date).toBe('2023-04-13');
     // A level word alone may open the body; a place that is no body (在杭州举行的) gives none.
     expect(analyze('消费季启动\n发布日期：2023-05-10\n5月9日，在市政府新闻办举行的新闻发布会上，市文旅局介绍了安排。').meeting!.organization).toBe('市政府新闻办');
-    expect(analyze('消费季启动\n发布日期：2023-05-10\n5月9日，在杭州举行的推介会上，客商签约。').meeting!.organization).toBeNull();
+    // A building or a school is no body, nor is a body word that only opens the venue's name.
+    for (const venue of ['杭州', '市民中心', '县委党校', '县人民政府会议中心']) {
+      expect(analyze(`消费季启动\n发布日期：2023-05-10\n5月9日，在${venue}举行的推介会上，客商签约。`).meeting!.organization).toBeNull();
+    }
   });
 
   test('a meeting noun with 召开 and no convener: 全县/全区 opening the name is no body', () => {
