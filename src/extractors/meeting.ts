@@ -45,6 +45,8 @@ interface Grammar {
   wholeBody: RegExp;
   /** Organisation heads (body-suffixes.txt), longest first. */
   heads: string[];
+  /** Building heads (building-heads.txt): 中心 ends a body's name (融媒体中心) but a venue's mostly (市民中心). */
+  buildings: string[];
 }
 
 const grammars = new WeakMap<Lexicon, Grammar>();
@@ -78,6 +80,7 @@ function grammar(lexicon: Lexicon): Grammar {
     // 市政府新闻办: a level word alone may open a body (the place is the text's own).
     wholeBody: new RegExp(`^(?:(?:[\\u3400-\\u9fff]{1,6}?(?:省|自治区|市|自治州|州|县|区|旗)){1,3}|[省市县区镇乡])[\\u3400-\\u9fff]{0,14}?(?:${suffixes})$`),
     heads: wordList(lexicon, 'body-suffixes.txt').sort((a, b) => b.length - a.length),
+    buildings: wordList(lexicon, 'building-heads.txt'),
   };
   grammars.set(lexicon, built);
   return built;
@@ -194,8 +197,6 @@ function namedBefore(ctx: Context, level: string, before: number): [number, numb
 const OPENS_PHRASE = /^[在由]/;
 /** Characters a body's name does not run on through: particles, clause verbs, conjunctions, list marks. */
 const NOT_IN_HEAD_RUN = /[的在召举和与及、对为将向把被等]/;
-/** 中心 ends a body's name (融媒体中心) but in a venue it is mostly a building (市民中心, 会议中心): no venue body or run-on ends in it. */
-const BUILDING = '中心';
 /** What may follow a venue body (在某局举行的…, 在某局召开): a verb, 的, 上 or the clause's end. */
 const AFTER_VENUE = /^(?:召开|举行|举办|的|上|[，,。；;\s]|$)/;
 /** How far a body may run on past a head to a further one (人民政府 + 新闻办公室). */
@@ -211,7 +212,7 @@ function toHead(ctx: Context, g: Grammar, end: number, limit: number): number {
   for (let k = end + 1; k <= Math.min(limit, end + MAX_HEAD_RUN); k++) {
     const ch = text[k - 1];
     if (!CJK.test(ch) || NOT_IN_HEAD_RUN.test(ch)) break;
-    if (ctx.isTokenStart(k) && !text.endsWith(BUILDING, k) && g.heads.some((head) => text.endsWith(head, k))) best = k;
+    if (ctx.isTokenStart(k) && !g.buildings.some((word) => text.endsWith(word, k)) && g.heads.some((head) => text.endsWith(head, k))) best = k;
   }
   return best;
 }
@@ -220,7 +221,7 @@ function toHead(ctx: Context, g: Grammar, end: number, limit: number): number {
 function wholeBodyAt(ctx: Context, g: Grammar, start: number, end: number): [number, number] | null {
   while (start < end && (OPENS_PHRASE.test(ctx.text[start]) || !CJK.test(ctx.text[start]))) start++;
   const phrase = ctx.text.slice(start, end);
-  if (!g.wholeBody.test(phrase) || /^[全各本该我]/.test(phrase) || phrase.endsWith(BUILDING) || g.notConveners.has(phrase)) return null;
+  if (!g.wholeBody.test(phrase) || /^[全各本该我]/.test(phrase) || g.buildings.some((word) => phrase.endsWith(word)) || g.notConveners.has(phrase)) return null;
   return [start, end];
 }
 
@@ -297,7 +298,7 @@ function firstBody(ctx: Context, g: Grammar, from: number, to: number): [number,
     if (!g.wholeBody.test(slice.slice(m.index + opens, m.index + m[0].length))) continue;
     const end = toHead(ctx, g, from + m.index + m[0].length, to);
     // 在县委党校举行: after 在 the whole venue must be the body, not a body word opening it.
-    if (opens && (!AFTER_VENUE.test(ctx.text.slice(end, to)) || ctx.text.slice(start, end).endsWith(BUILDING))) continue;
+    if (opens && (!AFTER_VENUE.test(ctx.text.slice(end, to)) || g.buildings.some((word) => ctx.text.endsWith(word, end)))) continue;
     return [start, end];
   }
   return null;
