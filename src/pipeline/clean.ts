@@ -150,8 +150,8 @@ function chromeLine(text: string, words: string[]): boolean {
   return true;
 }
 
-/** Separators of a breadcrumb trail (after width folding: ＞ is >). */
-const TRAIL_SEPARATOR = /\s*(?:>>?|»|›|→|\/)\s*/;
+/** Separators of a breadcrumb trail (after width folding: ＞ is >; -> too). */
+const TRAIL_SEPARATOR = /\s*(?:-{0,2}>>?|»|›|→|\/)\s*/;
 /** A breadcrumb segment is a short menu label: no sentence punctuation, at least one letter or Chinese character. */
 const TRAIL_SEGMENT = /^[^，,。；;！!？?、“”"]{1,12}$/;
 const MAX_TRAIL_LINE = 80;

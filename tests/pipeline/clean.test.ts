@@ -77,7 +77,7 @@ describe('breadcrumb trails', () => {
     expect(removed.map((r) => r.reason)).toEqual(['breadcrumb']);
     expect(source.slice(...removed[0].span)).toBe('网站首页 » 信息公开 » 部门动态');
     // A labelled trail of two segments, full-width separators, and one without a trail word but three short labels.
-    for (const trail of ['您现在的位置：主页 ＞ 通知公告', '机构 / 区发改局 / 工作动态']) {
+    for (const trail of ['您现在的位置：主页 ＞ 通知公告', '机构 / 区发改局 / 工作动态', '首页 -> 镇街动态']) {
       expect(clean(`${trail}\n正文第一段。`, lexicon).removed.map((r) => r.reason)).toEqual(['breadcrumb']);
     }
   });
