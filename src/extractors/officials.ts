@@ -1,6 +1,7 @@
 import type { Lexicon } from '../lexicon';
 import type { Context, Extractor } from '../pipeline/context';
-import { isCommonWordTag, isNameTag } from '../segment/types';
+import { endsName, isNameAt, isPhotoCredit, nameGrammar, nameText, readName } from '../grammar/names';
+import { isCommonWordTag } from '../segment/types';
 import type { Official } from '../types';
 
 interface Mention {
@@ -10,117 +11,68 @@ interface Mention {
   nameStart: number;
   nameEnd: number;
   titles: Array<{ start: number; end: number }>;
+  /** The name stands before its title (王蒙徽部长): a citation unless the person acts in the clause. */
+  before?: boolean;
 }
 
-const CJK = /^[\u3400-\u9fff]$/;
 const SEPARATOR = /[、，,\s]/;
 const HARD_STOP = /[。；;：:!！?？\n()（）“”"《》【】\[\]]/;
 const NAME_END = /^(?:[，,。、；;:：！!？?\s()（）“”"]|$)/;
-/** Tokens after which the words before a title are lead-in, not organisation. */
-const CHAIN_CUT = new Set('专访 召见 会见 会晤 接见 选举 投票 致电 致信 会谈 通话 任命 告诉 随后 由 在 受 请 让 使 邀请 对 向 与 及 的 了 是 为 被 经 据 同 陪同 会议 会上 听取 参加 出席 主持 讲话 并 等 以及 加强 委托 带领 率领 看望 会见 今天 日 时 上 中 后 前 有 各 对于 由于 作为 担任 任 原 前任 新任 现任 分别 也 还 都'.split(' '));
-/** Words that are never given names: 同志们, 主持会议 … */
-const NOT_GIVEN = /^(?:同志|主持|出席|讲话|参加|指出|强调|表示|要求|会议|领导|一行|等|和|在|对|与)/;
 
-const regexCache = new WeakMap<Lexicon, { head: RegExp; atStart: RegExp; atEnd: RegExp; boundary: RegExp }>();
+const regexCache = new WeakMap<Lexicon, { statement: RegExp; event: RegExp; interview: RegExp; continues: RegExp }>();
 
 function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const alternation = (words: readonly string[]) => (words.length ? words.map(escape).sort((a, b) => b.length - a.length).join('|') : '(?!)');
+
 function patterns(lexicon: Lexicon) {
   let cached = regexCache.get(lexicon);
   if (!cached) {
-    const titles = lexicon.titles.map(escape).join('|');
-    const roleWords = lexicon.roles.map((role) => role.regex.source);
-    const boundaries = [...lexicon.roleBoundaries.map(escape), ...roleWords].join('|');
     cached = {
-      head: new RegExp(`(?:${titles})`, 'g'),
-      atStart: new RegExp(`^(?:${titles})`),
-      atEnd: new RegExp(`(?:${titles})$`),
-      boundary: new RegExp(`^(?:${boundaries})`),
+      statement: new RegExp(`(?:${alternation(lexicon.list('statement-verbs'))})`),
+      event: new RegExp(`(?:${alternation(lexicon.list('event-markers'))})`),
+      interview: new RegExp(`(?:${alternation(lexicon.list('interview-markers'))})`),
+      continues: new RegExp(`^[,，](?:${alternation(lexicon.list('clause-continuers'))})`),
     };
     regexCache.set(lexicon, cached);
   }
   return cached;
 }
 
-function surnameLength(lexicon: Lexicon, text: string, at: number): number {
-  if (lexicon.compoundSurnames.has(text.slice(at, at + 2))) return 2;
-  return lexicon.surnames.has(text[at]) ? 1 : 0;
-}
-
-function allCjk(text: string): boolean {
-  for (const ch of text) if (!CJK.test(ch)) return false;
-  return text.length > 0;
-}
-
-/** Characters that end a clause word, never a given name (宋平将 = 宋平 + 将). */
-const FUNCTION_CHAR = /[将在对和与及的了是为把被向从以就也都还又说称]/;
-
-/** A transliterated foreign name: 阿卜杜拉·阿齐兹 (with the middle dot). */
-const FOREIGN = /^[\u3400-\u9fff]{1,6}[·•・][\u3400-\u9fff]{1,8}(?:[·•・][\u3400-\u9fff]{1,8})?/;
-
-/** Read a person's name starting at `at`; returns its end, or -1. */
-export function readName(ctx: Context, at: number): number {
-  const { text, lexicon } = ctx;
-  const { boundary } = patterns(lexicon);
-  const endsWell = (end: number) => NAME_END.test(text.slice(end, end + 1)) || boundary.test(text.slice(end, end + 6));
-  const foreign = FOREIGN.exec(text.slice(at, at + 24));
-  if (foreign) {
-    // The regex runs on into the verb (帕森斯表示): take the shortest last part that ends well.
-    const lastDot = Math.max(foreign[0].lastIndexOf('·'), foreign[0].lastIndexOf('•'), foreign[0].lastIndexOf('・'));
-    for (let end = at + lastDot + 2; end <= at + foreign[0].length; end++) if (endsWell(end)) return end;
-    for (let end = at + lastDot + 3; end <= at + foreign[0].length; end++) if (ctx.isTokenStart(end)) return end;
-  }
-  const surname = surnameLength(lexicon, text, at);
-  if (!surname) return -1;
-  // 县长任总顾问: the "given name" opens a title, so this is a verb (任 = serve as), not a surname.
-  const { atStart } = patterns(lexicon);
-  if (atStart.test(text.slice(at + surname, at + surname + 8)) || text[at + surname] === '总') return -1;
-  const candidates: number[] = [];
-  const token = ctx.tokenStartingAt(at);
-  if (token && token.word.length >= surname + 1 && token.word.length <= 4) candidates.push(token.word.length);
-  if (token && token.word.length === surname) {
-    const next = ctx.tokenStartingAt(token.end);
-    if (next && next.word.length <= 2) candidates.push(surname + next.word.length);
-  }
-  for (const length of [surname + 2, surname + 1]) if (!candidates.includes(length)) candidates.push(length);
-  for (const length of candidates) {
-    const name = text.slice(at, at + length);
-    if (!allCjk(name) || NOT_GIVEN.test(name.slice(surname))) continue;
-    if (ctx.lexicon.notNames.some((word) => name.startsWith(word) || word.startsWith(name))) continue;
-    if (endsWell(at + length) && !isCommonWordTag(ctx.tagOf(name))) return at + length;
-  }
-  // No boundary word follows (赵航感慨地说): accept jieba's whole token when jieba does not know it as a common word.
-  const plausible = token && token.word.length <= surname + 2 && !FUNCTION_CHAR.test(token.word.slice(-1));
-  if (token && plausible && candidates[0] === token.word.length && allCjk(token.word) && !NOT_GIVEN.test(token.word.slice(surname))) {
-    if (isNameTag(ctx.tagOf(token.word))) return token.end;
-  }
-  // jieba split the surname off a given name it knows as a word (蒯 + 明远): surname token + one short token.
-  if (token && token.word.length === surname) {
-    const given = ctx.tokenStartingAt(token.end);
-    if (given && given.word.length <= 2 && allCjk(given.word) && !NOT_GIVEN.test(given.word) && ctx.isTokenStart(given.end)) return given.end;
-  }
-  return -1;
-}
+/** A short bracketed part of an organisation name inside a title: 开发建设（集团）股份有限公司. */
+const BRACKETED = /^[\u3400-\u9fff]{1,6}$/;
 
 /** Walk back from a title head to the start of its title and of the chain before it. */
 function readChain(ctx: Context, headStart: number, headEnd: number, floor: number): Array<{ start: number; end: number }> {
   const { text } = ctx;
-  const { atEnd } = patterns(ctx.lexicon);
+  const { titleAtEnd, leadIns } = nameGrammar(ctx.lexicon);
   const titles: Array<{ start: number; end: number }> = [];
   let end = headEnd;
   let from = headStart;
   for (;;) {
     let start = from;
-    while (start > floor && !SEPARATOR.test(text[start - 1]) && !HARD_STOP.test(text[start - 1]) && end - start < 24) start--;
+    while (start > floor && !SEPARATOR.test(text[start - 1]) && end - start < 40) {
+      if (HARD_STOP.test(text[start - 1])) {
+        // Step over a bracket inside the organisation name (…（集团）…), not over a bracket before the title.
+        const close = text[start - 1];
+        if (close !== '）' && close !== ')') break;
+        const open = text.lastIndexOf(close === '）' ? '（' : '(', start - 1);
+        if (open <= floor || !BRACKETED.test(text.slice(open + 1, start - 1)) || !/[\u3400-\u9fff]/.test(text[open - 1] ?? '')) break;
+        start = open;
+        continue;
+      }
+      if (end - start >= 24 && !text.slice(start, from).includes('）')) break;
+      start--;
+    }
     // 甲和乙书记: the chain starts after the conjunction that follows the previous person.
     if (start === floor && /[和与及]/.test(text[start] ?? '') && start < from) start++;
     // Cut lead-in words (会议由…, 受…委托) off the front, token by token.
     let cut = start;
     for (let at = start; at < from; at++) {
       const token = ctx.tokenStartingAt(at);
-      if (token && token.end <= from && CHAIN_CUT.has(token.word)) cut = token.end;
+      if (token && token.end <= from && leadIns.has(token.word)) cut = token.end;
     }
     titles.unshift({ start: cut, end });
     // A chain never runs on across a line break (a page's <title> 区长 above a paragraph opening with 县长李明远).
@@ -129,7 +81,7 @@ function readChain(ctx: Context, headStart: number, headEnd: number, floor: numb
     let prevEnd = start - 1;
     while (prevEnd > 0 && /\s/.test(text[prevEnd - 1]) && text[start - 1] !== '、') prevEnd--;
     const before = text.slice(Math.max(0, prevEnd - 24), prevEnd);
-    const head = atEnd.exec(before);
+    const head = titleAtEnd.exec(before);
     if (!head) break;
     end = prevEnd;
     from = prevEnd - head[0].length;
@@ -138,32 +90,79 @@ function readChain(ctx: Context, headStart: number, headEnd: number, floor: numb
 }
 
 /** Staff of a company (办公室主任 of 某某有限公司) hold no party, government or institution title. */
-function isCompanyStaff(text: string, titles: Array<{ start: number; end: number }>): boolean {
-  const written = titles.map((title) => text.slice(title.start, title.end));
-  return written.some((title) => /公司|集团|企业|厂/.test(title)) && !written.some((title) => /党/.test(title));
+function isCompanyStaff(ctx: Context, titles: Array<{ start: number; end: number }>): boolean {
+  const written = titles.map((title) => ctx.text.slice(title.start, title.end));
+  const company = ctx.lexicon.list('company-words');
+  return written.some((title) => company.some((word) => title.includes(word))) && !written.some((title) => title.includes('党'));
+}
+
+/**
+ * A name written before its title (刘建华书记, 会议由韩正副区长主持): two to six characters right before the head,
+ * opened by a separator, a sentence start or a lead-in word (由). Returns the mention or undefined.
+ */
+function nameBefore(ctx: Context, headStart: number, headEnd: number, floor: number): Mention | undefined {
+  const { text } = ctx;
+  const { leadIns } = nameGrammar(ctx.lexicon);
+  // Only the few characters before the head: a walk along the whole chain per head would be quadratic.
+  for (let length = 2; length <= 6; length++) {
+    const from = headStart - length;
+    if (from < floor || from < 0) break;
+    let opens = from === 0 || SEPARATOR.test(text[from - 1]) || HARD_STOP.test(text[from - 1]);
+    for (let k = 1; k <= 4 && !opens && k <= from; k++) opens = leadIns.has(text.slice(from - k, from)) && ctx.isTokenStart(from - k);
+    // The title follows the name directly (韩正副区长); a place before a party committee (明光市委副书记) is no name.
+    if (!opens || !isNameAt(ctx, from, headStart)) continue;
+    return { name: nameText(ctx, from, headStart), start: from, nameStart: from, nameEnd: headStart, titles: [{ start: headStart, end: headEnd }], before: true };
+  }
+  return undefined;
+}
+
+/** Does one token that jieba knows as a common word hold the whole head and run past it (主席国)? */
+function insideWord(ctx: Context, start: number, end: number): boolean {
+  if (ctx.isTokenStart(end)) return false;
+  for (let at = start; at >= 0 && start - at <= 4; at--) {
+    const token = ctx.tokenStartingAt(at);
+    if (token) return token.end > end && isCommonWordTag(ctx.tagOf(token.word));
+  }
+  return false;
 }
 
 function findMentions(ctx: Context): Mention[] {
   const { text } = ctx;
-  const { head } = patterns(ctx.lexicon);
+  const { titleHead: head, titleAtStart } = nameGrammar(ctx.lexicon);
   const mentions: Mention[] = [];
   let floor = 0;
   head.lastIndex = 0;
   for (let match = head.exec(text); match; match = head.exec(text)) {
     const headEnd = match.index + match[0].length;
+    // 轮值主席国: jieba reads the head as part of a longer common word, so it is no title here.
+    if (insideWord(ctx, match.index, headEnd)) continue;
     let nameStart = headEnd;
-    while (text[nameStart] === ' ' && nameStart - headEnd < 2) nameStart++;
-    const nameEnd = readName(ctx, nameStart);
-    if (nameEnd < 0) continue;
+    while ((text[nameStart] === ' ' || text[nameStart] === '\u3000') && nameStart - headEnd < 2) nameStart++;
+    let nameEnd = readName(ctx, nameStart);
+    // 安徽省 + 长丰县: a head that straddles two words, followed by a word jieba knows (丰县), is a place, not a title.
+    if (nameEnd > 0 && !ctx.isTokenStart(match.index) && !ctx.isTokenStart(headEnd) && isCommonWordTag(ctx.tagOf(text.slice(nameStart, nameEnd)))) continue;
+    // 县长任双组长: a "name" run straight into another title is a verb and its object (任 = serve as).
+    if (nameEnd > 0 && titleAtStart.test(text.slice(nameEnd, nameEnd + 8))) nameEnd = -1;
+    if (nameEnd < 0 || isPhotoCredit(ctx, nameEnd)) {
+      const before = nameEnd < 0 ? nameBefore(ctx, match.index, headEnd, floor) : undefined;
+      if (before && !isCompanyStaff(ctx, before.titles)) {
+        mentions.push(before);
+        floor = headEnd;
+      }
+      continue;
+    }
     const titles = readChain(ctx, match.index, headEnd, Math.min(floor, match.index));
-    if (!titles.length || isCompanyStaff(text, titles)) continue;
-    mentions.push({ name: text.slice(nameStart, nameEnd), start: titles[0].start, nameStart, nameEnd, titles });
-    // 厅党组成员蔡某、陈某、郭某: one title chain, several names.
+    if (!titles.length || isCompanyStaff(ctx, titles)) continue;
+    // 书记/主任信箱: titles paired by a slash name a post or a service, not one person.
+    if (text[titles[0].start - 1] === '/' || text.slice(titles[0].start, headEnd).includes('/')) continue;
+    mentions.push({ name: nameText(ctx, nameStart, nameEnd), start: titles[0].start, nameStart, nameEnd, titles });
+    // 厅党组成员蔡某、陈某、郭某 (or 甲和乙): one title chain, several names. A name with its own title after it
+    // (、韩正副区长) is someone else's mention.
     let end = nameEnd;
-    while (text[end] === '、') {
+    while (text[end] === '、' || /[和与及]/.test(text[end] ?? '')) {
       const nextEnd = readName(ctx, end + 1);
-      if (nextEnd < 0) break;
-      mentions.push({ name: text.slice(end + 1, nextEnd), start: end + 1, nameStart: end + 1, nameEnd: nextEnd, titles });
+      if (nextEnd < 0 || !endsName(ctx, nextEnd) || titleAtStart.test(text.slice(nextEnd, nextEnd + 8)) || isPhotoCredit(ctx, nextEnd)) break;
+      mentions.push({ name: nameText(ctx, end + 1, nextEnd), start: end + 1, nameStart: end + 1, nameEnd: nextEnd, titles });
       end = nextEnd;
     }
     head.lastIndex = end;
@@ -172,14 +171,26 @@ function findMentions(ctx: Context): Mention[] {
   return mentions;
 }
 
+/** Roles that need a reported event around them: said at a meeting, not told to a reporter. */
+const STATEMENT = '@statement';
+const EVENT_ONLY = new Set(['介绍', STATEMENT]);
+
+/**
+ * Roles written in [from, to). The one who 听取…汇报 does not 汇报; a clause told to a reporter gives nothing; a
+ * statement (指出, 强调, 表示 …) gives the marker {@link STATEMENT}, turned into 讲话 only at a reported event.
+ */
 function rolesIn(ctx: Context, from: number, to: number): string[] {
-  const window = ctx.text.slice(from, to);
+  const { statement, interview } = patterns(ctx.lexicon);
+  const window = ctx.text.slice(from, to).replace(/听取[^。；;]*?汇报/g, (heard) => ' '.repeat(heard.length));
+  if (interview.test(window)) return [];
   const roles: string[] = [];
   for (const { role, regex } of ctx.lexicon.roles) {
     if (!roles.includes(role) && regex.test(window)) roles.push(role);
   }
   // Keep the order the roles are written in.
-  return roles.sort((a, b) => firstIndex(ctx, window, a) - firstIndex(ctx, window, b));
+  roles.sort((a, b) => firstIndex(ctx, window, a) - firstIndex(ctx, window, b));
+  if (statement.test(window)) roles.push(STATEMENT);
+  return roles;
 }
 
 function firstIndex(ctx: Context, window: string, role: string): number {
@@ -192,7 +203,13 @@ function firstIndex(ctx: Context, window: string, role: string): number {
   return best;
 }
 
-/** Where the clause about a mention ends: the sentence end, or where the next person's mention starts. */
+/** Is the sentence around [from, to) about a reported event (会上, 仪式上, 新闻发布会 …)? */
+function atEvent(ctx: Context, from: number, to: number): boolean {
+  let start = from;
+  while (start > 0 && !/[。！!？?\n]/.test(ctx.text[start - 1]) && from - start < 200) start--;
+  return patterns(ctx.lexicon).event.test(ctx.text.slice(start, to));
+}
+
 /**
  * Where the clause about a mention ends: the first comma, unless the next clause goes on with the same subject
  * (…出席会议，并讲话), the sentence end, or where the next person's mention starts.
@@ -201,11 +218,11 @@ function clauseEnd(ctx: Context, from: number, nextStarts: number[]): number {
   const { text } = ctx;
   let end = from;
   for (;;) {
-    while (end < text.length && !/[。；;!！?？\n,，]/.test(text[end]) && end - from < 60) end++;
-    const continues = /^[,，](?:并|还|同时|随后|并且|又|也)/.test(text.slice(end, end + 3));
+    while (end < text.length && !/[。；;!！?？\n,，]/.test(text[end]) && end - from < 120) end++;
+    const continues = patterns(ctx.lexicon).continues.test(text.slice(end, end + 6));
     // A comma right after the name (胡春华，乔保平…) separates people, not clauses: keep going.
     const listComma = /[,，]/.test(text[end] ?? '') && end === from;
-    if (!(continues || listComma) || end - from >= 60) break;
+    if (!(continues || listComma) || end - from >= 120) break;
     end++;
   }
   // nextStarts is sorted: the first start at or after `from` is the only one that can cut the clause (a scan of
@@ -235,16 +252,34 @@ function rolesAfter(ctx: Context, nameEnd: number, titledByStart: Map<number, Me
   return [];
 }
 
-/** A leader named only as the source of a doctrine or instruction (习近平新时代…思想, 重要指示精神). */
-const DOCTRINE = /^(?:同志)?(?:新时代|重要|关于|对|在|系列|总书记)[^。；;，,]{0,16}(?:思想|讲话|指示|批示|论述|精神|要求)/;
+/**
+ * A leader named only as the source of a doctrine or instruction (习近平新时代…思想, 总书记关于…的重要指示, 部长在…会议上
+ * 的部署要求), matched right after the name; `title` is the lexicon's title alternation.
+ */
+const doctrineCache = new WeakMap<Lexicon, RegExp>();
+
+function doctrinePattern(lexicon: Lexicon): RegExp {
+  const cached = doctrineCache.get(lexicon);
+  if (cached) return cached;
+  const title = nameGrammar(lexicon).titleAtStart.source.slice(1);
+  const nouns = alternation(lexicon.list('doctrine-words'));
+  const pattern = new RegExp(
+    `^(?:${title})?(?:同志)?(?:(?:新时代|重要|关于|系列|总书记)[^。；;，,]{0,16}(?:${nouns})` +
+      `|[^。；;，,]{0,30}?的(?:重要|系列)?(?:${nouns})?(?:精神|要求|思想)` +
+      `|[^。；;，,]{0,30}?(?:作|发表|提出)的(?:重要|系列)?(?:${nouns}))`,
+  );
+  doctrineCache.set(lexicon, pattern);
+  return pattern;
+}
 
 export const officials: Extractor = {
   id: 'officials',
-  needs: [],
+  // The meeting tells whether statements outside a 会上 sentence were made at the reported event.
+  needs: ['meeting'],
   provides: ['officials'],
   run(ctx) {
     const titled = findMentions(ctx);
-    const titledAt = new Set(titled.map((mention) => mention.nameStart));
+    const titledAt = new Map(titled.map((mention) => [mention.nameStart, mention]));
     const titledByStart = new Map(titled.map((mention) => [mention.start, mention]));
     const starts = titled.map((mention) => mention.start).sort((a, b) => a - b);
     const byName = new Map<string, Official & { acts: boolean }>();
@@ -252,31 +287,60 @@ export const officials: Extractor = {
       const titles = mention.titles.map((title) => ctx.surface(title.start, title.end).trim());
       let official = byName.get(mention.name);
       if (!official) {
-        official = { name: ctx.surface(mention.nameStart, mention.nameEnd), titles: [], roles: [], span: ctx.span(mention.start, mention.nameEnd), spans: [], acts: false };
+        official = { name: ctx.surface(mention.nameStart, mention.nameEnd).replace(/[ \u3000]/g, ''), titles: [], roles: [], span: ctx.span(mention.start, mention.nameEnd), spans: [], acts: false };
         byName.set(mention.name, official);
       }
+      // One chain keeps every part as written (党组书记、局长，市综合执法局局长); a later mention adds only what an
+      // earlier one did not already say (区长 after 区委副书记、区长).
+      const earlier = official.titles.slice();
       for (const title of titles) {
-        if (!official.titles.some((known) => known.includes(title))) {
-          official.titles = official.titles.filter((known) => !title.includes(known));
-          official.titles.push(title);
-        }
+        if (official.titles.includes(title) || earlier.some((known) => known.includes(title))) continue;
+        official.titles = official.titles.filter((known) => !(earlier.includes(known) && title.includes(known)));
+        official.titles.push(title);
       }
     }
-    // Every mention of each name, titled or not, contributes roles.
-    const { boundary } = patterns(ctx.lexicon);
+    const DOCTRINE = doctrinePattern(ctx.lexicon);
+    const titledStartsByName = new Map<string, number[]>();
+    for (const mention of titled) {
+      const list = titledStartsByName.get(mention.name) ?? [];
+      list.push(mention.nameStart);
+      titledStartsByName.set(mention.name, list);
+    }
+    // Every mention of each name, titled or not, contributes roles. Roles that need an event (statements, 介绍) wait
+    // when the sentence names none: they count if the person acts at the article's meeting elsewhere.
+    const pending = new Map<Official, string[]>();
+    const addRole = (official: Official, role: string) => {
+      const canonical = role === STATEMENT ? '讲话' : role;
+      if (!official.roles.includes(canonical)) official.roles.push(canonical);
+    };
     for (const [name, official] of byName) {
-      for (let at = ctx.text.indexOf(name); at >= 0; at = ctx.text.indexOf(name, at + name.length)) {
-        const end = at + name.length;
-        const doctrine = DOCTRINE.test(ctx.text.slice(end, end + 24));
-        const bounded = titledAt.has(at) || NAME_END.test(ctx.text.slice(end, end + 1)) || boundary.test(ctx.text.slice(end, end + 6));
+      // Where the name is written plainly, plus titled mentions written otherwise (龚 正): a set, so a long input with
+      // one name everywhere stays linear.
+      const mentions = new Set<number>();
+      for (let at = ctx.text.indexOf(name); at >= 0; at = ctx.text.indexOf(name, at + name.length)) mentions.add(at);
+      for (const start of titledStartsByName.get(name) ?? []) mentions.add(start);
+      for (const at of mentions) {
+        // This name's own titled mention here (李明 inside 李明远's mention is not one).
+        const own = titledAt.get(at)?.name === name ? titledAt.get(at) : undefined;
+        const end = own ? own.nameEnd : at + name.length;
+        const doctrine = DOCTRINE.test(ctx.text.slice(end, end + 48));
+        const bounded = own !== undefined || NAME_END.test(ctx.text.slice(end, end + 1)) || endsName(ctx, end);
         if (!doctrine && !bounded) continue;
         official.spans.push(ctx.span(at, end));
         if (doctrine) continue;
-        official.acts = true;
-        for (const role of rolesAfter(ctx, end, titledByStart, starts)) {
-          if (!official.roles.includes(role)) official.roles.push(role);
+        const roles = rolesAfter(ctx, end, titledByStart, starts);
+        // A name standing before its title or alone is only cited unless it does something here.
+        if ((own !== undefined && !own.before) || roles.some((role) => !EVENT_ONLY.has(role))) official.acts = true;
+        const event = roles.some((role) => EVENT_ONLY.has(role)) && atEvent(ctx, at, clauseEnd(ctx, end, starts));
+        for (const role of roles) {
+          if (!EVENT_ONLY.has(role) || event) addRole(official, role);
+          else pending.set(official, [...(pending.get(official) ?? []), role]);
         }
       }
+    }
+    for (const [official, roles] of pending) {
+      const acts = official.roles.some((role) => !EVENT_ONLY.has(role) && role !== '汇报');
+      if (acts && ctx.found.meeting) for (const role of roles) addRole(official, role);
     }
     // 厅党组成员逐一作对照检查发言: a title without a name, as the subject, speaks for everyone who holds it.
     const holders = new Map<string, Array<Official & { acts: boolean }>>();
@@ -293,8 +357,8 @@ export const officials: Extractor = {
       for (let at = ctx.text.indexOf(title); at >= 0; at = ctx.text.indexOf(title, at + title.length)) {
         const end = at + title.length;
         if (!(at === 0 || /[，,。；;\n]/.test(ctx.text[at - 1])) || readName(ctx, end) >= 0 || ctx.text[end] === '、') continue;
-        const roles = rolesIn(ctx, end, clauseEnd(ctx, end, starts));
-        for (const official of group) for (const role of roles) if (!official.roles.includes(role)) official.roles.push(role);
+        const roles = rolesIn(ctx, end, clauseEnd(ctx, end, starts)).filter((role) => !EVENT_ONLY.has(role));
+        for (const official of group) for (const role of roles) addRole(official, role);
       }
     }
     const list = [...byName.values()]

@@ -1,8 +1,34 @@
+import type { Lexicon } from '../lexicon';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Person } from '../types';
 
-const CREDIT = /(责任编辑|编辑|记者|通讯员|作者|摄影|撰稿|主编|校对|审核|文\/图|图\/文)[\s\u3000:：|｜]*/g;
 const NAME = /^[\u3400-\u9fff]{2,4}/;
+
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+const patternCache = new WeakMap<Lexicon, { credit: RegExp; creditWord: RegExp; photo: RegExp }>();
+
+/** Credit patterns from data/credit-words.txt and data/photo-credits.txt, built once per lexicon. */
+function patterns(lexicon: Lexicon) {
+  let cached = patternCache.get(lexicon);
+  if (!cached) {
+    const words = [...lexicon.list('credit-words')].sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)';
+    const photo = [...lexicon.list('photo-credits')].sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)';
+    cached = {
+      credit: new RegExp(`(${words})[\\s\\u3000:：|｜]*`, 'g'),
+      // Where a name inside a credit stops: the start of the next credit word (记者 龚后雨 通讯员 …).
+      creditWord: new RegExp(`(?:${words})`),
+      // 李娜摄, 王强 摄影: the photographer's name written before the credit word.
+      photo: new RegExp(`([\\u3400-\\u9fff]{2,6})[ \\u3000]?(?:${photo})(?![\\u3400-\\u9fff])`, 'g'),
+    };
+    patternCache.set(lexicon, cached);
+  }
+  return cached;
+}
+
+function hasSurname(lexicon: Lexicon, value: string): boolean {
+  return lexicon.compoundSurnames.has(value.slice(0, 2)) || lexicon.surnames.has(value[0]);
+}
 
 export const people: Extractor = {
   id: 'people',
@@ -14,6 +40,7 @@ export const people: Extractor = {
     const officials = new Set((ctx.found.officials ?? []).map((official) => official.name));
     const found: Person[] = [];
     const seen = new Set<string>();
+    const { credit: CREDIT, creditWord, photo } = patterns(ctx.lexicon);
     CREDIT.lastIndex = 0; // a shared /g pattern: never start from another document's position
     for (let match = CREDIT.exec(source); match; match = CREDIT.exec(source)) {
       let at = match.index + match[0].length;
@@ -26,10 +53,10 @@ export const people: Extractor = {
         if (!name) break;
         let value = name[0];
         // Stop before the next credit word (记者 龚后雨 通讯员 …).
-        const next = value.search(/责任|编辑|记者|通讯|作者|摄影|撰稿/);
+        const next = value.search(creditWord);
         if (next === 0) break;
         if (next > 0) value = value.slice(0, next);
-        const surname = ctx.lexicon.compoundSurnames.has(value.slice(0, 2)) || ctx.lexicon.surnames.has(value[0]);
+        const surname = hasSurname(ctx.lexicon, value);
         if (!surname || value.length < 2 || officials.has(value)) break;
         const after = source[at + value.length] ?? '';
         if (/[\u3400-\u9fff]/.test(after) && value.length < 4) break;
@@ -44,6 +71,20 @@ export const people: Extractor = {
         at += gap[0].length;
       }
       CREDIT.lastIndex = Math.max(CREDIT.lastIndex, at);
+    }
+    // Photo credits (区委办李娜摄): the last two or three characters before the credit word, read as a name.
+    photo.lastIndex = 0;
+    for (let match = photo.exec(source); match; match = photo.exec(source)) {
+      const end = match.index + match[1].length;
+      for (const length of [3, 2]) {
+        const value = match[1].slice(-length);
+        if (value.length !== length || !hasSurname(ctx.lexicon, value) || officials.has(value) || ctx.lexicon.notNames.includes(value)) continue;
+        if (!seen.has(value)) {
+          seen.add(value);
+          found.push({ name: value, role: '摄影', span: [end - length, end] });
+        }
+        break;
+      }
     }
     return { people: found };
   },

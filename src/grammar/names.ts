@@ -1,0 +1,276 @@
+/**
+ * Name grammar: where a person's name starts and ends next to a title. Evidence, strongest first: the title right
+ * before (or right after) the name, jieba's segmentation and tags (a name piece is tagged nr, nrfg, nrt or x; after a
+ * title also n, ns or nz: 江平, 黄河, 高峰 are given names too), the words that can follow a name (function, time and
+ * role words, punctuation, a title head, a photo credit). Word lists come from data/ files via `lexicon.list`.
+ * All offsets are UTF-16 offsets in the working text (`ctx.text`).
+ */
+import type { Lexicon } from '../lexicon';
+import type { Context } from '../pipeline/context';
+import { isCommonWordTag } from '../segment/types';
+
+/** Is this string one word jieba knows as something other than a name (强调 v, 关于 p, 信箱 n)? */
+function isCommonWord(ctx: Context, word: string): boolean {
+  return isCommonWordTag(ctx.tagOf(word));
+}
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One alternation, longest words first, anchored at the start. */
+function startsWithAny(words: readonly string[]): RegExp {
+  const sorted = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length);
+  return sorted.length ? new RegExp(`^(?:${sorted.map(escape).join('|')})`) : /(?!)/;
+}
+
+/** The compiled name grammar of one lexicon. */
+export interface NameGrammar {
+  /** A title head starts the string. */
+  titleAtStart: RegExp;
+  /** A title head ends the string. */
+  titleAtEnd: RegExp;
+  /** All title heads, global, for scanning. */
+  titleHead: RegExp;
+  /** Something that may follow a name starts the string: boundary, function or time word, role verb. */
+  follower: RegExp;
+  /** A photo credit starts the string (摄, 摄影 …), spaces allowed before it. */
+  credit: RegExp;
+  /** Single characters that end a name rather than finish it (同, 等, 说 …). */
+  functionChars: Set<string>;
+  /** Characters of transliterated names. */
+  transliteration: Set<string>;
+  /** Lead-in words cut off the front of a title chain. */
+  leadIns: Set<string>;
+  /** Given-name parts that are really words (同志, 主持 …), at the start. */
+  notGiven: RegExp;
+}
+
+const grammarCache = new WeakMap<Lexicon, NameGrammar>();
+
+/** Build (once per lexicon) the regexes and sets the name grammar uses. */
+export function nameGrammar(lexicon: Lexicon): NameGrammar {
+  let grammar = grammarCache.get(lexicon);
+  if (grammar) return grammar;
+  const titles = lexicon.titles.map(escape).join('|');
+  const boundaries = [...lexicon.roleBoundaries, ...lexicon.list('name-boundaries')];
+  const roleWords = lexicon.roles.map((role) => role.regex.source);
+  const followers = [...boundaries.sort((a, b) => b.length - a.length).map(escape), ...roleWords].join('|');
+  grammar = {
+    titleAtStart: new RegExp(`^(?:${titles})`),
+    titleAtEnd: new RegExp(`(?:${titles})$`),
+    titleHead: new RegExp(`(?:${titles})`, 'g'),
+    follower: new RegExp(`^(?:${followers})`),
+    credit: new RegExp(`^[ \\u3000]?(?:${lexicon.list('photo-credits').map(escape).join('|') || '(?!)'})(?![\\u3400-\\u9fff])`),
+    functionChars: new Set(lexicon.list('name-boundaries').filter((word) => word.length === 1)),
+    transliteration: new Set(lexicon.list('transliteration-chars').join('')),
+    leadIns: new Set(lexicon.list('title-lead-ins')),
+    notGiven: startsWithAny(lexicon.list('not-given-names')),
+  };
+  grammarCache.set(lexicon, grammar);
+  return grammar;
+}
+
+const CJK = /^[\u3400-\u9fff]$/;
+const isCjk = (ch: string | undefined): boolean => ch !== undefined && CJK.test(ch);
+/** Punctuation, digits, Latin letters and line ends close a name. */
+const CLOSER = /^(?:[，,。、；;:：！!？?\s()（）“”"‘’《》【】\[\]<>〈〉0-9０-９A-Za-z—…]|[〇一二三四五六七八九十廿卅]{1,3}[日号]|$)/;
+const SEPARATORS = '·•・‧．.-';
+const NAME_TAG = /^(?:x|nr|nrfg|nrt)$/;
+/** After a title a two-character word jieba knows as a noun or place is still a name (江平, 黄河, 高峰). */
+const NOUN_TAG = /^(?:n|ns|nz|nt|ng)$/;
+/** Tags of single characters that open the next clause word, never finish a given name (互, 因, 将). */
+const CLAUSE_TAG = /^(?:d|p|c|u|ud|uj|ul|uz|ug|uv)$/;
+/** Particles that follow words, not names: 商量过 is a verb and its particle. */
+const PARTICLE = /^[过着了地的得]$/;
+
+function surnameLength(lexicon: Lexicon, text: string, at: number): number {
+  if (lexicon.compoundSurnames.has(text.slice(at, at + 2))) return 2;
+  return lexicon.surnames.has(text[at]) ? 1 : 0;
+}
+
+/** Does the text at `end` close a name: punctuation, a following word, a title head or a photo credit? */
+export function endsName(ctx: Context, end: number): boolean {
+  const { text } = ctx;
+  const grammar = nameGrammar(ctx.lexicon);
+  const after = text.slice(end, end + 8);
+  return CLOSER.test(after) || grammar.follower.test(after) || grammar.titleAtStart.test(after) || grammar.credit.test(after);
+}
+
+/** Is the name at [start, end) a photographer's credit (张三摄)? */
+export function isPhotoCredit(ctx: Context, end: number): boolean {
+  return nameGrammar(ctx.lexicon).credit.test(ctx.text.slice(end, end + 4));
+}
+
+function allCjk(text: string): boolean {
+  for (const ch of text) if (!isCjk(ch)) return false;
+  return text.length > 0;
+}
+
+/** A transliterated name: characters of the set, joined by separators or not (克林顿, 彼得·皮奥). End or -1. */
+function readTransliterated(ctx: Context, at: number): number {
+  const { text } = ctx;
+  const { transliteration } = nameGrammar(ctx.lexicon);
+  let end = at;
+  let letters = 0;
+  while (end < text.length && end - at < 24) {
+    const ch = text[end];
+    if (transliteration.has(ch)) {
+      letters++;
+      end++;
+    } else if (SEPARATORS.includes(ch) && letters > 0 && transliteration.has(text[end + 1] ?? '')) end++;
+    else break;
+  }
+  if (letters < 2) return -1;
+  // 参加, 克服: a run that opens with a common word jieba knows is that word, not a name.
+  const first = ctx.tokenStartingAt(at);
+  if (first && first.word.length >= 2 && isCommonWord(ctx, first.word)) return -1;
+  // The run may swallow the first character of the next word (…尔科夫及): back off to where a name can end, then
+  // to where jieba starts a word; never back into the part before a separator.
+  let floor = at + 2;
+  for (let i = end - 1; i > at; i--) if (SEPARATORS.includes(text[i])) { floor = Math.max(floor, i + 2); break; }
+  for (let cut = end; cut >= floor; cut--) if (endsName(ctx, cut)) return cut;
+  for (let cut = end; cut >= floor; cut--) if (ctx.isTokenStart(cut)) return cut;
+  return -1;
+}
+
+/** `龚 正`, `龚  正`: a name written with spaces between its characters. End or -1. */
+function readSpaced(ctx: Context, at: number): number {
+  const match = /^([\u3400-\u9fff])[ \u3000]{1,2}([\u3400-\u9fff])(?:[ \u3000]{1,2}([\u3400-\u9fff]))?/.exec(ctx.text.slice(at, at + 8));
+  if (!match || !surnameLength(ctx.lexicon, ctx.text, at)) return -1;
+  for (const end of match[3] ? [at + match[0].length, at + match[0].length - match[3].length] : [at + match[0].length]) {
+    let close = end;
+    while (ctx.text[close] === ' ' || ctx.text[close] === '\u3000') close++;
+    if (close > end || endsName(ctx, end)) {
+      const given = ctx.text.slice(at + 1, end).replace(/[ \u3000]/g, '');
+      if (!nameGrammar(ctx.lexicon).notGiven.test(given) && !nameGrammar(ctx.lexicon).titleAtStart.test(given)) return end;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Read a Chinese name (surname + one or two characters) at `at`; end or -1. `titled`: a title stands right before
+ * it, so a two-character noun or place word (高峰, 黄河) may be a name.
+ */
+function readChinese(ctx: Context, at: number, titled: boolean): number {
+  const { text, lexicon } = ctx;
+  const grammar = nameGrammar(lexicon);
+  const surname = surnameLength(lexicon, text, at);
+  if (!surname) return -1;
+  // 县长任总顾问: the "given name" opens a title, so this is a verb (任 = serve as), not a surname.
+  if (grammar.titleAtStart.test(text.slice(at + surname, at + surname + 8)) || text[at + surname] === '总') return -1;
+  const token = ctx.tokenStartingAt(at);
+  // A word that is also a name (高峰, 黄河) needs a clear end: a comma, a role or boundary word, not a quote (信箱”).
+  const strongEnd = (end: number) => {
+    if (/^[，,、。；;]/.test(text.slice(end, end + 1))) return true;
+    const follower = grammar.follower.exec(text.slice(end, end + 8));
+    return follower !== null && !PARTICLE.test(follower[0]);
+  };
+  const valid = (end: number): boolean => {
+    const name = text.slice(at, end);
+    if (end - at <= surname || end - at > surname + 2 || !allCjk(name)) return false;
+    const given = name.slice(surname);
+    if (grammar.notGiven.test(given) || grammar.titleAtStart.test(given)) return false;
+    if (lexicon.notNames.some((word) => name.startsWith(word) || word.startsWith(name))) return false;
+    if (!isCommonWord(ctx, name)) return true;
+    // After a title a word that is also a name stays a name (江平, 高峰; 严义埙 is in jieba's dictionary as a noun).
+    const tag = ctx.tagOf(name) || 'x';
+    return titled && (end - at === surname + 1 ? NOUN_TAG.test(tag) : tag === 'n') && strongEnd(end);
+  };
+  // jieba read the surname as the start of a verb, adverb or time word (商量过, 满意地, 周二晚): not a name. A noun or
+  // place (罗海 + 平, 黄河) may still be a name: the checks below decide.
+  let nounToken = false;
+  if (token && token.word.length > surname && token.word.length <= surname + 2) {
+    const tag = ctx.tagOf(token.word) || 'x';
+    // A numeral reading (许 + 宗 read as 许多-like m) is jieba's guess at an unknown string, not evidence.
+    if (isCommonWordTag(tag) && !NOUN_TAG.test(tag) && tag !== 'm') return -1;
+    nounToken = NOUN_TAG.test(tag);
+  }
+  if (token && token.word.length > surname + 2 && isCommonWord(ctx, token.word)) return -1;
+  // Where jieba's pieces say the name ends: its own token, or the surname plus the next short token.
+  let guess = -1;
+  if (token && token.word.length > surname && token.word.length <= surname + 2) guess = token.end;
+  else if (token && token.word.length === surname) {
+    const next = ctx.tokenStartingAt(token.end);
+    if (next && next.word.length <= 2 && allCjk(next.word)) guess = next.end;
+  }
+  if (guess > 0) {
+    // 原洪说, 顾浩等: a function character closing a three-character guess is the next word.
+    if (guess - at === surname + 2 && grammar.functionChars.has(text[guess - 1]) && valid(guess - 1)) return guess - 1;
+    // 汪明 + 新 + 经常, 贾高 + 建到会: a character that is no function word, no title and no credit finishes the
+    // name when it stands alone or the name can end right after it.
+    if (guess - at === surname + 1) {
+      const next = ctx.tokenStartingAt(guess);
+      const ch = text[guess];
+      // Not an adverb, preposition, conjunction or pronoun (阿里 + 互致), not after a transliterated name (巴赫 + 来).
+      const free = isCjk(ch) && !grammar.functionChars.has(ch) && !endsName(ctx, guess) && !CLAUSE_TAG.test(ctx.tagOf(ch));
+      // 洪森 + 邀请: jieba reads the character as the start of a word it knows.
+      const opensWord = next !== undefined && next.word.length >= 2 && isCommonWordTag(ctx.tagOf(next.word));
+      const foreign = ctx.tagOf(text.slice(at, guess)) === 'nrt' || opensWord;
+      const lone = next !== undefined && next.word.length === 1 && ctx.isTokenStart(guess + 1);
+      // From a noun jieba knows (任期 + 中, 宫本 + 水说) only when the name can end right after, and not before a
+      // particle (蔡奇 + 通过).
+      const endsAfter = strongEnd(guess + 1) || CLOSER.test(text.slice(guess + 1, guess + 2));
+      if (free && !foreign && ((lone && !nounToken) || endsAfter) && valid(guess + 1)) return guess + 1;
+    }
+    if (valid(guess) && (endsName(ctx, guess) || ctx.isTokenStart(guess))) return guess;
+  }
+  // No usable token: the longest reading that ends where a name can end; a function character ends it early.
+  // 信箱 + 写的: past a common word jieba read at the surname, no reading longer than that word.
+  const wordAtSurname = token !== undefined && token.word.length > surname && isCommonWordTag(ctx.tagOf(token.word));
+  for (const length of [surname + 2, surname + 1]) {
+    const end = at + length;
+    if (length === surname + 2 && grammar.functionChars.has(text[end - 1])) continue;
+    if (wordAtSurname && token && length > token.word.length) continue;
+    if (valid(end) && endsName(ctx, end)) return end;
+  }
+  return -1;
+}
+
+/**
+ * Read a person's name starting at working offset `at`; returns its end, or -1. A transliterated name longer than
+ * any Chinese reading wins (贾斯蒂卡 over 贾斯); a separator (·) always means transliteration.
+ */
+export function readName(ctx: Context, at: number, titled = true): number {
+  const { text } = ctx;
+  if (!isCjk(text[at])) return -1;
+  if (text[at + 1] === ' ' || text[at + 1] === '\u3000') return readSpaced(ctx, at);
+  const chinese = readChinese(ctx, at, titled);
+  const foreign = titled || chinese < 0 ? readTransliterated(ctx, at) : -1;
+  if (foreign > 0) {
+    const written = text.slice(at, foreign);
+    const separated = [...SEPARATORS].some((sep) => written.includes(sep));
+    if (separated || chinese < 0 || (foreign > chinese && foreign - at > 3)) return foreign;
+  }
+  return chinese;
+}
+
+/**
+ * Is [start, end) exactly a name (not merely a name's start)? Used where the end is known: a title follows
+ * (韩正副区长). Never lenient with words jieba knows (党委书记 is no 党委 + 书记).
+ */
+export function isNameAt(ctx: Context, start: number, end: number): boolean {
+  const { text, lexicon } = ctx;
+  const written = text.slice(start, end);
+  if (!allCjk(written) || written.length < 2 || written.length > 6) return false;
+  if (readTransliterated(ctx, start) === end && written.length >= 3) return true;
+  const surname = surnameLength(lexicon, text, start);
+  if (!surname || written.length > surname + 2 || written.length <= surname) return false;
+  const grammar = nameGrammar(lexicon);
+  const given = written.slice(surname);
+  if (grammar.notGiven.test(given) || grammar.titleAtStart.test(given) || grammar.functionChars.has(given.slice(-1))) return false;
+  if (lexicon.notNames.some((word) => written.startsWith(word) || word.startsWith(written))) return false;
+  // jieba must not have read a word across the name's edges (市委 + 书记 is fine, 韩 + 正副 + 区长 is not a word).
+  const token = ctx.tokenStartingAt(start);
+  if (token && token.end > end) {
+    const inside = ctx.tokenStartingAt(end);
+    if (!inside && token.word.length > 2) return false;
+  }
+  return !isCommonWord(ctx, written) && !(token && token.end === end && isCommonWord(ctx, token.word));
+}
+
+/** The name read at `at` as it should be reported: spaces inside it removed (龚 正 → 龚正). */
+export function nameText(ctx: Context, start: number, end: number): string {
+  return ctx.text.slice(start, end).replace(/[ \u3000]/g, '');
+}
