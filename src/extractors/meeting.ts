@@ -1,5 +1,5 @@
 import { findDates, imageDate, isoDate, publicationDate, resolveDate, datelineDate, type DateEvidence, type DateMention } from '../grammar/dates';
-import { alternation, escapeRegExp, wordList } from '../grammar/word-lists';
+import { alternation, escapeRegExp, wordList } from '../lexicon/word-lists';
 import type { Lexicon } from '../lexicon';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Meeting } from '../types';

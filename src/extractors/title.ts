@@ -1,5 +1,5 @@
 import { findDates, publicationDate } from '../grammar/dates';
-import { alternation, perLexicon, wordList } from '../grammar/word-lists';
+import { alternation, perLexicon, wordList } from '../lexicon/word-lists';
 import type { Context, Extractor } from '../pipeline/context';
 
 /** Paragraphs at the top that may be a dateline or a page line before the headline. */

@@ -4,7 +4,7 @@
  * Offsets are positions in the string passed in (UTF-16 code units).
  */
 import type { Lexicon } from '../lexicon';
-import { alternation, perLexicon, wordList } from './word-lists';
+import { alternation, perLexicon, wordList } from '../lexicon/word-lists';
 
 /** A calendar day; `year` is missing when the text did not give it. */
 export interface DayRef {

@@ -1,4 +1,4 @@
-import { perLexicon, wordList } from '../grammar/word-lists';
+import { perLexicon, wordList } from '../lexicon/word-lists';
 import type { Lexicon } from '../lexicon';
 import type { Removed } from '../types';
 import { foldWidth } from './fold';
