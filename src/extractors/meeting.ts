@@ -3,8 +3,9 @@ import { alternation, escapeRegExp, wordList } from '../lexicon/word-lists';
 import type { Lexicon } from '../lexicon';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Meeting } from '../types';
+import { DIGITS_0_9, DIGITS_1_9 } from '../util/numbers';
 
-const LEADING_DATE = /^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年)?(?:[\d一二三四五六七八九十]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}日)?(?:上午|下午|晚上|晚|早上)?[,，]?\s*/;
+const LEADING_DATE = new RegExp(String.raw`^(?:(?:\d{4}|[${DIGITS_0_9}]{4})年)?(?:[\d${DIGITS_1_9}十]{1,3}月)?(?:[\d${DIGITS_1_9}十]{1,3}日)?(?:上午|下午|晚上|晚|早上)?[,，]?\s*`);
 /** 2022年… in a headline names the year the meeting is about. */
 const HEADLINE_YEAR = /(\d{4})年/;
 const CLAUSE_STOP = /[,，。；;!！?？:：\n]/;
@@ -313,7 +314,7 @@ function hostedBy(ctx: Context, g: Grammar, from: number, to: number): [number, 
 }
 
 /** A meeting named after its body (部扶贫攻坚领导小组2018年第二次会议): the body is the convener. */
-const NUMBERED_SESSION = /^(.{2,30}?(?:小组|委员会|常委会|党组|党委|政府|办公会|人大))((?:\d{4}年)?(?:第[一二三四五六七八九十\d]+次)?(?:全体|常务|扩大)?(?:会议|全会))$/;
+const NUMBERED_SESSION = new RegExp(String.raw`^(.{2,30}?(?:小组|委员会|常委会|党组|党委|政府|办公会|人大))((?:\d{4}年)?(?:第[${DIGITS_1_9}十\d]+次)?(?:全体|常务|扩大)?(?:会议|全会))$`);
 
 /** Level words a relative body starts with (部扶贫攻坚领导小组, 市政府): the text names the full body elsewhere. */
 const LEVEL = /^[部省市区县镇厅局委]/;

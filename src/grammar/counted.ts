@@ -1,5 +1,5 @@
 import type { Context } from '../pipeline/context';
-import { CHINESE_NUMERAL_CHARS, parseCount } from '../util/numbers';
+import { CHINESE_NUMERAL_CHARS, DIGITS_1_9, parseCount } from '../util/numbers';
 
 /** A counted phrase: 三大主导产业, “两个维护”, 三个“第一步”问题, 6个独立模块. Offsets are working offsets. */
 export interface CountedPhrase {
@@ -26,7 +26,7 @@ const COUNTABLE_ONE = /^(?:个|项|条|类|种|张|件|方面)$/;
 /** Bodies that make a count a measure of time or size, or part of a bigger whole (2个小时, 两位数, 十大…之一). */
 const NOT_A_SET = /^半?(?:小时|月|天|日|年|周|工作日|工作小时|季度|百分点|位数|倍)/;
 /** 十九大, 二十大: party congresses, not counts. */
-const CONGRESS = /^(?:十[一二三四五六七八九]|二十[一二三四五]?)大/;
+const CONGRESS = new RegExp(String.raw`^(?:十[${DIGITS_1_9}]|二十[一二三四五]?)大`);
 
 /** Where a count can start: a digit or a Chinese numeral character. */
 const NUMERAL_START = new RegExp(`[0-9${CHINESE_NUMERAL_CHARS}]`, 'g');

@@ -1,4 +1,5 @@
 import type { Context } from '../pipeline/context';
+import { DIGITS_1_9 } from '../util/numbers';
 
 /** A list member in working offsets. */
 export interface Span0 {
@@ -223,7 +224,7 @@ export function endsWith等(ctx: Context, members: Span0[]): boolean {
 }
 
 /** （一）, 一是, 第一，, 1. opening a member. */
-const ORDINAL_PREFIX = /^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,，、]?|\d+[.、])\s*/;
+const ORDINAL_PREFIX = new RegExp(String.raw`^(?:[(（][${DIGITS_1_9}十\d]+[)）]|[${DIGITS_1_9}十]+是|第[${DIGITS_1_9}十]+[,，、]?|\d+[.、])\s*`);
 
 /** Words that introduce the members right after a label. */
 const INTRO = /^(?:[”"]?[\u3400-\u9fff]{0,4}?)(?:[:：]|——|[,，。]?(?:即|包括|分别是|分别为|主要是|主要有|就是|也就是|指的是|是指|指)[,，:：]?|[,，](?:是|为)?)|^[”"]?(?:是|为|有)/;

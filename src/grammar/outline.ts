@@ -1,5 +1,5 @@
 import type { Context } from '../pipeline/context';
-import { parseCount } from '../util/numbers';
+import { DIGITS_1_9, parseCount } from '../util/numbers';
 import type { Span0 } from './lists';
 
 /** An ordinal marker opening a paragraph or sentence: 一是, 第二, （三）, 四、, 5., ⑥, 首先 … */
@@ -30,7 +30,7 @@ export interface Outline {
   paragraphs: OutlineParagraph[];
 }
 
-const NUM = '[一二三四五六七八九十]{1,3}';
+const NUM = `[${DIGITS_1_9}十]{1,3}`;
 const MARKER = new RegExp(
   `^[\\s\\u3000]*(?:(${NUM})(是|要|)[，,、：:]?(?=[\\u3400-\\u9fff“])|第(${NUM})(?:是|要|条|步)?[，,、：:]?|[（(](${NUM}|\\d{1,2})[)）]|(\\d{1,2})[.、．](?!\\d)|([\\u2460-\\u2473])|(首先|其次|再次|然后|最后)[，,、：:]?)`,
 );
@@ -173,7 +173,7 @@ function sharedFrame(ctx: Context, from: number, to: number, count: number): Spa
     for (let at = clause; at <= clause + 4 && at < to; at++) {
       if (!ctx.isTokenStart(at) || /[，,。；;：:！!？?\n]/.test(text[at])) continue;
       const frame = text.slice(at, at + 2);
-      if (seen.has(frame) || !/^[\u3400-\u9fff]{2}$/.test(frame) || /[一二三四五六七八九十]/.test(frame)) continue;
+      if (seen.has(frame) || !/^[\u3400-\u9fff]{2}$/.test(frame) || new RegExp(String.raw`[${DIGITS_1_9}十]`).test(frame)) continue;
       seen.add(frame);
       const list = byFrame.get(frame) ?? [];
       list.push(at);

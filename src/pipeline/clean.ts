@@ -3,6 +3,7 @@ import type { Lexicon } from '../lexicon';
 import type { Removed } from '../types';
 import { foldWidth } from './fold';
 import { TextViewBuilder, type TextView } from './text-view';
+import { DIGITS_1_9 } from '../util/numbers';
 
 export interface Cleaned {
   view: TextView;
@@ -24,7 +25,7 @@ interface Line {
 const TRIM = /[\s\u3000\u00a0\ufeff]/;
 const SENTENCE_END = /[。！？!?；;：:…”’"』」）)】]$/;
 const CLAUSE_MARK = /[，,、]/;
-const LIST_HEADING = /^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[章节条部分])/;
+const LIST_HEADING = new RegExp(String.raw`^(?:[${DIGITS_1_9}十]+[、.]|[（(][${DIGITS_1_9}十\d]+[）)]|\d+[、.．]|第[${DIGITS_1_9}十]+[章节条部分])`);
 /** A news lead opens with its date (3月6日，…): never the tail of the line before. */
 const LEAD_DATE = /^(?:\d{4}年)?\d{1,2}月\d{1,2}日/;
 const STARTS_LIKE_TEXT = /^[\u3400-\u9fff\d“"‘《（(+＋]/;
