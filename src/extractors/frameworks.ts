@@ -3,6 +3,7 @@ import { listEndingAt, type Span0 } from '../grammar/lists';
 import type { CountedPhrase } from '../grammar/counted';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Framework, Warning } from '../types';
+import { COUNT_CHARS } from '../util/numbers';
 
 /** Components are looked for this far (working offsets) around a formula, and at most this many formulas per text. */
 const WINDOW = 4000;
@@ -108,7 +109,7 @@ function coreOf(ctx: Context, span: Span0): Span0 {
   const framed = /^(?:以|把|将)(.{2,16}?)(?:为|作为)/.exec(written) ?? /^(?:以|在|由|把|将)(.{2,16}?)(?:为|作为|带动|引领|牵头)/.exec(written);
   if (framed) return { start: span.start + framed[0].indexOf(framed[1]), end: span.start + framed[0].indexOf(framed[1]) + framed[1].length };
   let start = span.start;
-  const counted = /^.{0,6}?[一二两三四五六七八九十\d]+(?:个|项|条|张|套|支|批|种|类|大)/.exec(written);
+  const counted = new RegExp(String.raw`^.{0,6}?[${COUNT_CHARS}\d]+(?:个|项|条|张|套|支|批|种|类|大)`).exec(written);
   if (counted) start = span.start + counted[0].length;
   else {
     const verb = ctx.tokenStartingAt(start);

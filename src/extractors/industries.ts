@@ -2,6 +2,7 @@ import { listEndingAt, listStartingAfter, type Span0 } from '../grammar/lists';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Industry } from '../types';
 import { endsWithAny } from '../grammar/words';
+import { COUNT_CHARS } from '../util/numbers';
 
 
 /** The industry-label regex from the qualifier list: 主导产业, 支柱产业集群, 三大产业, 产业集群 … */
@@ -9,7 +10,7 @@ function labelPattern(ctx: Context): RegExp {
   return ctx.shared('industries:label', () => {
     const qualifiers = ctx.lexicon.list('industry-qualifiers').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     const q = qualifiers.length ? `(?:${qualifiers.join('|')})` : '(?!)';
-    return new RegExp(`${q}产业(?:集群|链|体系)?|产业集群|[一二两三四五六七八九十\\d]{1,4}大(?:${q})?产业(?:集群)?`, 'g');
+    return new RegExp(`${q}产业(?:集群|链|体系)?|产业集群|[${COUNT_CHARS}\\d]{1,4}大(?:${q})?产业(?:集群)?`, 'g');
   });
 }
 
@@ -163,7 +164,7 @@ export const industries: Extractor = {
       if (/^之一/.test(text.slice(end, end + 2))) continue;
       // A、B、C等主导产业 / A、B两大支柱产业 / “煤电酒”等传统支柱产业.
       let listEnd = start;
-      const counted = /(?:[为是])?(?:等|这|共)?(?:[一二两三四五六七八九十\d]+[大个项类])?(?:传统|新兴)?$/.exec(text.slice(Math.max(0, start - 7), start));
+      const counted = new RegExp(String.raw`(?:[为是])?(?:等|这|共)?(?:[${COUNT_CHARS}\d]+[大个项类])?(?:传统|新兴)?$`).exec(text.slice(Math.max(0, start - 7), start));
       if (counted) listEnd = start - counted[0].length;
       const glued = listEnd > 0 && /[\u3400-\u9fff”"）)]/.test(text[listEnd - 1]);
       let listed = false;

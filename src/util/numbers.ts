@@ -28,3 +28,5 @@ export function parseCount(text: string): number {
 export const DIGITS_1_9 = '一二三四五六七八九';
 /** 0–9 as written digit by digit in years (二〇二三). */
 export const DIGITS_0_9 = '〇零一二三四五六七八九';
+/** The characters a small count is written with (一 … 十, and 两), for character classes (`[${COUNT_CHARS}\d]`). */
+export const COUNT_CHARS = '一二两三四五六七八九十';
