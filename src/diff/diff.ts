@@ -1,4 +1,5 @@
 import type { AnalysisResult, Component, Enumeration, Framework, Official } from '../types';
+import { COUNT_CHARS } from '../util/numbers';
 
 /** Strings only in the old result (`removed`) and only in the new one (`added`), each in its own order. */
 export interface ListDiff {
@@ -76,7 +77,7 @@ const isEmpty = (d: ListDiff) => !d.added.length && !d.removed.length;
 export function labelKey(label: string): string {
   return label
     .replace(/[“”"‘’'「」『』]/g, '')
-    .replace(/^[0-9零〇一二两三四五六七八九十百]+/, '')
+    .replace(new RegExp(String.raw`^[0-9零〇${COUNT_CHARS}百]+`), '')
     .replace(/^[大项个条类种件点方面次批]/, '');
 }
 

@@ -14,10 +14,38 @@ export function isEnumeration(ctx: Context, phrase: CountedPhrase, hasItems: boo
   // 三级甲等医院, 4省市: levels and places count as a set only when they are listed.
   if (ctx.lexicon.set('listed-measure-words').has(phrase.measure)) return false;
   if (phrase.quoted || phrase.measure === '大') return true;
-  const before = ctx.text.slice(Math.max(0, phrase.start - 6), phrase.start);
+  let before = ctx.text.slice(Math.max(0, phrase.start - 6), phrase.start);
+  // 出台支持项目建设的8条措施: a 的-modifier sits between the verb and the phrase; the clause's verb governs it.
+  const governing = governingVerb(ctx, phrase.start);
+  if (governing) before = governing;
   if (endsWithAny(ctx.lexicon, 'set-verbs').test(before)) return true;
   if (endsWithAny(ctx.lexicon, 'tally-verbs').test(before)) return false;
   return !phrase.digits && phrase.count <= 12;
+}
+
+/**
+ * When a 的-modifier stands right before the phrase (…的8条措施), the text from the clause's start up to the first
+ * set or tally verb in it (the verb that governs the whole object); null when there is no modifier or no such verb.
+ */
+function governingVerb(ctx: Context, at: number): string | null {
+  const { text } = ctx;
+  if (text[at - 1] !== '的') return null;
+  let start = at - 1;
+  while (start > 0 && at - start < 24 && !/[，,。；;：:！？\n]/.test(text[start - 1])) start--;
+  const clause = text.slice(start, at - 1);
+  // 推进总投资10亿元的14个项目: a modifier that measures (an amount) describes a tally, not a set.
+  if (/\d/.test(clause)) return null;
+  const verbs = [...ctx.lexicon.set('set-verbs'), ...ctx.lexicon.set('tally-verbs')];
+  let first = -1;
+  let firstEnd = -1;
+  for (const verb of verbs) {
+    const found = clause.indexOf(verb);
+    if (found >= 0 && (first < 0 || found < first || (found === first && found + verb.length > firstEnd))) {
+      first = found;
+      firstEnd = found + verb.length;
+    }
+  }
+  return first >= 0 ? clause.slice(0, firstEnd) : null;
 }
 
 /** 民营二十条 inside 支持民营经济发展二十条: a short name of the same set keeps the long name's characters in order. */

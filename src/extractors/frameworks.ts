@@ -3,6 +3,7 @@ import { listEndingAt, type Span0 } from '../grammar/lists';
 import type { CountedPhrase } from '../grammar/counted';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Framework, Warning } from '../types';
+import { COUNT_CHARS } from '../util/numbers';
 
 /** Components are looked for this far (working offsets) around a formula, and at most this many formulas per text. */
 const WINDOW = 4000;
@@ -108,13 +109,51 @@ function coreOf(ctx: Context, span: Span0): Span0 {
   const framed = /^(?:以|把|将)(.{2,16}?)(?:为|作为)/.exec(written) ?? /^(?:以|在|由|把|将)(.{2,16}?)(?:为|作为|带动|引领|牵头)/.exec(written);
   if (framed) return { start: span.start + framed[0].indexOf(framed[1]), end: span.start + framed[0].indexOf(framed[1]) + framed[1].length };
   let start = span.start;
-  const counted = /^.{0,6}?[一二两三四五六七八九十\d]+(?:个|项|条|张|套|支|批|种|类|大)/.exec(written);
+  const counted = new RegExp(String.raw`^.{0,6}?[${COUNT_CHARS}\d]+(?:个|项|条|张|套|支|批|种|类|大)`).exec(written);
   if (counted) start = span.start + counted[0].length;
   else {
     const verb = ctx.tokenStartingAt(start);
     if (verb && verb.end < span.end - 1 && /^(?:v|vn|p|d)$/.test((ctx.tagOf(verb.word) || 'x')) && !/[《“]/.test(verb.word)) start = verb.end;
   }
   return { start, end: span.end };
+}
+
+/**
+ * A component's members, kept inside its own explanation (before `limit`, the next gloss or component): a member
+ * running into the next one is dropped, 甲和乙 is split when the count needs it, and a count of one followed by
+ * its clause (一个总目标，建成X) names X.
+ */
+function refineItems(ctx: Context, phrase: CountedPhrase, items: Span0[], limit: number): Span0[] {
+  const { text } = ctx;
+  let kept = items.filter((item) => item.start < limit).map((item) => ({ start: item.start, end: Math.min(item.end, limit) }));
+  kept = kept.filter((item) => /[\u3400-\u9fff]/.test(text.slice(item.start, item.end)));
+  // The clause right after the phrase, up to the next ；。 or the limit.
+  let clauseEnd = phrase.end;
+  while (clauseEnd < text.length && clauseEnd < limit && clauseEnd - phrase.end < 200 && !/[；;。\n]/.test(text[clauseEnd])) clauseEnd++;
+  const lead = /^[，,：:]?(?:即|是|为|就是)?[，,：:]?/.exec(text.slice(phrase.end, clauseEnd))![0].length;
+  let restStart = phrase.end + lead;
+  let restEnd = clauseEnd;
+  while (restEnd > restStart && /[\s，,。；;“”]/.test(text[restEnd - 1])) restEnd--;
+  while (restStart < restEnd && /[“"]/.test(text[restStart])) restStart++;
+  const rest = text.slice(restStart, restEnd);
+  if (phrase.count === 1) {
+    if (lead > 0 && rest.length >= 2 && rest.length <= 24 && !/[，,、：:]/.test(rest)) {
+      const core = coreOf(ctx, { start: restStart, end: restEnd });
+      if (core.end - core.start >= 2) return [core];
+    }
+    return kept;
+  }
+  if (kept.length < phrase.count) {
+    const splitAt = kept.findIndex((item) => splitGloss(ctx, item.start, item.end, phrase.count - kept.length + 1).length > 1);
+    if (splitAt >= 0) {
+      const item = kept[splitAt];
+      kept = [...kept.slice(0, splitAt), ...splitGloss(ctx, item.start, item.end, phrase.count - kept.length + 1), ...kept.slice(splitAt + 1)];
+    } else if (!kept.length && lead > 0 && rest.length >= 4) {
+      const pieces = splitGloss(ctx, restStart, restEnd, phrase.count);
+      if (pieces.length === phrase.count) kept = pieces;
+    }
+  }
+  return kept;
 }
 
 /** Components for a clause or gloss that explains number `count`. */
@@ -128,7 +167,7 @@ function explainClause(ctx: Context, count: number | 'N', span: Span0): Explaine
   if (typeof count === 'number') {
     for (const phrase of countedPhrases(ctx)) {
       if (phrase.start >= start && phrase.end <= end + 1 && phrase.count === count) {
-        let { items } = itemsFor(ctx, phrase, { quoted: true });
+        let items = refineItems(ctx, phrase, itemsFor(ctx, phrase, { quoted: true }).items, span.end);
         if (!items.length && count === 1 && phrase.end > phrase.bodyStart && !phrase.quoted) items = [{ start: phrase.bodyStart, end: phrase.end }];
         return { count, label: { start: phrase.start, end: phrase.end }, items, phrase };
       }
@@ -232,7 +271,7 @@ function splitGloss(ctx: Context, start: number, end: number, times: number): Sp
   return [{ start, end }];
 }
 
-/** 构建“1+1+1+N”体系，即“党组织+议事会+监事会+各类协会”: names joined by plus signs spell the formula out. */
+/** 构建“1+1+1+N”体系，即“党组织+议事会+监事会+各类协会”: names joined by plus signs spell the formula out; a name for one or for the open count is its own item. */
 function plusNames(ctx: Context, numbers: Array<number | 'N'>, mentionEnd: number, mentionStart = mentionEnd): Explained[] {
   const { text } = ctx;
   // “党建引领+网格治理+志愿服务”的“1+1+1”模式: the names come right before the formula.
@@ -245,7 +284,7 @@ function plusNames(ctx: Context, numbers: Array<number | 'N'>, mentionEnd: numbe
         const span = { start: at, end: at + name.length };
         at += name.length + 1;
         const count = numbers[index];
-        return { count, label: span, items: count === 1 ? [span] : [] };
+        return { count, label: span, items: count === 1 || count === 'N' ? [span] : [] };
       });
     }
   }
@@ -259,7 +298,7 @@ function plusNames(ctx: Context, numbers: Array<number | 'N'>, mentionEnd: numbe
     const span = { start: at, end: at + name.length };
     at += name.length + 1;
     const count = numbers[index];
-    return { count, label: span, items: count === 1 ? [span] : [] };
+    return { count, label: span, items: count === 1 || count === 'N' ? [span] : [] };
   });
 }
 
@@ -299,7 +338,11 @@ function countedAfter(ctx: Context, numbers: Array<number | 'N'>, start: number,
   const paragraph = ctx.paragraphs[here];
   // The next paragraph counts too when the mention ends its paragraph (…“1+3+3+3”发展思路。 then the explanation).
   const near = phrasesNear(ctx, start, end);
-  const endsParagraph = paragraph && (/^[”"]?[\u3400-\u9fff]{0,8}[。：:]?$/.test(ctx.text.slice(end, paragraph[1])) || !near.some((phrase) => phrase.start >= end && phrase.start < paragraph[1]));
+  // The next paragraph is read when no counted phrase follows the mention in its own; but unless the mention
+  // ends its paragraph (…“1+3”发展思路。), a phrase from there needs an explicit link like any unexplained one.
+  const rest = paragraph ? ctx.text.slice(end, paragraph[1]) : '';
+  const endsParagraph = paragraph && (/^[”"]?[\u3400-\u9fff]{0,8}[。：:]?$/.test(rest) || !near.some((phrase) => phrase.start >= end && phrase.start < paragraph[1]));
+  const strictlyEnds = /^[”"]?[\u3400-\u9fff]{0,8}[。：:]?$/.test(rest);
   const candidates = near.filter((phrase) => {
     const at = ctx.paragraphIndex(phrase.start);
     if (at === here) return phrase.start >= end || sameSentence(ctx, phrase.end, start);
@@ -309,7 +352,8 @@ function countedAfter(ctx: Context, numbers: Array<number | 'N'>, start: number,
   // Some numbers left unexplained: keep only phrases the text links to the formula — an intro right after it
   // (即, ：, 包括), quotes, or a shared name (“3+1”住房保障专班 … 三级住房保障专班).
   const complete = chosen.every((phrase, index) => phrase || numbers[index] === 'N');
-  if (!complete) {
+  const elsewhere = !strictlyEnds && chosen.some((phrase) => phrase && ctx.paragraphIndex(phrase.start) !== here);
+  if (!complete || elsewhere) {
     // The words right after the formula, up to the end of its clause.
     let clauseEnd = end;
     while (clauseEnd < ctx.text.length && clauseEnd - end < 16 && !/[，,。；;：:\n]/.test(ctx.text[clauseEnd])) clauseEnd++;
@@ -325,7 +369,8 @@ function countedAfter(ctx: Context, numbers: Array<number | 'N'>, start: number,
   }
   return chosen.flatMap((phrase, index) => {
     if (!phrase) return [];
-    let { items } = itemsFor(ctx, phrase, { quoted: true });
+    const next = chosen.slice(index + 1).find((other) => other);
+    let items = refineItems(ctx, phrase, itemsFor(ctx, phrase, { quoted: true }).items, next ? next.start : ctx.text.length);
     // 一个城市数字底座: a single component is its own item.
     if (!items.length && phrase.count === 1 && !phrase.quoted && phrase.end > phrase.bodyStart) items = [{ start: phrase.bodyStart, end: phrase.end }];
     return [{ count: numbers[index], label: { start: phrase.start, end: phrase.end }, items, phrase }];
@@ -341,6 +386,8 @@ function sameSentence(ctx: Context, from: number, to: number): boolean {
  * a formula named once as the summary of sections that each open with its component (一个总目标 … 三项保障).
  */
 function sectionOpenings(ctx: Context, numbers: Array<number | 'N'>, start: number, end: number): Explained[] {
+  // A single counted number has no shape to match: one section opening is no link to the formula (“3+X” … 三项保障).
+  if (numbers.filter((value) => value !== 'N').length < 2) return [];
   const chosen = assign(ctx, numbers.map((value) => (value === 'N' ? -1 : value)), phrasesNear(ctx, start, end), start);
   if (!chosen.every((phrase, index) => phrase || numbers[index] === 'N')) return [];
   const openings = firstPhraseByParagraph(ctx);

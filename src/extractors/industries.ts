@@ -2,6 +2,7 @@ import { listEndingAt, listStartingAfter, type Span0 } from '../grammar/lists';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Industry } from '../types';
 import { endsWithAny } from '../grammar/words';
+import { COUNT_CHARS } from '../util/numbers';
 
 
 /** The industry-label regex from the qualifier list: 主导产业, 支柱产业集群, 三大产业, 产业集群 … */
@@ -9,7 +10,7 @@ function labelPattern(ctx: Context): RegExp {
   return ctx.shared('industries:label', () => {
     const qualifiers = ctx.lexicon.list('industry-qualifiers').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     const q = qualifiers.length ? `(?:${qualifiers.join('|')})` : '(?!)';
-    return new RegExp(`${q}产业(?:集群|链|体系)?|产业集群|[一二两三四五六七八九十\\d]{1,4}大(?:${q})?产业(?:集群)?`, 'g');
+    return new RegExp(`${q}产业(?:集群|链|体系)?|产业集群|[${COUNT_CHARS}\\d]{1,4}大(?:${q})?产业(?:集群)?`, 'g');
   });
 }
 
@@ -92,6 +93,43 @@ function chunkBefore(ctx: Context, end: number): Span0 | null {
   return end - start >= 2 ? { start, end } : null;
 }
 
+/** Tags a clause's subject may be built from (nominal tokens only). */
+const NOMINAL = /^(?:n|nz|ng|vn|j|l|b|x|eng|an)$/;
+
+/**
+ * 要持续壮大主导产业。数字经济要…，精密机械要…，新能源要…: when the label ends its sentence, the subjects of the
+ * parallel clauses that open the next sentence (each a noun chunk followed by the same word) are its members.
+ * At least two clauses, all in the label's paragraph; the run stops at the first clause of another shape.
+ */
+function topicMembers(ctx: Context, sentenceEnd: number): Span0[] {
+  const { text } = ctx;
+  const paragraph = ctx.paragraphs[ctx.paragraphIndex(sentenceEnd)];
+  if (!paragraph) return [];
+  const limit = Math.min(paragraph[1], sentenceEnd + 400);
+  const members: Span0[] = [];
+  let frame: string | null = null;
+  let at = sentenceEnd + 1;
+  while (at < limit) {
+    while (at < limit && /[\s\u3000]/.test(text[at])) at++;
+    let end = at;
+    while (end < limit && end - at <= 12 && ctx.isTokenStart(end)) {
+      const token = ctx.tokenStartingAt(end);
+      if (!token || !/^[\u3400-\u9fff]+$/.test(token.word) || !NOMINAL.test(ctx.tagOf(token.word) || 'x')) break;
+      end = token.end;
+    }
+    const next = end > at ? ctx.tokenStartingAt(end) : null;
+    if (!next || end - at < 2 || end - at > 10 || NOMINAL.test(ctx.tagOf(next.word) || 'x') || (frame !== null && next.word !== frame)) break;
+    frame = next.word;
+    members.push({ start: at, end });
+    // On to the next clause of the same sentence.
+    let stop = next.end;
+    while (stop < limit && !/[，,；;。！!？?]/.test(text[stop])) stop++;
+    if (stop >= limit || /[。！!？?]/.test(text[stop])) break;
+    at = stop + 1;
+  }
+  return members.length >= 2 ? members : [];
+}
+
 export const industries: Extractor = {
   id: 'industries',
   needs: ['enumerations'],
@@ -126,7 +164,7 @@ export const industries: Extractor = {
       if (/^之一/.test(text.slice(end, end + 2))) continue;
       // A、B、C等主导产业 / A、B两大支柱产业 / “煤电酒”等传统支柱产业.
       let listEnd = start;
-      const counted = /(?:[为是])?(?:等|这|共)?(?:[一二两三四五六七八九十\d]+[大个项类])?(?:传统|新兴)?$/.exec(text.slice(Math.max(0, start - 7), start));
+      const counted = new RegExp(String.raw`(?:[为是])?(?:等|这|共)?(?:[${COUNT_CHARS}\d]+[大个项类])?(?:传统|新兴)?$`).exec(text.slice(Math.max(0, start - 7), start));
       if (counted) listEnd = start - counted[0].length;
       const glued = listEnd > 0 && /[\u3400-\u9fff”"）)]/.test(text[listEnd - 1]);
       let listed = false;
@@ -146,6 +184,8 @@ export const industries: Extractor = {
       }
       // 主导产业为/是/包括：A、B、C.
       if (/^(?:[为是有]|包括|主要有|主要是|[:：])/.test(text.slice(end, end + 4))) add(splitLastAnd(ctx, listStartingAfter(ctx, end, false)));
+      // 要持续壮大主导产业。数字经济要…，精密机械要…: the label is the topic sentence's object, the members follow.
+      if (!listed && /^[。：:]/.test(text[end] ?? '') && !/^(?:[为是有]|包括|主要)/.test(text.slice(end, end + 2))) add(topicMembers(ctx, end));
       // 纺织业是传统优势产业 / 纺织业是该县的主导产业: a copula names one industry.
       const copula = /(?:是|为|成为|作为)(?:[\u3400-\u9fff]{0,6}?的)?(?:传统|新兴)?$/.exec(text.slice(Math.max(0, start - 12), start));
       if (copula && !listed) {

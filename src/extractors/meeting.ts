@@ -1,10 +1,11 @@
 import { findDates, imageDate, isoDate, publicationDate, resolveDate, datelineDate, type DateEvidence, type DateMention } from '../grammar/dates';
-import { alternation, escapeRegExp, wordList } from '../grammar/word-lists';
+import { alternation, escapeRegExp, wordList } from '../lexicon/word-lists';
 import type { Lexicon } from '../lexicon';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Meeting } from '../types';
+import { DIGITS_0_9, DIGITS_1_9 } from '../util/numbers';
 
-const LEADING_DATE = /^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年)?(?:[\d一二三四五六七八九十]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}日)?(?:上午|下午|晚上|晚|早上)?[,，]?\s*/;
+const LEADING_DATE = new RegExp(String.raw`^(?:(?:\d{4}|[${DIGITS_0_9}]{4})年)?(?:[\d${DIGITS_1_9}十]{1,3}月)?(?:[\d${DIGITS_1_9}十]{1,3}日)?(?:上午|下午|晚上|晚|早上)?[,，]?\s*`);
 /** 2022年… in a headline names the year the meeting is about. */
 const HEADLINE_YEAR = /(\d{4})年/;
 const CLAUSE_STOP = /[,，。；;!！?？:：\n]/;
@@ -41,6 +42,12 @@ interface Grammar {
   at: RegExp;
   hosted: RegExp;
   body: RegExp;
+  /** A whole phrase that is a body: place words, then anything, then an organisation head (局, 办公室 …). */
+  wholeBody: RegExp;
+  /** Organisation heads (body-suffixes.txt), longest first. */
+  heads: string[];
+  /** Building heads (building-heads.txt): 中心 ends a body's name (融媒体中心) but a venue's mostly (市民中心). */
+  buildings: string[];
 }
 
 const grammars = new WeakMap<Lexicon, Grammar>();
@@ -71,6 +78,10 @@ function grammar(lexicon: Lexicon): Grammar {
     // 由X主办
     hosted: /由([^，,。；;!！?？\n由]{2,40}?)(?:联合|共同)?(?:主办|举办|召开|组织)/,
     body: new RegExp(`(?:[\\u3400-\\u9fff]{1,6}?(?:省|自治区|市|自治州|州|县|区|旗)){1,3}[\\u3400-\\u9fff]{0,14}?(?:${suffixes})`, 'g'),
+    // 市政府新闻办: a level word alone may open a body (the place is the text's own).
+    wholeBody: new RegExp(`^(?:(?:[\\u3400-\\u9fff]{1,6}?(?:省|自治区|市|自治州|州|县|区|旗)){1,3}|[省市县区镇乡])[\\u3400-\\u9fff]{0,14}?(?:${suffixes})$`),
+    heads: wordList(lexicon, 'body-suffixes.txt').sort((a, b) => b.length - a.length),
+    buildings: wordList(lexicon, 'building-heads.txt'),
   };
   grammars.set(lexicon, built);
   return built;
@@ -150,12 +161,22 @@ function convener(ctx: Context, g: Grammar, start: number, end: number): [number
   if (date && date.start - start >= 2) stop = date.start;
   const co = text.slice(start, stop).search(/[、,，]/);
   if (co >= 2) stop = start + co;
+  // 市委宣传部和市文旅局: 和/与 joins two bodies when a head ends the first and a level word opens the second;
+  // inside a department's name (发展和改革局, 住房和城乡建设局) it does not.
+  for (let at = start + 2; at < stop - 2; at++) {
+    if (!/[和与及]/.test(text[at]) || !/[省市县区镇乡州旗]/.test(text[at + 1])) continue;
+    if (g.heads.some((head) => text.endsWith(head, at))) {
+      stop = at;
+      break;
+    }
+  }
   let body = text.slice(start, stop).replace(/[、,，\s]+$/, '');
   body = body.replace(/^[^\u3400-\u9fffA-Za-z0-9]+/, '');
   // 该区/本市/我县: the place of that level the text named before.
   const relative = /^[该本我]([省市县区镇乡州旗])$/.exec(body);
   if (relative) return namedBefore(ctx, relative[1], start);
-  if (body.length < 2 || body.length > 40 || g.notConveners.has(body) || /主持$|同志$/.test(body)) return null;
+  // 全区各部门, 全市上下: the whole territory is no body (全国人大常委会 is one).
+  if (body.length < 2 || body.length > 40 || g.notConveners.has(body) || /主持$|同志$/.test(body) || /^全[省市县区镇乡州旗]/.test(body)) return null;
   return [start, start + body.length];
 }
 
@@ -171,6 +192,38 @@ function namedBefore(ctx: Context, level: string, before: number): [number, numb
     }
   }
   return null;
+}
+
+/** Words that open a venue or agent phrase (在某局举行的, 由某局主办): never the first word of a body. */
+const OPENS_PHRASE = /^[在由]/;
+/** Characters a body's name does not run on through: particles, clause verbs, conjunctions, list marks. */
+const NOT_IN_HEAD_RUN = /[的在召举和与及、对为将向把被等]/;
+/** What may follow a venue body (在某局举行的…, 在某局召开): a verb, 的, 上 or the clause's end. */
+const AFTER_VENUE = /^(?:召开|举行|举办|的|上|[，,。；;\s]|$)/;
+/** How far a body may run on past a head to a further one (人民政府 + 新闻办公室). */
+const MAX_HEAD_RUN = 12;
+
+/**
+ * A body runs on to its head: from `end` (just after one organisation head) the longest run of characters, at most
+ * MAX_HEAD_RUN and not past `limit`, that ends in another head at a word boundary (市人民政府 → 市人民政府新闻办公室).
+ */
+function toHead(ctx: Context, g: Grammar, end: number, limit: number): number {
+  const { text } = ctx;
+  let best = end;
+  for (let k = end + 1; k <= Math.min(limit, end + MAX_HEAD_RUN); k++) {
+    const ch = text[k - 1];
+    if (!CJK.test(ch) || NOT_IN_HEAD_RUN.test(ch)) break;
+    if (ctx.isTokenStart(k) && !g.buildings.some((word) => text.endsWith(word, k)) && g.heads.some((head) => text.endsWith(head, k))) best = k;
+  }
+  return best;
+}
+
+/** [start, end) when that phrase, a leading 在/由 aside, is a whole body (临沂市人民政府新闻办公室); 全区… is none. */
+function wholeBodyAt(ctx: Context, g: Grammar, start: number, end: number): [number, number] | null {
+  while (start < end && (OPENS_PHRASE.test(ctx.text[start]) || !CJK.test(ctx.text[start]))) start++;
+  const phrase = ctx.text.slice(start, end);
+  if (!g.wholeBody.test(phrase) || /^[全各本该我]/.test(phrase) || g.buildings.some((word) => phrase.endsWith(word)) || g.notConveners.has(phrase)) return null;
+  return [start, end];
 }
 
 const LEADING_PLACE = /^((?:[\u3400-\u9fff]{1,5}?(?:省|自治区|市|自治州|州|县|区|旗)){1,3})(?=[\u3400-\u9fff\d]{4})/;
@@ -196,7 +249,13 @@ function findPassive(ctx: Context, g: Grammar, from: number, to: number, pattern
   if (end === null) return null;
   // 近日召开的甘肃省…会议, 举行的…通气会: the name follows the last 的 or verb.
   const after = /^.*(?:的|召开|举行|举办)/.exec(ctx.text.slice(start, end));
-  if (after && end - (start + after[0].length) >= 3) start += after[0].length;
+  let venue: [number, number] | null = null;
+  if (after && end - (start + after[0].length) >= 3) {
+    // 在某市政府新闻办公室举行的新闻发布会上: the body holding the meeting at its premises organised it.
+    const held = /^(.*?)(?:召开|举行|举办)的$/.exec(after[0]);
+    if (held) venue = wholeBodyAt(ctx, g, start, start + held[1].length);
+    start += after[0].length;
+  }
   while (start < end && /\s/.test(ctx.text[start])) start++;
   // A leading body (南湖市政府新闻发布会) or place (广东省…工作会议) is the convener.
   g.body.lastIndex = 0;
@@ -205,11 +264,14 @@ function findPassive(ctx: Context, g: Grammar, from: number, to: number, pattern
   // 山东德州市: the lazy match stops at 德州; a level word right after belongs to the place.
   if (place) while (/[省市县区旗]/.test(ctx.text[start + place[1].length] ?? '') && end - start - place[1].length > 4) place[1] += ctx.text[start + place[1].length];
   // 中央城市工作会议: 城市 is no place.
-  const placeText = place && !/(?:城市|都市|[全本该各]市)$/.test(place[1]) ? place[1] : '';
-  const leading = body && body.index === 0 && end - start - body[0].length >= 3 ? body[0] : placeText;
-  const org: [number, number] | null = leading && !leading.endsWith('地区') ? [start, start + leading.length] : null;
+  // 全区民营企业座谈会: 全区/全市 alone is no body, also when it opens the name.
+  const placeText = place && !/(?:城市|都市)$/.test(place[1]) && !/^[全本该各我]/.test(place[1]) && !g.notConveners.has(place[1]) ? place[1] : '';
+  const leadingBody = body && body.index === 0 && !/^[全本该各我]/.test(body[0]) && end - start - body[0].length >= 3 ? body[0] : '';
+  let leadingEnd = leadingBody ? toHead(ctx, g, start + leadingBody.length, end - 3) : start + placeText.length;
+  if (!leadingBody && (!placeText || placeText.endsWith('地区'))) leadingEnd = start;
+  const org: [number, number] | null = venue ?? (leadingEnd > start ? [start, leadingEnd] : null);
   const shapeEnd = verbIncluded ? from + match.index + match[0].length : end;
-  return { name: [org ? org[1] : start, end], org, clause: [clauseStartOf(ctx.text, start), shapeEnd] };
+  return { name: [org && org[0] === start ? org[1] : start, end], org, clause: [clauseStartOf(ctx.text, org ? Math.min(org[0], start) : start), shapeEnd] };
 }
 
 /** The meeting a stretch of text reports, in whichever shape comes first. */
@@ -230,8 +292,15 @@ function firstBody(ctx: Context, g: Grammar, from: number, to: number): [number,
   const slice = ctx.text.slice(from, to);
   g.body.lastIndex = 0;
   for (let m = g.body.exec(slice); m; m = g.body.exec(slice)) {
-    if (/^[全各本该]/.test(m[0]) || !ctx.isTokenStart(from + m.index)) continue;
-    return [from + m.index, from + m.index + m[0].length];
+    // 在某市人民政府…: a leading 在 opens the venue phrase, not the body.
+    const opens = OPENS_PHRASE.test(m[0]) ? 1 : 0;
+    if (/^[全各本该我]/.test(m[0].slice(opens)) || !ctx.isTokenStart(from + m.index)) continue;
+    const start = from + m.index + opens;
+    if (!g.wholeBody.test(slice.slice(m.index + opens, m.index + m[0].length))) continue;
+    const end = toHead(ctx, g, from + m.index + m[0].length, to);
+    // 在县委党校举行: after 在 the whole venue must be the body, not a body word opening it.
+    if (opens && (!AFTER_VENUE.test(ctx.text.slice(end, to)) || g.buildings.some((word) => ctx.text.endsWith(word, end)))) continue;
+    return [start, end];
   }
   return null;
 }
@@ -245,7 +314,7 @@ function hostedBy(ctx: Context, g: Grammar, from: number, to: number): [number, 
 }
 
 /** A meeting named after its body (部扶贫攻坚领导小组2018年第二次会议): the body is the convener. */
-const NUMBERED_SESSION = /^(.{2,30}?(?:小组|委员会|常委会|党组|党委|政府|办公会|人大))((?:\d{4}年)?(?:第[一二三四五六七八九十\d]+次)?(?:全体|常务|扩大)?(?:会议|全会))$/;
+const NUMBERED_SESSION = new RegExp(String.raw`^(.{2,30}?(?:小组|委员会|常委会|党组|党委|政府|办公会|人大))((?:\d{4}年)?(?:第[${DIGITS_1_9}十\d]+次)?(?:全体|常务|扩大)?(?:会议|全会))$`);
 
 /** Level words a relative body starts with (部扶贫攻坚领导小组, 市政府): the text names the full body elsewhere. */
 const LEVEL = /^[部省市区县镇厅局委]/;
@@ -268,6 +337,13 @@ function fullerBody(ctx: Context, g: Grammar, org: string): [number, number] | n
     pattern.lastIndex = m.index + 1;
   }
   return null;
+}
+
+/** `longer` writes out `body` and runs on to an organisation head of its own (镇海区 → 镇海区发展和改革局). */
+function runsOn(ctx: Context, g: Grammar, body: [number, number], longer: [number, number]): boolean {
+  const short = ctx.text.slice(body[0], body[1]);
+  const long = ctx.text.slice(longer[0], longer[1]);
+  return long.length > short.length && long.startsWith(short) && g.heads.some((head) => long.endsWith(head));
 }
 
 /** Year evidence in order of trust: publication lines, datelines, image timestamps, then the headline. */
@@ -418,6 +494,8 @@ export const meeting: Extractor = {
     const hostParagraphs = [meetingParagraph, ...lead.filter((range) => range[0] > meetingParagraph[0]).slice(0, 3)];
     const host = hostParagraphs.map((range) => hostedBy(ctx, g, range[0], range[1])).find((range) => range !== null) ?? null;
     let org = [found, bodyClause].find((f) => f?.subject)?.org ?? host ?? found.org ?? bodyClause?.org ?? null;
+    // The fullest form the text gives: a headline's 镇海区召开 gives way to the lead's 镇海区发展和改革局召开.
+    for (const other of [bodyClause?.org, host, found.org]) if (org && other && runsOn(ctx, g, org, other)) org = other;
     if (!org) {
       const session = NUMBERED_SESSION.exec(text.slice(name[0], name[1]));
       if (session) {

@@ -1,10 +1,11 @@
 import type { Context, Extractor } from '../pipeline/context';
 import type { Slogan, TextItem } from '../types';
+import { COUNT_CHARS } from '../util/numbers';
 
 const QUOTED = /“([^“”\n]{2,12})”/g;
-const NUMERAL = /[一二两三四五六七八九十]/;
-const NUMERALS = /[一二两三四五六七八九十]/g;
-const COUNTED_LABEL = /^[一二两三四五六七八九十\d]+(?:大|个|项|条|类|种|级|张|件|支|批|方面|道|步|位)/;
+const NUMERAL = new RegExp(String.raw`[${COUNT_CHARS}]`);
+const NUMERALS = new RegExp(String.raw`[${COUNT_CHARS}]`, 'g');
+const COUNTED_LABEL = new RegExp(String.raw`^[${COUNT_CHARS}\d]+(?:大|个|项|条|类|种|级|张|件|支|批|方面|道|步|位)`);
 const FORMULA = /^\d+(?:\+(?:\d+|N))+$/;
 
 /**

@@ -1,6 +1,7 @@
 import { findDates, publicationDate } from '../grammar/dates';
-import { alternation, perLexicon, wordList } from '../grammar/word-lists';
+import { alternation, perLexicon, wordList } from '../lexicon/word-lists';
 import type { Context, Extractor } from '../pipeline/context';
+import { DIGITS_1_9 } from '../util/numbers';
 
 /** Paragraphs at the top that may be a dateline or a page line before the headline. */
 const MAX_SKIPPED = 2;
@@ -16,7 +17,7 @@ function isDateline(ctx: Context, start: number, end: number): boolean {
 }
 
 /** 新华社北京3月5日电, 本报讯: an agency dateline standing alone. */
-const AGENCY_DATELINE = /^[^，。,]{0,12}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日电$|^本报讯$/;
+const AGENCY_DATELINE = new RegExp(String.raw`^[^，。,]{0,12}(?:\d{1,2}|[${DIGITS_1_9}十]{1,3})月(?:\d{1,2}|[${DIGITS_1_9}十]{1,3})日电$|^本报讯$`);
 
 /** A page line naming the site or its body (某某区人民政府网, 中华人民共和国某某部): not the headline below it. */
 function isSiteLine(ctx: Context, start: number, end: number): boolean {

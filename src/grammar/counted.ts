@@ -1,5 +1,5 @@
 import type { Context } from '../pipeline/context';
-import { CHINESE_NUMERAL_CHARS, parseCount } from '../util/numbers';
+import { CHINESE_NUMERAL_CHARS, COUNT_CHARS, DIGITS_1_9, parseCount } from '../util/numbers';
 
 /** A counted phrase: 三大主导产业, “两个维护”, 三个“第一步”问题, 6个独立模块. Offsets are working offsets. */
 export interface CountedPhrase {
@@ -26,7 +26,7 @@ const COUNTABLE_ONE = /^(?:个|项|条|类|种|张|件|方面)$/;
 /** Bodies that make a count a measure of time or size, or part of a bigger whole (2个小时, 两位数, 十大…之一). */
 const NOT_A_SET = /^半?(?:小时|月|天|日|年|周|工作日|工作小时|季度|百分点|位数|倍)/;
 /** 十九大, 二十大: party congresses, not counts. */
-const CONGRESS = /^(?:十[一二三四五六七八九]|二十[一二三四五]?)大/;
+const CONGRESS = new RegExp(String.raw`^(?:十[${DIGITS_1_9}]|二十[一二三四五]?)大`);
 
 /** Where a count can start: a digit or a Chinese numeral character. */
 const NUMERAL_START = new RegExp(`[0-9${CHINESE_NUMERAL_CHARS}]`, 'g');
@@ -66,7 +66,7 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
     if (!isDigit && !ctx.isTokenStart(i) && !OPEN_QUOTES.includes(text[i - 1] ?? '') && insideWord(ctx, i)) continue;
     if (CONGRESS.test(text.slice(i, i + 8))) continue;
     const bodyStart = numEnd + measure.length;
-    if (measure === '点' && /[\d一二两三四五六七八九十零〇]/.test(text[bodyStart] ?? '')) continue; // 四点二倍: a decimal
+    if (measure === '点' && new RegExp(String.raw`[\d${COUNT_CHARS}零〇]`).test(text[bodyStart] ?? '')) continue; // 四点二倍: a decimal
     // 三/条例, 三/套房: the segmenter read the "measure word" as the start of a word, so it is no count.
     const after = ctx.tokenStartingAt(numEnd);
     if (!isDigit && after && after.end > bodyStart && ctx.isTokenStart(i) && ctx.tokenStartingAt(i)?.end === numEnd && !measures.includes(after.word) && (ctx.tagOf(after.word) || 'x') !== 'x') continue;
@@ -127,8 +127,11 @@ function extendBody(ctx: Context, from: number, limit: number): number {
     let rest = end + 1;
     while (!token && rest < text.length && rest - end < 6 && !ctx.isTokenStart(rest)) rest++;
     const word = token ? token.word : text.slice(end, rest);
-    if (!/^[\u3400-\u9fff]+$/.test(word) || stops.has(word)) break;
-    if (/^[一二两三四五六七八九十]/.test(word) && end > from) break;
+    if (!/^[\u3400-\u9fff]+$/.test(word)) break;
+    // 7类突出问题: right after the measure word, a stop word that modifies the head noun ending the clause is inside
+    // the label (a bare measure word needs its noun; 3个县开展试点 already has one).
+    if (stops.has(word) && !(end === from && headNounEndsClause(ctx, end + word.length, limit + 4))) break;
+    if (new RegExp(String.raw`^[${COUNT_CHARS}]`).test(word) && end > from) break;
     if (token && token.end > limit) break;
     // The label stops where the sentence's verb or adverb begins (五个维度构成…, 两条底线共守…); a verb or an
     // unknown word inside a noun compound (运营指挥中心, 管控智慧系统) is kept when a noun follows it.
@@ -147,6 +150,13 @@ function extendBody(ctx: Context, from: number, limit: number): number {
     end += word.length;
   }
   return end;
+}
+
+/** Is the token at `at` a noun that ends its clause (punctuation or the text's end right after it)? */
+function headNounEndsClause(ctx: Context, at: number, limit: number): boolean {
+  const next = ctx.tokenStartingAt(at);
+  if (!next || next.end > limit || !/^[\u3400-\u9fff]+$/.test(next.word) || !/^n/.test(ctx.tagOf(next.word) || 'x')) return false;
+  return next.end >= ctx.text.length || /[，,。；;：:！？!?\n]/.test(ctx.text[next.end]);
 }
 
 export function isCloseQuote(ch: string | undefined): boolean {

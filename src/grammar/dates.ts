@@ -4,7 +4,8 @@
  * Offsets are positions in the string passed in (UTF-16 code units).
  */
 import type { Lexicon } from '../lexicon';
-import { alternation, perLexicon, wordList } from './word-lists';
+import { alternation, perLexicon, wordList } from '../lexicon/word-lists';
+import { DIGITS_1_9 } from '../util/numbers';
 
 /** A calendar day; `year` is missing when the text did not give it. */
 export interface DayRef {
@@ -45,7 +46,7 @@ export function parseYear(text: string): number {
 /** A month or day number: `12`, `十二`, `二十九`, `三十一`, `九`. NaN when it is neither. */
 export function parseSmall(text: string): number {
   if (/^\d{1,2}$/.test(text)) return Number(text);
-  const match = /^([一二三])?(十)?([一二三四五六七八九])?$/.exec(text);
+  const match = new RegExp(String.raw`^([一二三])?(十)?([${DIGITS_1_9}])?$`).exec(text);
   if (!match || text === '') return NaN;
   const [, tens, ten, units] = match;
   // Without 十 a single digit is all there is (二, 九); 二九 is no numeral.
@@ -53,8 +54,8 @@ export function parseSmall(text: string): number {
   return (tens ? DIGIT_NUMERALS[tens] : 1) * 10 + (units ? DIGIT_NUMERALS[units] : 0);
 }
 
-const YEAR = '(\\d{4}|[〇零一二三四五六七八九OＯ]{4})\\s?年\\s?';
-const SMALL = '(\\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])';
+const YEAR = `(\\d{4}|[〇零${DIGITS_1_9}OＯ]{4})\\s?年\\s?`;
+const SMALL = `(\\d{1,2}|[一二三]?十[${DIGITS_1_9}]?|[${DIGITS_1_9}])`;
 /** 2023年2月10日, 二月十日, 2023年二月十日; the year is optional. `号` as 日 in speech. */
 const FULL_DATE = new RegExp(`(?:${YEAR}|(今年|去年|前年))?${SMALL}\\s?月\\s?${SMALL}\\s?[日号]`, 'g');
 /** Years relative to the publication year. */
@@ -62,7 +63,7 @@ const YEAR_WORDS: Record<string, number> = { 今年: 0, 去年: -1, 前年: -2 }
 /** 2023-01-04, 2023/1/4, 2023.01.04 */
 const NUMERIC_DATE = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g;
 /** A day alone at a clause start: 7日，… / 7日上午 (not 17日 of a longer date, not 7日内). */
-const DAY_ONLY = /(?<![\d月年一二三四五六七八九十])(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日(?=[上中下晚早凌傍]|[，,、至\s]|在|召开|举行|举办)/g;
+const DAY_ONLY = new RegExp(String.raw`(?<![\d月年${DIGITS_1_9}十])(\d{1,2}|[一二三]?十[${DIGITS_1_9}]?|[${DIGITS_1_9}])日(?=[上中下晚早凌傍]|[，,、至\s]|在|召开|举行|举办)`, 'g');
 
 function valid(month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;

@@ -1,7 +1,7 @@
 import type { Context } from '../pipeline/context';
 import type { CountedPhrase } from './counted';
 import { findCountedPhrases } from './counted';
-import { parseCount } from '../util/numbers';
+import { COUNT_CHARS, parseCount } from '../util/numbers';
 import { endsWith等, listEndingAt, listsStartingAfter, ordinalListAfter, type Span0 } from './lists';
 import { membersFollowing } from './outline';
 
@@ -78,14 +78,14 @@ function nestedMembers(ctx: Context, phrase: CountedPhrase): Span0[] | null {
       found.push({ start, end });
     }
   };
-  const quotedNumeral = /“([一二两三四五六七八九十\d][^“”，。]{1,12})”/g;
+  const quotedNumeral = new RegExp(String.raw`“([${COUNT_CHARS}\d][^“”，。]{1,12})”`, 'g');
   const candidates: Array<[number, number]> = [];
   for (const other of countedPhrases(ctx)) {
     if (other.start > phrase.end && other.start < limit && other.count === inner) candidates.push([other.start, other.end]);
   }
   const tail = ctx.text.slice(phrase.end, limit);
   for (let m = quotedNumeral.exec(tail); m; m = quotedNumeral.exec(tail)) {
-    const lead = /^[一二两三四五六七八九十\d]+/.exec(m[1]);
+    const lead = new RegExp(String.raw`^[${COUNT_CHARS}\d]+`).exec(m[1]);
     if (lead && parseCount(lead[0]) === inner) candidates.push([phrase.end + m.index + 1, phrase.end + m.index + 1 + m[1].length]);
   }
   candidates.sort((a, b) => a[0] - b[0]);

@@ -1,4 +1,5 @@
 import type { Context } from '../pipeline/context';
+import { COUNT_CHARS, DIGITS_1_9 } from '../util/numbers';
 
 /** A list member in working offsets. */
 export interface Span0 {
@@ -166,7 +167,7 @@ function dropClosing等(ctx: Context, members: Span0[]): Span0[] {
 function valid(ctx: Context, members: Span0[]): boolean {
   dropClosing等(ctx, members);
   // A member holding another counted list (细胞与基因等6个未来产业以及现代金融) is two lists run together.
-  return members.length >= 2 && members.every((m) => m.end - m.start >= 1 && m.end - m.start <= MAX_ITEM && !/[，,。；;]|等[一二两三四五六七八九十\d]/.test(ctx.text.slice(m.start, m.end)));
+  return members.length >= 2 && members.every((m) => m.end - m.start >= 1 && m.end - m.start <= MAX_ITEM && !new RegExp(String.raw`[，,。；;]|等[${COUNT_CHARS}\d]`).test(ctx.text.slice(m.start, m.end)));
 }
 
 /** A 、-list that ends right before `end` (A、B、C三大主导产业). */
@@ -223,7 +224,7 @@ export function endsWith等(ctx: Context, members: Span0[]): boolean {
 }
 
 /** （一）, 一是, 第一，, 1. opening a member. */
-const ORDINAL_PREFIX = /^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,，、]?|\d+[.、])\s*/;
+const ORDINAL_PREFIX = new RegExp(String.raw`^(?:[(（][${DIGITS_1_9}十\d]+[)）]|[${DIGITS_1_9}十]+是|第[${DIGITS_1_9}十]+[,，、]?|\d+[.、])\s*`);
 
 /** Words that introduce the members right after a label. */
 const INTRO = /^(?:[”"]?[\u3400-\u9fff]{0,4}?)(?:[:：]|——|[,，。]?(?:即|包括|分别是|分别为|主要是|主要有|就是|也就是|指的是|是指|指)[,，:：]?|[,，](?:是|为)?)|^[”"]?(?:是|为|有)/;
@@ -287,7 +288,7 @@ export function listsStartingAfter(ctx: Context, from: number, splitAnd = true):
     if (members.length < 2) continue; // 、 with nothing around it (，、)
     const last = members[members.length - 1];
     last.end = trimTail(ctx, last.start, last.end);
-    const counted = /[一二两三四五六七八九十\d]+[大个项条类种]/.exec(ctx.text.slice(last.start, last.end));
+    const counted = new RegExp(String.raw`[${COUNT_CHARS}\d]+[大个项条类种]`).exec(ctx.text.slice(last.start, last.end));
     if (counted && counted.index > 0) last.end = last.start + counted.index;
     const fitted = [fitFirst(ctx, members[0], members.slice(1)), ...members.slice(1)].map((m) => stripQuotes(ctx, m));
     if (valid(ctx, fitted) && !readings.some((r) => r.length === fitted.length)) readings.splice(and ? 0 : readings.length, 0, fitted);
@@ -295,12 +296,9 @@ export function listsStartingAfter(ctx: Context, from: number, splitAnd = true):
   return readings;
 }
 
-const ORDINAL_MARKERS = [
-  ['一是', '二是', '三是', '四是', '五是', '六是', '七是', '八是', '九是', '十是'],
-  ['第一', '第二', '第三', '第四', '第五', '第六', '第七', '第八', '第九', '第十'],
-  ['(一)', '(二)', '(三)', '(四)', '(五)', '(六)', '(七)', '(八)', '(九)', '(十)'],
-  ['一要', '二要', '三要', '四要', '五要', '六要', '七要', '八要', '九要', '十要'],
-];
+/** 一是…十是, 第一…第十, (一)…(十), 一要…十要: the numbers 1–10 in each marker family. */
+const TEN = [...DIGITS_1_9, '十'];
+const ORDINAL_MARKERS = [TEN.map((n) => `${n}是`), TEN.map((n) => `第${n}`), TEN.map((n) => `(${n})`), TEN.map((n) => `${n}要`)];
 
 /** indexOf that only finds matches starting at or before `last`. */
 function boundedIndexOf(text: string, word: string, from: number, last: number): number {

@@ -1,5 +1,5 @@
 import type { Context } from '../pipeline/context';
-import { parseCount } from '../util/numbers';
+import { DIGITS_1_9, parseCount } from '../util/numbers';
 import type { Span0 } from './lists';
 
 /** An ordinal marker opening a paragraph or sentence: 一是, 第二, （三）, 四、, 5., ⑥, 首先 … */
@@ -30,7 +30,7 @@ export interface Outline {
   paragraphs: OutlineParagraph[];
 }
 
-const NUM = '[一二三四五六七八九十]{1,3}';
+const NUM = `[${DIGITS_1_9}十]{1,3}`;
 const MARKER = new RegExp(
   `^[\\s\\u3000]*(?:(${NUM})(是|要|)[，,、：:]?(?=[\\u3400-\\u9fff“])|第(${NUM})(?:是|要|条|步)?[，,、：:]?|[（(](${NUM}|\\d{1,2})[)）]|(\\d{1,2})[.、．](?!\\d)|([\\u2460-\\u2473])|(首先|其次|再次|然后|最后)[，,、：:]?)`,
 );
@@ -119,6 +119,34 @@ function paragraphRun(text: string, paragraphs: OutlineParagraph[], first: numbe
   return members.length >= 2 ? members : null;
 }
 
+/**
+ * After a label ending in a colon, exactly `count` short lines without closing punctuation and then no more: a
+ * list whose numbers or bullets the reader took out (Markdown `1. **甲**`), or one written without them.
+ */
+function lineRun(text: string, paragraphs: OutlineParagraph[], first: number, count: number): Span0[] | null {
+  const members: Span0[] = [];
+  for (let p = first; p < paragraphs.length && members.length <= count; p++) {
+    const { start, end, frontMatter } = paragraphs[p];
+    if (frontMatter) return null;
+    let at = start;
+    let stop = false;
+    for (const line of text.slice(start, end).split('\n')) {
+      const lead = line.length - line.trimStart().length;
+      const written = line.trim();
+      if (written) {
+        if (written.length > 30 || /[。！!？?；;：:，,]$/.test(written) || /[。]/.test(written)) {
+          stop = true;
+          break;
+        }
+        members.push({ start: at + lead, end: at + lead + written.length });
+      }
+      at += line.length + 1;
+    }
+    if (stop) break;
+  }
+  return members.length === count && count >= 2 ? members : null;
+}
+
 /** Clause starts in [from, to): offsets after 。，；： and paragraph starts. */
 function clauseStarts(text: string, from: number, to: number): number[] {
   const starts: number[] = [];
@@ -145,7 +173,7 @@ function sharedFrame(ctx: Context, from: number, to: number, count: number): Spa
     for (let at = clause; at <= clause + 4 && at < to; at++) {
       if (!ctx.isTokenStart(at) || /[，,。；;：:！!？?\n]/.test(text[at])) continue;
       const frame = text.slice(at, at + 2);
-      if (seen.has(frame) || !/^[\u3400-\u9fff]{2}$/.test(frame) || /[一二三四五六七八九十]/.test(frame)) continue;
+      if (seen.has(frame) || !/^[\u3400-\u9fff]{2}$/.test(frame) || new RegExp(String.raw`[${DIGITS_1_9}十]`).test(frame)) continue;
       seen.add(frame);
       const list = byFrame.get(frame) ?? [];
       list.push(at);
@@ -313,6 +341,10 @@ export function membersFollowing(ctx: Context, labelEnd: number, count: number):
   if (endsParagraph || paragraph.heading) {
     const run = paragraphRun(text, outline.paragraphs, index + 1, count);
     if (run) readings.push(run);
+    else if (/[：:]$/.test(rest)) {
+      const lines = lineRun(text, outline.paragraphs, index + 1, count);
+      if (lines) readings.push(lines);
+    }
     const last = Math.min(outline.paragraphs.length - 1, index + 3);
     let to = paragraph.end;
     for (let p = index + 1; p <= last && !outline.paragraphs[p].heading; p++) to = Math.min(outline.paragraphs[p].end, paragraph.end + 1200);

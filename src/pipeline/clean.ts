@@ -1,8 +1,9 @@
-import { perLexicon, wordList } from '../grammar/word-lists';
+import { perLexicon, wordList } from '../lexicon/word-lists';
 import type { Lexicon } from '../lexicon';
 import type { Removed } from '../types';
 import { foldWidth } from './fold';
 import { TextViewBuilder, type TextView } from './text-view';
+import { DIGITS_1_9 } from '../util/numbers';
 
 export interface Cleaned {
   view: TextView;
@@ -24,7 +25,7 @@ interface Line {
 const TRIM = /[\s\u3000\u00a0\ufeff]/;
 const SENTENCE_END = /[。！？!?；;：:…”’"』」）)】]$/;
 const CLAUSE_MARK = /[，,、]/;
-const LIST_HEADING = /^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[章节条部分])/;
+const LIST_HEADING = new RegExp(String.raw`^(?:[${DIGITS_1_9}十]+[、.]|[（(][${DIGITS_1_9}十\d]+[）)]|\d+[、.．]|第[${DIGITS_1_9}十]+[章节条部分])`);
 /** A news lead opens with its date (3月6日，…): never the tail of the line before. */
 const LEAD_DATE = /^(?:\d{4}年)?\d{1,2}月\d{1,2}日/;
 const STARTS_LIKE_TEXT = /^[\u3400-\u9fff\d“"‘《（(+＋]/;
@@ -150,6 +151,27 @@ function chromeLine(text: string, words: string[]): boolean {
   return true;
 }
 
+/** Separators of a breadcrumb trail (after width folding: ＞ is >; -> too). */
+const TRAIL_SEPARATOR = /\s*(?:-{0,2}>>?|»|›|→|\/)\s*/;
+/** A breadcrumb segment is a short menu label: no sentence punctuation, at least one letter or Chinese character. */
+const TRAIL_SEGMENT = /^[^，,。；;！!？?、“”"]{1,12}$/;
+const MAX_TRAIL_LINE = 80;
+
+/**
+ * A breadcrumb trail (首页 > 新闻中心 > 政务动态, 当前位置：首页 » 工作动态): segments apart by > » › → or /, each a short
+ * label, with a trail word (首页, 当前位置 …) among them, or at least three segments of at most eight characters.
+ */
+function breadcrumbLine(text: string, words: string[]): boolean {
+  if (text.length > MAX_TRAIL_LINE || !TRAIL_SEPARATOR.test(text)) return false;
+  // 当前位置：首页 > …: the label before a colon is a trail word.
+  const colon = text.search(/[:：]/);
+  const label = colon > 0 ? text.slice(0, colon).trim() : '';
+  if (label && !words.includes(label)) return false;
+  const segments = text.slice(colon > 0 ? colon + 1 : 0).split(TRAIL_SEPARATOR).map((part) => part.trim());
+  if (segments.length < 2 || !segments.every((part) => TRAIL_SEGMENT.test(part) && /[\u3400-\u9fffA-Za-z]/.test(part))) return false;
+  return label !== '' || segments.some((part) => words.includes(part)) || (segments.length >= 3 && segments.every((part) => part.length <= 8));
+}
+
 /** A long first line whose short rest stands alone before a gap or a removed line: a headline wrapped in two. */
 function wrappedHeadline(line: string, next: string, after: { afterGap: boolean } | undefined): boolean {
   return line.length >= 20 && next.length <= 30 && !/[，,。；;:：]/.test(line + next) && (after === undefined || after.afterGap);
@@ -164,6 +186,7 @@ export function clean(source: string, lexicon: Lexicon): Cleaned {
   const removed: Removed[] = [];
   const kept: Array<Line & { afterGap: boolean; afterRemoved: boolean }> = [];
   const chromeWords = perLexicon(lexicon, 'chrome-words', () => wordList(lexicon, 'chrome-words.txt').sort((a, b) => b.length - a.length));
+  const trailWords = perLexicon(lexicon, 'breadcrumb-words', () => wordList(lexicon, 'breadcrumb-words.txt'));
   let gap = false;
   let afterRemoved = false;
   for (const line of lines) {
@@ -175,8 +198,9 @@ export function clean(source: string, lexicon: Lexicon): Cleaned {
     const text = source.slice(line.outerStart, line.outerEnd);
     const folded = foldWidth(text);
     const match = lexicon.boilerplate.find((pattern) => pattern.regex.test(folded));
-    if (match || chromeLine(folded, chromeWords)) {
-      removed.push({ text, reason: match ? match.reason : 'share-widget', span: [line.outerStart, line.outerEnd] });
+    const trail = !match && breadcrumbLine(folded, trailWords);
+    if (match || trail || chromeLine(folded, chromeWords)) {
+      removed.push({ text, reason: match ? match.reason : trail ? 'breadcrumb' : 'share-widget', span: [line.outerStart, line.outerEnd] });
       gap = true;
       afterRemoved = true;
       continue;

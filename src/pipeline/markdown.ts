@@ -1,7 +1,8 @@
 /**
  * Markdown input: YAML front matter parsed with `yaml` (its title becomes the headline when the body has none, its
- * date publication evidence), and the markup of the body (#, >, list numbers, **, links, images, table bars) left
- * out of the text, one output line per source line. Offsets in the view point into the Markdown string as read.
+ * date publication evidence), and the markup of the body (#, >, bullets, **, links, images, table bars) left out of
+ * the text (an ordered list keeps its number: 1.), one output line per source line. Offsets in the view point into
+ * the Markdown string as read.
  */
 import type { Removed } from '../types';
 import { TextViewBuilder, type TextView } from './text-view';
@@ -101,6 +102,8 @@ const RULE = /^(?:-{3,}|\*{3,}|_{3,}|={3,}|(?:-\s){2,}-|(?:\*\s){2,}\*)\s*$/;
 const TABLE_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 /** Block markers at the start of a line: >, #, list bullets and numbers (nested ones too). */
 const BLOCK_PREFIX = /^(?:[ \t]{0,8}(?:>[ \t]?|#{1,6}[ \t]+|[-*+][ \t]+|\d{1,3}[.)][ \t]+))+/;
+/** The number of an ordered-list item closing a line's block prefix (`> 2. `). */
+const ORDERED_NUMBER = /(\d{1,3}[.)])[ \t]+$/;
 /** Inline markup removed wherever it appears: emphasis, code, strike-through, link and image syntax. */
 const INLINE = /!\[([^\]\n]{0,200})\]\(([^)\s]{0,500})(?:\s+"[^"\n]{0,200}")?\)|\[([^\]\n]{1,200})\]\([^)\n]{0,500}\)|\*\*|__|~~|`/g;
 
@@ -119,7 +122,7 @@ export function extractMarkdown(source: string): MarkdownText {
     }
     first = front.bodyLine;
   }
-  const out: Array<{ line: Line; from: number }> = [];
+  const out: Array<{ line: Line; from: number; number: [number, number] | null }> = [];
   let fenced = false;
   for (let i = first; i < all.length; i++) {
     const { start, end } = all[i];
@@ -133,7 +136,10 @@ export function extractMarkdown(source: string): MarkdownText {
       continue;
     }
     const prefix = fenced ? null : BLOCK_PREFIX.exec(text);
-    out.push({ line: { start, end }, from: start + (prefix ? prefix[0].length : 0) });
+    // An ordered list's number stays (1.粮食稳产): it marks the members of a counted list; the spaces after it go.
+    const ordered = prefix ? ORDERED_NUMBER.exec(prefix[0]) : null;
+    const number: [number, number] | null = ordered ? [start + ordered.index, start + ordered.index + ordered[1].length] : null;
+    out.push({ line: { start, end }, from: start + (prefix ? prefix[0].length : 0), number });
   }
   // The headline: the body's first line, or the front-matter title when the body does not open with it.
   const squeeze = (text: string) => text.replace(/[\s\u3000#*_>`]+/g, '');
@@ -144,7 +150,8 @@ export function extractMarkdown(source: string): MarkdownText {
     else builder.emit(title.text, title.start, title.end);
     builder.emit('\n\n', title.end, title.end);
   }
-  for (const { line, from } of out) {
+  for (const { line, from, number } of out) {
+    if (number) builder.copy(number[0], number[1]);
     let at = from;
     const text = source.slice(from, line.end);
     INLINE.lastIndex = 0;

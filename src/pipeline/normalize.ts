@@ -1,4 +1,4 @@
-import { wordList } from '../grammar/word-lists';
+import { wordList } from '../lexicon/word-lists';
 import { loadLexicon, type Lexicon } from '../lexicon';
 import { foldWidth } from './fold';
 import type { TextView } from './text-view';

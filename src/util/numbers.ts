@@ -23,3 +23,10 @@ export function parseCount(text: string): number {
   if (digit >= 0) total += digit;
   return text.length ? total : NaN;
 }
+
+/** The Chinese digits 1–9, for building regular-expression character classes (`[${DIGITS_1_9}十]`). */
+export const DIGITS_1_9 = '一二三四五六七八九';
+/** 0–9 as written digit by digit in years (二〇二三). */
+export const DIGITS_0_9 = '〇零一二三四五六七八九';
+/** The characters a small count is written with (一 … 十, and 两), for character classes (`[${COUNT_CHARS}\d]`). */
+export const COUNT_CHARS = '一二两三四五六七八九十';

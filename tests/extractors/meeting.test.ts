@@ -199,3 +199,46 @@ test('a date or 今天 after the body ends the convener', () => {
   expect(meeting.date).toBe('2023-03-06');
   expect(analyze('春耕正忙\n发布日期：2023-03-07\n青溪县今天上午召开三级干部大会。').meeting!.organization).toBe('青溪县');
 });
+
+describe('which body convened: venues, departments, 全区, two conveners', () => {
+  test('在X举行的…会上: the body at whose premises the meeting was held, without 在, up to its head', () => {
+    const text = '一季度外贸数据公布\n\n发布日期：2023-04-14\n\n4月13日，在东阳市人民政府新闻办公室召开的新闻发布会上，市商务局局长周敏通报了一季度外贸情况。';
+    const meeting = analyze(text).meeting!;
+    expect(meeting.organization).toBe('东阳市人民政府新闻办公室');
+    expect(at(text, meeting.organizationSpan!)).toBe('东阳市人民政府新闻办公室');
+    expect(meeting.name).toBe('新闻发布会');
+    expect(meeting.date).toBe('2023-04-13');
+    // A level word alone may open the body; a place that is no body (在杭州举行的) gives none.
+    expect(analyze('消费季启动\n发布日期：2023-05-10\n5月9日，在市政府新闻办举行的新闻发布会上，市文旅局介绍了安排。').meeting!.organization).toBe('市政府新闻办');
+    // A building or a school is no body, nor is a body word that only opens the venue's name.
+    for (const venue of ['杭州', '市民中心', '县委党校', '县人民政府会议中心']) {
+      expect(analyze(`消费季启动\n发布日期：2023-05-10\n5月9日，在${venue}举行的推介会上，客商签约。`).meeting!.organization).toBeNull();
+    }
+  });
+
+  test('a meeting noun with 召开 and no convener: 全县/全区 opening the name is no body', () => {
+    const meeting = analyze('全县秋粮收购工作座谈会召开\n\n发布日期：2023-09-21\n\n9月20日，全县秋粮收购工作座谈会召开，县长孙平出席。').meeting!;
+    expect(meeting.organization).toBeNull();
+    expect(meeting.date).toBe('2023-09-20');
+    expect(analyze('全市文旅系统发展大会召开\n3月1日，全市文旅系统发展大会召开。').meeting!.organization).toBeNull();
+    expect(analyze('安全生产会议召开\n3月1日，全区各镇街各部门召开安全生产会议。').meeting!.organization).toBeNull();
+    expect(analyze('常委会会议召开\n3月1日，全国人大常委会召开第五次会议。').meeting!.organization).toBe('全国人大常委会');
+  });
+
+  test('a department convener is the whole phrase before the verb, 和 inside it kept, fuller than the headline', () => {
+    const text = '江东区召开建筑安全生产通气会\n\n发布时间：2023-07-20\n\n7月19日，江东区住房和城乡建设局召开建筑安全生产通气会，通报上半年情况。';
+    const meeting = analyze(text).meeting!;
+    expect(meeting.organization).toBe('江东区住房和城乡建设局');
+    expect(at(text, meeting.organizationSpan!)).toBe('江东区住房和城乡建设局');
+    expect(meeting.name).toBe('建筑安全生产通气会');
+    expect(analyze('县发展和改革局召开物价工作会议\n5月4日，县发展和改革局召开物价工作会议。').meeting!.organization).toBe('县发展和改革局');
+  });
+
+  test('two conveners are kept apart in the lead and in 由A、B主办; 和 between two bodies parts them too', () => {
+    expect(analyze('青年创业座谈会举行\n6月2日，团市委、市人社局召开青年创业座谈会。').meeting!.organization).toBe('团市委');
+    const hosted = analyze('非遗展演推介会举办\n发布日期：2023-06-11\n6月10日，由北川县文化和旅游局、北川县商务局主办的非遗展演推介会在成都举办。').meeting!;
+    expect(hosted.organization).toBe('北川县文化和旅游局');
+    expect(hosted.name).toBe('非遗展演推介会');
+    expect(analyze('区委和区政府召开全区经济工作会议\n1月5日，区委和区政府召开全区经济工作会议。').meeting!.organization).toBe('区委');
+  });
+});

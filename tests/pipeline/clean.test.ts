@@ -68,3 +68,36 @@ describe('traditional script and page chrome', () => {
     expect(tail.split('\n')[0]).toBe('住房和城乡建设部召开安全生产工作视频会议');
   });
 });
+
+describe('breadcrumb trails', () => {
+  test('a trail of short menu labels apart by > » ＞ or / is page chrome, reported with its span', () => {
+    const source = '网站首页 » 信息公开 » 部门动态\n北塘区召开春季植树工作会议_北塘区人民政府\n3月8日，北塘区召开春季植树工作会议。';
+    const { view, removed } = clean(source, lexicon);
+    expect(view.raw.split('\n')[0]).toBe('北塘区召开春季植树工作会议_北塘区人民政府');
+    expect(removed.map((r) => r.reason)).toEqual(['breadcrumb']);
+    expect(source.slice(...removed[0].span)).toBe('网站首页 » 信息公开 » 部门动态');
+    // A labelled trail of two segments, full-width separators, and one without a trail word but three short labels.
+    for (const trail of ['您现在的位置：主页 ＞ 通知公告', '机构 / 区发改局 / 工作动态', '首页 -> 镇街动态']) {
+      expect(clean(`${trail}\n正文第一段。`, lexicon).removed.map((r) => r.reason)).toEqual(['breadcrumb']);
+    }
+  });
+
+  test('text that only contains a separator is kept: sentences, dates, quoted lines, long segments', () => {
+    for (const line of [
+      '全年增速>6%，高于全省平均水平。',
+      '2023/04/18 某某区召开会议',
+      '相关附件>>',
+      '> 《某某日报》（2023年04月18日第 05 版）',
+      '首页 > 栏目 > 河西区召开2023年全区安全生产暨消防工作大会',
+    ]) {
+      expect(clean(`${line}\n正文第一段。`, lexicon).removed.filter((r) => r.reason === 'breadcrumb')).toEqual([]);
+    }
+  });
+
+  test('the headline under a breadcrumb trail is the real one, its site suffix cut', () => {
+    const { analyze: analyzeText } = require('../../src/analyzer');
+    const result = analyzeText({ text: '首页>新闻中心>乡镇动态\n石湖镇召开秋季防火工作会议_石湖镇人民政府\n发布时间：2023-10-12\n\n10月11日，石湖镇召开秋季防火工作会议。' });
+    expect(result.title.text).toBe('石湖镇召开秋季防火工作会议');
+    expect(result.meeting.date).toBe('2023-10-11');
+  });
+});

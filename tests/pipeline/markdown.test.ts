@@ -60,3 +60,15 @@ describe('Markdown input', () => {
     expect(result.title!.text).toBe('西山区召开会议');
   });
 });
+
+describe('Markdown lists', () => {
+  test('an ordered list keeps its numbers in the text, so its bold items are the members of a counted label', () => {
+    const text = '# 东湖区召开2023年农业农村工作会议\n\n**发布日期：2023-02-16**\n\n2月15日，东湖区召开2023年农业农村工作会议。会议要求，今年抓好四项任务：\n\n1. **粮食稳产保供**\n2. **高标准农田建设**\n3. **农村人居环境整治**\n4. **农民增收**\n';
+    expect(extractMarkdown(text).view.raw).toContain('\n1.粮食稳产保供\n2.高标准农田建设\n');
+    const result = analyzeText({ text, format: 'markdown' });
+    expect(result.title!.text).toBe('东湖区召开2023年农业农村工作会议');
+    const tasks = result.enumerations.find((e) => e.label === '四项任务')!;
+    expect(tasks.items.map((i) => i.text)).toEqual(['粮食稳产保供', '高标准农田建设', '农村人居环境整治', '农民增收']);
+    for (const item of tasks.items) expect(text.slice(...item.span)).toBe(item.text);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Lexicon } from '../lexicon';
+import type { Lexicon } from './index';
 
 /**
  * A word list from the lexicon's data directories (`data/<name>`, `--lexicon` dirs add to it): `lexicon.list` with
