@@ -140,7 +140,9 @@ function headlineSplit(line: string): number {
 
 /** A line made only of toolbar and share words (下载 打印 全屏, 【字号：大 中 小】). */
 function chromeLine(text: string, words: string[]): boolean {
-  // Counters (浏览次数：123) and font-size buttons (A A A, T|T) are chrome too.
+  // Counters (浏览次数：123) and font-size buttons (A A A, T|T) are chrome too. A toolbar is short: a long line
+  // (a paragraph) is never one, and is not worth the replace below.
+  if (text.length > 160) return false;
   let rest = text.replace(/[\s\u3000【】\[\]()（）|｜:：/·•>+\-]+|\d+/g, '');
   if (!rest || rest.length > 40) return false;
   while (rest) {
