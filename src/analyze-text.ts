@@ -1,16 +1,13 @@
-import { InputError } from './errors';
 import { EXTRACTORS } from './extractors/registry';
 import type { Lexicon } from './lexicon';
 import type { Segmenter } from './segment/types';
 import type { AnalysisResult, Removed, Warning } from './types';
-import { clean, type Cleaned } from './pipeline/clean';
+import { articleOf } from './pipeline/article';
 import { Context, type AnalyzeOptions, type Extracted, type Extractor } from './pipeline/context';
-import { extractHtml } from './pipeline/html';
 import { resolveFormat, type InputFormat } from './pipeline/format';
-import { extractMarkdown } from './pipeline/markdown';
 import { normalize } from './pipeline/normalize';
 import { checkSpans, mapSpans } from './pipeline/spans';
-import { appendLines, composeViews, toSourceSpan, type TextView } from './pipeline/text-view';
+import { appendLines, type TextView } from './pipeline/text-view';
 
 export const SCHEMA_VERSION = '1.0';
 
@@ -42,32 +39,6 @@ export interface AnalyzeTextOptions extends AnalyzeOptions {
   strictSpans?: boolean;
 }
 
-/** clean() on plain text, or on the text extracted from HTML with its map composed back to the HTML string. */
-function cleanInput(text: string, format: InputFormat, lexicon: Lexicon, warnings: Warning[]): Cleaned {
-  if (format === 'text') return clean(text, lexicon);
-  if (format === 'markdown') {
-    const markdown = extractMarkdown(text);
-    const cleaned = clean(markdown.view.raw, lexicon);
-    const removed = [...markdown.removed, ...cleaned.removed.map((piece) => ({ ...piece, span: toSourceSpan(markdown.view, piece.span[0], piece.span[1]) }))];
-    return { view: composeViews(cleaned.view, markdown.view), removed: removed.sort((a, b) => a.span[0] - b.span[0]) };
-  }
-  const html = extractHtml(text);
-  // A page with nothing but markup, scripts and navigation is an error record, not an empty analysis.
-  if (!/\S/.test(html.view.raw)) throw new InputError('EMPTY', 'HTML page has no text outside markup, scripts and navigation');
-  if (html.truncatedAt !== null) {
-    warnings.push({ code: 'html-truncated', message: `HTML nested too deeply: the page was read up to offset ${html.truncatedAt} only`, span: [html.truncatedAt, text.length] });
-  }
-  const cleaned = clean(html.view.raw, lexicon);
-  return {
-    view: composeViews(cleaned.view, html.view),
-    // Image file names are boilerplate the reader never sees, and year evidence for the meeting date.
-    removed: [
-      ...cleaned.removed.map((piece) => ({ ...piece, span: toSourceSpan(html.view, piece.span[0], piece.span[1]) })),
-      ...html.images.filter((image) => /^[^\n]{1,300}$/.test(image.text)).map((image) => ({ text: image.text, reason: 'image-file', span: image.span })),
-    ].sort((a, b) => a.span[0] - b.span[0]),
-  };
-}
-
 /** The working view: the normalised article, then one line per removed piece (mapped to its source span). */
 function workingView(article: TextView, removed: readonly Removed[]): TextView {
   return removed.length ? appendLines(article, removed) : article;
@@ -81,7 +52,7 @@ function workingView(article: TextView, removed: readonly Removed[]): TextView {
 export function analyzeText(input: AnalyzeInput, engines: Engines, options: AnalyzeTextOptions = {}): AnalysisResult {
   const { lexicon, segmenter } = engines;
   const inputWarnings: Warning[] = [...(input.warnings ?? [])];
-  const { view: cleanView, removed } = cleanInput(input.text, resolveFormat(input.text, input.format), lexicon, inputWarnings);
+  const { view: cleanView, removed } = articleOf(input.text, resolveFormat(input.text, input.format), lexicon, inputWarnings);
   const { view: article, traditional } = normalize(cleanView, lexicon);
   const view = workingView(article, removed);
   const tokens = segmenter.cut(article.text);

@@ -5,10 +5,8 @@
  */
 import { loadLexicon } from '../lexicon';
 import { resolveFormat, type InputFormat } from '../pipeline/format';
-import { extractMarkdown } from '../pipeline/markdown';
-import { clean } from '../pipeline/clean';
-import { extractHtml } from '../pipeline/html';
-import { composeViews, type TextView } from '../pipeline/text-view';
+import { articleOf } from '../pipeline/article';
+import type { TextView } from '../pipeline/text-view';
 import type { Span } from '../types';
 
 export interface ShownText {
@@ -49,13 +47,5 @@ export function shownFromView(view: TextView): ShownText {
  * `lexiconDirs`: the same extra lexicons the analysis used (boilerplate patterns come from them).
  */
 export function shownText(text: string, format?: InputFormat, lexiconDirs: string[] = []): ShownText {
-  const lexicon = loadLexicon(lexiconDirs);
-  const resolved = resolveFormat(text, format ?? 'text');
-  if (resolved === 'text') return shownFromView(clean(text, lexicon).view);
-  if (resolved === 'markdown') {
-    const markdown = extractMarkdown(text);
-    return shownFromView(composeViews(clean(markdown.view.raw, lexicon).view, markdown.view));
-  }
-  const page = extractHtml(text);
-  return shownFromView(composeViews(clean(page.view.raw, lexicon).view, page.view));
+  return shownFromView(articleOf(text, resolveFormat(text, format ?? 'text'), loadLexicon(lexiconDirs)).view);
 }
