@@ -353,7 +353,14 @@ function countedAfter(ctx: Context, numbers: Array<number | 'N'>, start: number,
   // (即, ：, 包括), quotes, or a shared name (“3+1”住房保障专班 … 三级住房保障专班).
   const complete = chosen.every((phrase, index) => phrase || numbers[index] === 'N');
   const elsewhere = !strictlyEnds && chosen.some((phrase) => phrase && ctx.paragraphIndex(phrase.start) !== here);
-  if (!complete || elsewhere) {
+  // A run of counted phrases that repeats the formula's numbers in order (1, 3, 2 → 一个…, 三大…, 两项…) with no other
+  // counted phrase between them is its own link, wherever the run stands; one counted number is no such run.
+  const positions = chosen.map((phrase) => (phrase ? candidates.indexOf(phrase) : -1)).filter((at) => at >= 0);
+  const sequence =
+    complete &&
+    numbers.filter((value) => value !== 'N').length >= 2 &&
+    positions.every((at, index) => index === 0 || at === positions[index - 1] + 1);
+  if ((!complete || elsewhere) && !sequence) {
     // The words right after the formula, up to the end of its clause.
     let clauseEnd = end;
     while (clauseEnd < ctx.text.length && clauseEnd - end < 16 && !/[，,。；;：:\n]/.test(ctx.text[clauseEnd])) clauseEnd++;
