@@ -4,6 +4,7 @@ import type { CountedPhrase } from '../grammar/counted';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Framework, Warning } from '../types';
 import { COUNT_CHARS } from '../util/numbers';
+import { bisect } from '../util/search';
 
 /** Components are looked for this far (working offsets) around a formula, and at most this many formulas per text. */
 const WINDOW = 4000;
@@ -24,13 +25,7 @@ function firstPhraseByParagraph(ctx: Context): Map<number, CountedPhrase> {
 /** Counted phrases within WINDOW of [start, end) and not overlapping it (phrases are in text order). */
 function phrasesNear(ctx: Context, start: number, end: number): CountedPhrase[] {
   const phrases = countedPhrases(ctx);
-  let low = 0;
-  let high = phrases.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (phrases[mid].start < start - WINDOW) low = mid + 1;
-    else high = mid;
-  }
+  const low = bisect(phrases.length, (i) => phrases[i].start < start - WINDOW);
   const near: CountedPhrase[] = [];
   for (let i = low; i < phrases.length && phrases[i].start < end + WINDOW; i++) {
     if (phrases[i].end <= start || phrases[i].start >= end) near.push(phrases[i]);

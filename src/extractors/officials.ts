@@ -3,6 +3,7 @@ import type { Context, Extractor } from '../pipeline/context';
 import { endsName, isNameAt, isPhotoCredit, nameGrammar, nameText, readName } from '../grammar/names';
 import { isCommonWordTag } from '../segment/types';
 import type { Official } from '../types';
+import { bisect } from '../util/search';
 
 interface Mention {
   name: string;
@@ -211,15 +212,8 @@ function firstIndex(ctx: Context, window: string, role: string): number {
 function inMeetingParagraph(ctx: Context, at: number, memo: Map<number, boolean>): boolean {
   const name = ctx.found.meeting?.name;
   if (!name) return false;
-  const { paragraphs } = ctx;
-  let low = 0;
-  let high = paragraphs.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (paragraphs[mid][0] <= at) low = mid;
-    else high = mid - 1;
-  }
-  const paragraph = paragraphs[low];
+  const low = ctx.paragraphIndex(at);
+  const paragraph = ctx.paragraphs[low];
   if (!paragraph || paragraph[0] > at || at >= paragraph[1]) return false;
   let answer = memo.get(low);
   if (answer === undefined) {
@@ -253,13 +247,7 @@ function clauseEnd(ctx: Context, from: number, nextStarts: number[]): number {
   }
   // nextStarts is sorted: the first start at or after `from` is the only one that can cut the clause (a scan of
   // all of them per mention was quadratic).
-  let low = 0;
-  let high = nextStarts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (nextStarts[mid] < from) low = mid + 1;
-    else high = mid;
-  }
+  const low = bisect(nextStarts.length, (i) => nextStarts[i] < from);
   if (low < nextStarts.length && nextStarts[low] < end) end = nextStarts[low];
   return end;
 }

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { bisect } from '../util/search';
 
 /** Built-in data files ship in `<package>/data`; this file sits two levels below the package root. */
 export const BUILTIN_DATA_DIR = path.resolve(__dirname, '..', '..', 'data');
@@ -80,14 +81,7 @@ function jsonErrorOffset(text: string): number {
       return /Unexpected end of JSON input|Unterminated string/.test((error as Error).message);
     }
   };
-  let low = 0;
-  let high = text.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (endsTooSoon(mid + 1)) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return bisect(text.length, (i) => endsTooSoon(i + 1));
 }
 
 function filesNamed(dirs: string[], name: string): string[] {

@@ -2,6 +2,7 @@ import type { Lexicon } from '../lexicon';
 import type { Segmenter, Token } from '../segment/types';
 import type { AnalysisResult, Removed, Span, TextItem } from '../types';
 import type { TextView } from './text-view';
+import { bisect } from '../util/search';
 
 /** Options of one analysis. */
 export interface AnalyzeOptions {
@@ -120,14 +121,7 @@ export class Context {
 
   /** Index of the paragraph holding this working offset. */
   paragraphIndex(offset: number): number {
-    let low = 0;
-    let high = this.paragraphs.length - 1;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.paragraphs[mid][1] < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return bisect(Math.max(0, this.paragraphs.length - 1), (i) => this.paragraphs[i][1] < offset);
   }
 
   paragraphOf(offset: number): [number, number] {

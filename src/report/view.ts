@@ -8,6 +8,7 @@ import { resolveFormat, type InputFormat } from '../pipeline/format';
 import { articleOf } from '../pipeline/article';
 import type { TextView } from '../pipeline/text-view';
 import type { Span } from '../types';
+import { bisect } from '../util/search';
 
 export interface ShownText {
   /** The article text as shown (characters as written). */
@@ -17,16 +18,7 @@ export interface ShownText {
 }
 
 /** First index whose value is ≥ `value` in a non-decreasing array. */
-function lowerBound(values: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const lowerBound = (values: Int32Array, value: number): number => bisect(values.length, (i) => values[i] < value);
 
 /** A shown text over a view; exported for tests. */
 export function shownFromView(view: TextView): ShownText {
