@@ -1,5 +1,5 @@
 import { wordList } from '../lexicon/word-lists';
-import { loadLexicon, type Lexicon } from '../lexicon';
+import type { Lexicon } from '../lexicon';
 import { foldWidth } from './fold';
 import type { TextView } from './text-view';
 
@@ -24,7 +24,7 @@ function traditionalChars(lexicon: Lexicon): Set<number> {
  * True when traditional-only characters make at least 5 % of the Chinese characters (and 3 or more) in the first
  * 20,000 characters: a three-line traditional article is caught, a simplified text quoting one old name is not.
  */
-export function looksTraditional(text: string, lexicon: Lexicon = loadLexicon()): boolean {
+export function looksTraditional(text: string, lexicon: Lexicon): boolean {
   const chars = traditionalChars(lexicon);
   let chinese = 0;
   let traditional = 0;
@@ -76,7 +76,7 @@ export interface Normalized {
 }
 
 /** Produce the matching form: full-width folded, traditional converted to simplified. `raw` is kept as written. */
-export function normalize(view: TextView, lexicon?: Lexicon): Normalized {
+export function normalize(view: TextView, lexicon: Lexicon): Normalized {
   let text = foldWidth(view.raw);
   const traditional = looksTraditional(text, lexicon);
   if (traditional) text = simplifyKeepingLength(text);

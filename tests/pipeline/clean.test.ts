@@ -35,14 +35,14 @@ describe('clean', () => {
 describe('normalize', () => {
   test('full-width digits and plus fold to ASCII, keeping length', () => {
     const { view } = clean('“１＋３＋３”思路', lexicon);
-    const { view: normal } = normalize(view);
+    const { view: normal } = normalize(view, lexicon);
     expect(normal.text).toBe('“1+3+3”思路');
     expect(normal.raw).toBe('“１＋３＋３”思路');
   });
 
   test('traditional text is matched as simplified but reported as written', () => {
     const { view } = clean('國務院總理在會議上發表講話，強調發展經濟。', lexicon);
-    const { view: normal, traditional } = normalize(view);
+    const { view: normal, traditional } = normalize(view, lexicon);
     expect(traditional).toBe(true);
     expect(normal.text).toBe('国务院总理在会议上发表讲话,强调发展经济。');
     expect(normal.text.length).toBe(normal.raw.length);
