@@ -1,6 +1,9 @@
 import type { AnalysisResult, Component, Enumeration, Framework, Official } from '../types';
 import { COUNT_CHARS } from '../util/numbers';
 
+/** The numeral opening a label. */
+const LEADING_NUMERAL = new RegExp(String.raw`^[0-9零〇${COUNT_CHARS}百]+`);
+
 /** Strings only in the old result (`removed`) and only in the new one (`added`), each in its own order. */
 export interface ListDiff {
   added: string[];
@@ -77,7 +80,7 @@ const isEmpty = (d: ListDiff) => !d.added.length && !d.removed.length;
 export function labelKey(label: string): string {
   return label
     .replace(/[“”"‘’'「」『』]/g, '')
-    .replace(new RegExp(String.raw`^[0-9零〇${COUNT_CHARS}百]+`), '')
+    .replace(LEADING_NUMERAL, '')
     .replace(/^[大项个条类种件点方面次批]/, '');
 }
 

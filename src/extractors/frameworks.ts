@@ -6,6 +6,9 @@ import type { Framework, Warning } from '../types';
 import { COUNT_CHARS } from '../util/numbers';
 import { bisect } from '../util/search';
 
+/** A count and measure word in the first few characters. */
+const COUNTED_OPENING = new RegExp(String.raw`^.{0,6}?[${COUNT_CHARS}\d]+(?:个|项|条|张|套|支|批|种|类|大)`);
+
 /** Components are looked for this far (working offsets) around a formula, and at most this many formulas per text. */
 const WINDOW = 4000;
 const MAX_FORMULAS = 100;
@@ -104,7 +107,7 @@ function coreOf(ctx: Context, span: Span0): Span0 {
   const framed = /^(?:以|把|将)(.{2,16}?)(?:为|作为)/.exec(written) ?? /^(?:以|在|由|把|将)(.{2,16}?)(?:为|作为|带动|引领|牵头)/.exec(written);
   if (framed) return { start: span.start + framed[0].indexOf(framed[1]), end: span.start + framed[0].indexOf(framed[1]) + framed[1].length };
   let start = span.start;
-  const counted = new RegExp(String.raw`^.{0,6}?[${COUNT_CHARS}\d]+(?:个|项|条|张|套|支|批|种|类|大)`).exec(written);
+  const counted = COUNTED_OPENING.exec(written);
   if (counted) start = span.start + counted[0].length;
   else {
     const verb = ctx.tokenStartingAt(start);

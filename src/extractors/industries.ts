@@ -4,6 +4,9 @@ import type { Industry } from '../types';
 import { endsWithAny } from '../grammar/words';
 import { COUNT_CHARS } from '../util/numbers';
 
+/** What may stand between a list and its industry label: 等, a count, 传统/新兴. */
+const COUNT_BEFORE_LABEL = new RegExp(String.raw`(?:[为是])?(?:等|这|共)?(?:[${COUNT_CHARS}\d]+[大个项类])?(?:传统|新兴)?$`);
+
 
 /** The industry-label regex from the qualifier list: 主导产业, 支柱产业集群, 三大产业, 产业集群 … */
 function labelPattern(ctx: Context): RegExp {
@@ -164,7 +167,7 @@ export const industries: Extractor = {
       if (/^之一/.test(text.slice(end, end + 2))) continue;
       // A、B、C等主导产业 / A、B两大支柱产业 / “煤电酒”等传统支柱产业.
       let listEnd = start;
-      const counted = new RegExp(String.raw`(?:[为是])?(?:等|这|共)?(?:[${COUNT_CHARS}\d]+[大个项类])?(?:传统|新兴)?$`).exec(text.slice(Math.max(0, start - 7), start));
+      const counted = COUNT_BEFORE_LABEL.exec(text.slice(Math.max(0, start - 7), start));
       if (counted) listEnd = start - counted[0].length;
       const glued = listEnd > 0 && /[\u3400-\u9fff”"）)]/.test(text[listEnd - 1]);
       let listed = false;

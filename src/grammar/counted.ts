@@ -1,6 +1,11 @@
 import type { Context } from '../pipeline/context';
 import { CHINESE_NUMERAL_CHARS, COUNT_CHARS, DIGITS_1_9, parseCount } from '../util/numbers';
 
+/** A digit after 点: a decimal (四点二), not a count. */
+const DECIMAL_DIGIT = new RegExp(String.raw`[\d${COUNT_CHARS}零〇]`);
+/** A word that opens with a count character. */
+const OPENS_WITH_COUNT = new RegExp(String.raw`^[${COUNT_CHARS}]`);
+
 /** A counted phrase: 三大主导产业, “两个维护”, 三个“第一步”问题, 6个独立模块. Offsets are working offsets. */
 export interface CountedPhrase {
   count: number;
@@ -66,7 +71,7 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
     if (!isDigit && !ctx.isTokenStart(i) && !OPEN_QUOTES.includes(text[i - 1] ?? '') && insideWord(ctx, i)) continue;
     if (CONGRESS.test(text.slice(i, i + 8))) continue;
     const bodyStart = numEnd + measure.length;
-    if (measure === '点' && new RegExp(String.raw`[\d${COUNT_CHARS}零〇]`).test(text[bodyStart] ?? '')) continue; // 四点二倍: a decimal
+    if (measure === '点' && DECIMAL_DIGIT.test(text[bodyStart] ?? '')) continue; // 四点二倍: a decimal
     // 三/条例, 三/套房: the segmenter read the "measure word" as the start of a word, so it is no count.
     const after = ctx.tokenStartingAt(numEnd);
     if (!isDigit && after && after.end > bodyStart && ctx.isTokenStart(i) && ctx.tokenStartingAt(i)?.end === numEnd && !measures.includes(after.word) && (ctx.tagOf(after.word) || 'x') !== 'x') continue;
@@ -131,7 +136,7 @@ function extendBody(ctx: Context, from: number, limit: number): number {
     // 7类突出问题: right after the measure word, a stop word that modifies the head noun ending the clause is inside
     // the label (a bare measure word needs its noun; 3个县开展试点 already has one).
     if (stops.has(word) && !(end === from && headNounEndsClause(ctx, end + word.length, limit + 4))) break;
-    if (new RegExp(String.raw`^[${COUNT_CHARS}]`).test(word) && end > from) break;
+    if (OPENS_WITH_COUNT.test(word) && end > from) break;
     if (token && token.end > limit) break;
     // The label stops where the sentence's verb or adverb begins (五个维度构成…, 两条底线共守…); a verb or an
     // unknown word inside a noun compound (运营指挥中心, 管控智慧系统) is kept when a noun follows it.

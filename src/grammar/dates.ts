@@ -7,6 +7,9 @@ import type { Lexicon } from '../lexicon';
 import { alternation, perLexicon, wordList } from '../lexicon/word-lists';
 import { DIGITS_1_9 } from '../util/numbers';
 
+/** A month or day in Chinese numerals: tens digit, 十, units digit. */
+const SMALL_NUMERAL = new RegExp(String.raw`^([一二三])?(十)?([${DIGITS_1_9}])?$`);
+
 /** A calendar day; `year` is missing when the text did not give it. */
 export interface DayRef {
   year?: number;
@@ -46,7 +49,7 @@ export function parseYear(text: string): number {
 /** A month or day number: `12`, `十二`, `二十九`, `三十一`, `九`. NaN when it is neither. */
 export function parseSmall(text: string): number {
   if (/^\d{1,2}$/.test(text)) return Number(text);
-  const match = new RegExp(String.raw`^([一二三])?(十)?([${DIGITS_1_9}])?$`).exec(text);
+  const match = SMALL_NUMERAL.exec(text);
   if (!match || text === '') return NaN;
   const [, tens, ten, units] = match;
   // Without 十 a single digit is all there is (二, 九); 二九 is no numeral.

@@ -5,6 +5,11 @@ import { COUNT_CHARS, parseCount } from '../util/numbers';
 import { endsWith等, listEndingAt, listsStartingAfter, ordinalListAfter, type Span0 } from './lists';
 import { membersFollowing } from './outline';
 
+/** A quoted name opening with a count (“稳企十条”). */
+const QUOTED_NUMERAL = new RegExp(String.raw`“([${COUNT_CHARS}\d][^“”，。]{1,12})”`, 'g');
+/** The count opening a quoted name (“十条”…). */
+const LEADING_COUNT = new RegExp(String.raw`^[${COUNT_CHARS}\d]+`);
+
 export interface PhraseItems {
   items: Span0[];
   /** Where the items came from: before (A、B、C三大…), after (…：A、B、C), ordinal (一是…二是…), quoted. */
@@ -78,14 +83,15 @@ function nestedMembers(ctx: Context, phrase: CountedPhrase): Span0[] | null {
       found.push({ start, end });
     }
   };
-  const quotedNumeral = new RegExp(String.raw`“([${COUNT_CHARS}\d][^“”，。]{1,12})”`, 'g');
+  const quotedNumeral = QUOTED_NUMERAL;
+  quotedNumeral.lastIndex = 0; // a shared /g pattern: start from the top of this tail
   const candidates: Array<[number, number]> = [];
   for (const other of countedPhrases(ctx)) {
     if (other.start > phrase.end && other.start < limit && other.count === inner) candidates.push([other.start, other.end]);
   }
   const tail = ctx.text.slice(phrase.end, limit);
   for (let m = quotedNumeral.exec(tail); m; m = quotedNumeral.exec(tail)) {
-    const lead = new RegExp(String.raw`^[${COUNT_CHARS}\d]+`).exec(m[1]);
+    const lead = LEADING_COUNT.exec(m[1]);
     if (lead && parseCount(lead[0]) === inner) candidates.push([phrase.end + m.index + 1, phrase.end + m.index + 1 + m[1].length]);
   }
   candidates.sort((a, b) => a[0] - b[0]);

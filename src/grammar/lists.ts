@@ -1,6 +1,11 @@
 import type { Context } from '../pipeline/context';
 import { COUNT_CHARS, DIGITS_1_9 } from '../util/numbers';
 
+/** Clause punctuation or 等 followed by a count inside a member: not a list member. */
+const CLAUSE_OR_COUNT = new RegExp(String.raw`[，,。；;]|等[${COUNT_CHARS}\d]`);
+/** A count and measure word that the last member runs into (…三大). */
+const COUNTED_TAIL = new RegExp(String.raw`[${COUNT_CHARS}\d]+[大个项条类种]`);
+
 /** A list member in working offsets. */
 export interface Span0 {
   start: number;
@@ -167,7 +172,7 @@ function dropClosing等(ctx: Context, members: Span0[]): Span0[] {
 function valid(ctx: Context, members: Span0[]): boolean {
   dropClosing等(ctx, members);
   // A member holding another counted list (细胞与基因等6个未来产业以及现代金融) is two lists run together.
-  return members.length >= 2 && members.every((m) => m.end - m.start >= 1 && m.end - m.start <= MAX_ITEM && !new RegExp(String.raw`[，,。；;]|等[${COUNT_CHARS}\d]`).test(ctx.text.slice(m.start, m.end)));
+  return members.length >= 2 && members.every((m) => m.end - m.start >= 1 && m.end - m.start <= MAX_ITEM && !CLAUSE_OR_COUNT.test(ctx.text.slice(m.start, m.end)));
 }
 
 /** A 、-list that ends right before `end` (A、B、C三大主导产业). */
@@ -288,7 +293,7 @@ export function listsStartingAfter(ctx: Context, from: number, splitAnd = true):
     if (members.length < 2) continue; // 、 with nothing around it (，、)
     const last = members[members.length - 1];
     last.end = trimTail(ctx, last.start, last.end);
-    const counted = new RegExp(String.raw`[${COUNT_CHARS}\d]+[大个项条类种]`).exec(ctx.text.slice(last.start, last.end));
+    const counted = COUNTED_TAIL.exec(ctx.text.slice(last.start, last.end));
     if (counted && counted.index > 0) last.end = last.start + counted.index;
     const fitted = [fitFirst(ctx, members[0], members.slice(1)), ...members.slice(1)].map((m) => stripQuotes(ctx, m));
     if (valid(ctx, fitted) && !readings.some((r) => r.length === fitted.length)) readings.splice(and ? 0 : readings.length, 0, fitted);

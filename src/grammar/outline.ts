@@ -2,6 +2,9 @@ import type { Context } from '../pipeline/context';
 import { DIGITS_1_9, parseCount } from '../util/numbers';
 import type { Span0 } from './lists';
 
+/** A Chinese digit 1–10. */
+const DIGIT_CHAR = new RegExp(String.raw`[${DIGITS_1_9}十]`);
+
 /** An ordinal marker opening a paragraph or sentence: 一是, 第二, （三）, 四、, 5., ⑥, 首先 … */
 export interface OrdinalMarker {
   /** Marker family (`是`, `要`, `第`, `（）`, `、`, `.`, `①`, `首先`): members of one run share it. */
@@ -173,7 +176,7 @@ function sharedFrame(ctx: Context, from: number, to: number, count: number): Spa
     for (let at = clause; at <= clause + 4 && at < to; at++) {
       if (!ctx.isTokenStart(at) || /[，,。；;：:！!？?\n]/.test(text[at])) continue;
       const frame = text.slice(at, at + 2);
-      if (seen.has(frame) || !/^[\u3400-\u9fff]{2}$/.test(frame) || new RegExp(String.raw`[${DIGITS_1_9}十]`).test(frame)) continue;
+      if (seen.has(frame) || !/^[\u3400-\u9fff]{2}$/.test(frame) || DIGIT_CHAR.test(frame)) continue;
       seen.add(frame);
       const list = byFrame.get(frame) ?? [];
       list.push(at);
