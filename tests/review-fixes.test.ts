@@ -39,3 +39,28 @@ describe('review fixes', () => {
     expect(labels.map((label) => /^Component (\d+) of/.exec(label)?.[1])).toEqual(['1', '2', '3']);
   });
 });
+
+describe('report reads like the analysis', () => {
+  test('the article panel leaves out boilerplate that a --lexicon pattern removed', async () => {
+    const dir = tempDir();
+    const lexicon = path.join(dir, 'lexicon');
+    fs.mkdirSync(lexicon);
+    fs.writeFileSync(path.join(lexicon, 'boilerplate.json'), JSON.stringify({ patterns: [{ reason: 'page-header', pattern: '^本站专稿' }] }));
+    const file = path.join(dir, 'a.txt');
+    fs.writeFileSync(file, '东湖区召开经济工作会议\n\n本站专稿请勿转载\n3月5日，东湖区召开经济工作会议。区长李明远主持会议。');
+    const out = path.join(dir, 'r.html');
+    const { code } = await run(['report', '--lexicon', lexicon, file, '-o', out]);
+    expect(code).toBe(0);
+    const panel = /<div class="article-text[^>]*>([\s\S]*?)<\/div>/.exec(fs.readFileSync(out, 'utf8'));
+    const html = fs.readFileSync(out, 'utf8');
+    expect(html).toContain('李明远');
+    // Listed as removed, never shown as article text.
+    expect((panel?.[1] ?? html).replace(/<[^>]+>/g, '')).not.toMatch(/本站专稿请勿转载\s*3月5日/);
+  });
+
+  test('report and diff show escape sequences in file names instead of sending them to the terminal', async () => {
+    const { err } = await run(['report', 'missing\u001b]0;pwned\u0007.txt', '-o', path.join(tempDir(), 'r.html')]);
+    expect(err).not.toContain('\u001b');
+    expect(err).toContain('\\x1b');
+  });
+});

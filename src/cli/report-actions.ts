@@ -10,6 +10,7 @@ import { terminalWidth } from '../formatters/width';
 import { DEFAULT_EXTENSIONS, planInputs } from '../input/plan';
 import type { CommandIo, ReadOptions } from './io';
 import { readSource } from '../input/read';
+import { visible } from './output';
 import { inputName, type Source } from '../input/source';
 
 /** Read, decode and analyse one source, keeping the decoded text the spans point into. */
@@ -20,7 +21,8 @@ async function load(source: Exclude<Source, { kind: 'error' }>, options: ReadOpt
     { text: read.text, format: read.format, path: input, encoding: read.encoding, warnings: read.warnings },
     { top: options.top, lexiconDirs: options.lexicon },
   );
-  return { result, text: read.text, format: read.format };
+  // The report re-reads the article with the same lexicons, so its boilerplate is what the analysis removed.
+  return { result, text: read.text, format: read.format, lexiconDirs: options.lexicon };
 }
 
 /** The sources one command-line argument stands for (a file, a directory walked, a glob, `-`). */
@@ -36,7 +38,7 @@ async function loadAll(sources: Source[], options: ReadOptions, io: CommandIo): 
   const docs: ReportDocument[] = [];
   const errors: ErrorRecord[] = [];
   const fail = (input: string, code: string, message: string) => {
-    if (!options.quiet) io.stderr.write(`meeting-analyze: ${input}: ${message}\n`);
+    if (!options.quiet) io.stderr.write(`meeting-analyze: ${visible(input)}: ${visible(message)}\n`);
     errors.push({ input, error: { code, message } });
   };
   for (const source of sources) {
@@ -65,11 +67,11 @@ export async function runReport(files: string[], options: ReadOptions & { output
     try {
       await fs.writeFile(options.output, html, 'utf8');
     } catch (error) {
-      io.stderr.write(`meeting-analyze: cannot write ${options.output}: ${(error as Error).message}\n`);
+      io.stderr.write(`meeting-analyze: cannot write ${visible(options.output)}: ${visible((error as Error).message)}\n`);
       io.setExitCode(1);
       return;
     }
-    if (!options.quiet) io.stderr.write(`meeting-analyze: wrote ${options.output} (${docs.length} article(s))\n`);
+    if (!options.quiet) io.stderr.write(`meeting-analyze: wrote ${visible(options.output)} (${docs.length} article(s))\n`);
   } else {
     io.stdout.write(html);
   }
@@ -82,7 +84,7 @@ export async function runDiff(oldFile: string, newFile: string, options: ReadOpt
     const sources = await list([arg], options, io);
     // A directory or pattern is fine as long as it names one article: diff compares two.
     if (sources.length !== 1) {
-      io.stderr.write(`meeting-analyze: diff: ${arg} names ${sources.length} files; give one article on each side\n`);
+      io.stderr.write(`meeting-analyze: diff: ${visible(arg)} names ${sources.length} files; give one article on each side\n`);
       io.setExitCode(2);
       return;
     }
