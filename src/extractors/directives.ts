@@ -1,5 +1,6 @@
 import type { Extractor } from '../pipeline/context';
 import type { Directive } from '../types';
+import { escapeRegExp } from '../lexicon/word-lists';
 
 
 export const directives: Extractor = {
@@ -8,7 +9,7 @@ export const directives: Extractor = {
   provides: ['directives'],
   run(ctx) {
     const { text } = ctx;
-    const names = (ctx.found.officials ?? []).map((official) => official.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const names = (ctx.found.officials ?? []).map((official) => escapeRegExp(official.name));
     const speakers = ['会议', '会上', '大会', ...names].join('|');
     const VERBS = ctx.lexicon.list('directive-verbs').join('|');
     const MODIFIERS = `(?:${ctx.lexicon.list('directive-modifiers').join('|')})?`;

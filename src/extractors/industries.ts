@@ -3,6 +3,7 @@ import type { Context, Extractor } from '../pipeline/context';
 import type { Industry } from '../types';
 import { endsWithAny } from '../grammar/words';
 import { COUNT_CHARS } from '../util/numbers';
+import { escapeRegExp } from '../lexicon/word-lists';
 
 /** What may stand between a list and its industry label: 等, a count, 传统/新兴. */
 const COUNT_BEFORE_LABEL = new RegExp(String.raw`(?:[为是])?(?:等|这|共)?(?:[${COUNT_CHARS}\d]+[大个项类])?(?:传统|新兴)?$`);
@@ -11,7 +12,7 @@ const COUNT_BEFORE_LABEL = new RegExp(String.raw`(?:[为是])?(?:等|这|共)?(?
 /** The industry-label regex from the qualifier list: 主导产业, 支柱产业集群, 三大产业, 产业集群 … */
 function labelPattern(ctx: Context): RegExp {
   return ctx.shared('industries:label', () => {
-    const qualifiers = ctx.lexicon.list('industry-qualifiers').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const qualifiers = ctx.lexicon.list('industry-qualifiers').map(escapeRegExp);
     const q = qualifiers.length ? `(?:${qualifiers.join('|')})` : '(?!)';
     return new RegExp(`${q}产业(?:集群|链|体系)?|产业集群|[${COUNT_CHARS}\\d]{1,4}大(?:${q})?产业(?:集群)?`, 'g');
   });

@@ -4,6 +4,7 @@ import { endsName, isNameAt, isPhotoCredit, nameGrammar, nameText, readName } fr
 import { isCommonWordTag } from '../segment/types';
 import type { Official } from '../types';
 import { bisect } from '../util/search';
+import { anyOf, perLexicon } from '../lexicon/word-lists';
 
 interface Mention {
   name: string;
@@ -20,26 +21,14 @@ const SEPARATOR = /[、，,\s]/;
 const HARD_STOP = /[。；;：:!！?？\n()（）“”"《》【】\[\]]/;
 const NAME_END = /^(?:[，,。、；;:：！!？?\s()（）“”"]|$)/;
 
-const regexCache = new WeakMap<Lexicon, { statement: RegExp; event: RegExp; interview: RegExp; continues: RegExp }>();
-
-function escape(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-const alternation = (words: readonly string[]) => (words.length ? words.map(escape).sort((a, b) => b.length - a.length).join('|') : '(?!)');
 
 function patterns(lexicon: Lexicon) {
-  let cached = regexCache.get(lexicon);
-  if (!cached) {
-    cached = {
-      statement: new RegExp(`(?:${alternation(lexicon.list('statement-verbs'))})`),
-      event: new RegExp(`(?:${alternation(lexicon.list('event-markers'))})`),
-      interview: new RegExp(`(?:${alternation(lexicon.list('interview-markers'))})`),
-      continues: new RegExp(`^[,，](?:${alternation(lexicon.list('clause-continuers'))})`),
-    };
-    regexCache.set(lexicon, cached);
-  }
-  return cached;
+  return perLexicon(lexicon, 'officials:patterns', () => ({
+    statement: new RegExp(`(?:${anyOf(lexicon.list('statement-verbs'))})`),
+    event: new RegExp(`(?:${anyOf(lexicon.list('event-markers'))})`),
+    interview: new RegExp(`(?:${anyOf(lexicon.list('interview-markers'))})`),
+    continues: new RegExp(`^[,，](?:${anyOf(lexicon.list('clause-continuers'))})`),
+  }));
 }
 
 /** A short bracketed part of an organisation name inside a title: 开发建设（集团）股份有限公司. */
@@ -279,20 +268,16 @@ function rolesAfter(ctx: Context, nameEnd: number, titledByStart: Map<number, Me
  * A leader named only as the source of a doctrine or instruction (习近平新时代…思想, 总书记关于…的重要指示, 部长在…会议上
  * 的部署要求), matched right after the name; `title` is the lexicon's title alternation.
  */
-const doctrineCache = new WeakMap<Lexicon, RegExp>();
-
 function doctrinePattern(lexicon: Lexicon): RegExp {
-  const cached = doctrineCache.get(lexicon);
-  if (cached) return cached;
-  const title = nameGrammar(lexicon).titleAtStart.source.slice(1);
-  const nouns = alternation(lexicon.list('doctrine-words'));
-  const pattern = new RegExp(
-    `^(?:${title})?(?:同志)?(?:(?:新时代|重要|关于|系列|总书记)[^。；;，,]{0,16}(?:${nouns})` +
-      `|[^。；;，,]{0,30}?的(?:重要|系列)?(?:${nouns})?(?:精神|要求|思想)` +
-      `|[^。；;，,]{0,30}?(?:作|发表|提出)的(?:重要|系列)?(?:${nouns}))`,
-  );
-  doctrineCache.set(lexicon, pattern);
-  return pattern;
+  return perLexicon(lexicon, 'officials:doctrine', () => {
+    const title = nameGrammar(lexicon).titleAtStart.source.slice(1);
+    const nouns = anyOf(lexicon.list('doctrine-words'));
+    return new RegExp(
+      `^(?:${title})?(?:同志)?(?:(?:新时代|重要|关于|系列|总书记)[^。；;，,]{0,16}(?:${nouns})` +
+        `|[^。；;，,]{0,30}?的(?:重要|系列)?(?:${nouns})?(?:精神|要求|思想)` +
+        `|[^。；;，,]{0,30}?(?:作|发表|提出)的(?:重要|系列)?(?:${nouns}))`,
+    );
+  });
 }
 
 export const officials: Extractor = {

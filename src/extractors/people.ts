@@ -1,29 +1,23 @@
 import type { Lexicon } from '../lexicon';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Person } from '../types';
+import { anyOf, perLexicon } from '../lexicon/word-lists';
 
 const NAME = /^[\u3400-\u9fff]{2,4}/;
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-const patternCache = new WeakMap<Lexicon, { credit: RegExp; creditWord: RegExp; photo: RegExp }>();
-
 /** Credit patterns from data/credit-words.txt and data/photo-credits.txt, built once per lexicon. */
 function patterns(lexicon: Lexicon) {
-  let cached = patternCache.get(lexicon);
-  if (!cached) {
-    const words = [...lexicon.list('credit-words')].sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)';
-    const photo = [...lexicon.list('photo-credits')].sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)';
-    cached = {
+  return perLexicon(lexicon, 'people:patterns', () => {
+    const words = anyOf(lexicon.list('credit-words'));
+    const photo = anyOf(lexicon.list('photo-credits'));
+    return {
       credit: new RegExp(`(${words})[\\s\\u3000:：|｜]*`, 'g'),
       // Where a name inside a credit stops: the start of the next credit word (记者 龚后雨 通讯员 …).
       creditWord: new RegExp(`(?:${words})`),
       // 李娜摄, 王强 摄影: the photographer's name written before the credit word.
       photo: new RegExp(`([\\u3400-\\u9fff]{2,6})[ \\u3000]?(?:${photo})(?![\\u3400-\\u9fff])`, 'g'),
     };
-    patternCache.set(lexicon, cached);
-  }
-  return cached;
+  });
 }
 
 function hasSurname(lexicon: Lexicon, value: string): boolean {

@@ -1,14 +1,7 @@
 import type { Extractor } from '../pipeline/context';
 import type { Quantity } from '../types';
+import { escapeRegExp, perLexicon } from '../lexicon/word-lists';
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const patterns = new WeakMap<object, RegExp>();
-/** The quantity pattern, built once per lexicon (its unit list). */
-function patternFor(lexicon: object, build: () => RegExp): RegExp {
-  let pattern = patterns.get(lexicon);
-  if (!pattern) patterns.set(lexicon, (pattern = build()));
-  return pattern;
-}
 
 export const quantities: Extractor = {
   id: 'quantities',
@@ -20,7 +13,7 @@ export const quantities: Extractor = {
     for (const framework of ctx.found.frameworks ?? []) for (const component of framework.components) enumerated.add(component.span[0]);
     const found: Quantity[] = [];
     // Units and noun stops come from data/quantity-units.txt and data/quantity-noun-stops.txt.
-    const QUANTITY = patternFor(ctx.lexicon, () => new RegExp(`(\\d{1,15}(?:\\.\\d{1,15})?)(多|余)?(万|亿)?(${ctx.lexicon.list('quantity-units').map(escape).join('|')})`, 'g'));
+    const QUANTITY = perLexicon(ctx.lexicon, 'quantities:pattern', () => new RegExp(`(\\d{1,15}(?:\\.\\d{1,15})?)(多|余)?(万|亿)?(${ctx.lexicon.list('quantity-units').map(escapeRegExp).join('|')})`, 'g'));
     const nounStops = ctx.lexicon.set('quantity-noun-stops');
     QUANTITY.lastIndex = 0;
     for (let match = QUANTITY.exec(text); match; match = QUANTITY.exec(text)) {

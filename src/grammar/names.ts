@@ -8,20 +8,17 @@
 import type { Lexicon } from '../lexicon';
 import type { Context } from '../pipeline/context';
 import { isCommonWordTag } from '../segment/types';
+import { escapeRegExp } from '../lexicon/word-lists';
 
 /** Is this string one word jieba knows as something other than a name (强调 v, 关于 p, 信箱 n)? */
 function isCommonWord(ctx: Context, word: string): boolean {
   return isCommonWordTag(ctx.tagOf(word));
 }
 
-function escape(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** One alternation, longest words first, anchored at the start. */
 function startsWithAny(words: readonly string[]): RegExp {
   const sorted = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length);
-  return sorted.length ? new RegExp(`^(?:${sorted.map(escape).join('|')})`) : /(?!)/;
+  return sorted.length ? new RegExp(`^(?:${sorted.map(escapeRegExp).join('|')})`) : /(?!)/;
 }
 
 /** The compiled name grammar of one lexicon. */
@@ -54,16 +51,16 @@ const grammarCache = new WeakMap<Lexicon, NameGrammar>();
 export function nameGrammar(lexicon: Lexicon): NameGrammar {
   let grammar = grammarCache.get(lexicon);
   if (grammar) return grammar;
-  const titles = lexicon.titles.map(escape).join('|');
+  const titles = lexicon.titles.map(escapeRegExp).join('|');
   const boundaries = [...lexicon.roleBoundaries, ...lexicon.list('name-boundaries')];
   const roleWords = lexicon.roles.map((role) => role.regex.source);
-  const followers = [...boundaries.sort((a, b) => b.length - a.length).map(escape), ...roleWords].join('|');
+  const followers = [...boundaries.sort((a, b) => b.length - a.length).map(escapeRegExp), ...roleWords].join('|');
   grammar = {
     titleAtStart: new RegExp(`^(?:${titles})`),
     titleAtEnd: new RegExp(`(?:${titles})$`),
     titleHead: new RegExp(`(?:${titles})`, 'g'),
     follower: new RegExp(`^(?:${followers})`),
-    credit: new RegExp(`^[ \\u3000]?(?:${lexicon.list('photo-credits').map(escape).join('|') || '(?!)'})(?![\\u3400-\\u9fff])`),
+    credit: new RegExp(`^[ \\u3000]?(?:${lexicon.list('photo-credits').map(escapeRegExp).join('|') || '(?!)'})(?![\\u3400-\\u9fff])`),
     functionChars: new Set(lexicon.list('name-boundaries').filter((word) => word.length === 1)),
     transliteration: new Set(lexicon.list('transliteration-chars').join('')),
     leadIns: new Set(lexicon.list('title-lead-ins')),

@@ -14,8 +14,13 @@ export function escapeRegExp(word: string): string {
 }
 
 /** An alternation of the words, longest first, as a RegExp source. */
-export function alternation(words: string[]): string {
+export function alternation(words: readonly string[]): string {
   return [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+}
+
+/** `alternation(words)`, or a pattern that never matches when the list is empty (so `(?:…)` stays valid). */
+export function anyOf(words: readonly string[]): string {
+  return alternation(words) || '(?!)';
 }
 
 const memos = new WeakMap<Lexicon, Map<string, unknown>>();

@@ -1,4 +1,4 @@
-import { wordList } from '../lexicon/word-lists';
+import { perLexicon, wordList } from '../lexicon/word-lists';
 import type { Lexicon } from '../lexicon';
 import { foldWidth } from './fold';
 import type { TextView } from './text-view';
@@ -8,16 +8,12 @@ const TRADITIONAL_SHARE = 0.05;
 const MIN_TRADITIONAL = 3;
 const SAMPLE = 20000;
 
-const charSets = new WeakMap<Lexicon, Set<number>>();
-
 /** data/traditional-chars.txt as a set of char codes (any number of characters per line). */
 function traditionalChars(lexicon: Lexicon): Set<number> {
-  let set = charSets.get(lexicon);
-  if (!set) {
+  return perLexicon(lexicon, 'traditional-chars', () => {
     const chars = wordList(lexicon, 'traditional-chars.txt').join('').replace(/\s+/g, '');
-    charSets.set(lexicon, (set = new Set(Array.from(chars, (ch) => ch.charCodeAt(0)))));
-  }
-  return set;
+    return new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
+  });
 }
 
 /**
