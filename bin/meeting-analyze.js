@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 'use strict';
 const { runCli } = require('../dist/cli/main.js');
+const { STOP_SIGNALS } = require('../dist/errors.js');
 
-/** Exit codes that stand for a signal (128 + its number), see EXIT in src/errors.ts. */
-const SIGNAL_OF = { 129: 'SIGHUP', 130: 'SIGINT', 143: 'SIGTERM' };
+/** Exit codes that stand for a signal (128 + its number) → the signal's name. */
+const SIGNAL_OF = Object.fromEntries(Object.entries(STOP_SIGNALS).map(([signal, code]) => [code, signal]));
 
 // threads: even one input is analysed in a worker, so Ctrl-C and SIGTERM are answered during a long document.
 runCli({ argv: process.argv.slice(2), threads: true }).then((code) => {

@@ -120,3 +120,14 @@ describe('the binary with special outputs', () => {
     }
   });
 });
+
+describe('help through a closed pipe', () => {
+  test('`--help | head -c 0` ends quietly: no EPIPE stack trace on stderr', () => {
+    const err = path.join(tempDir(), 'stderr.txt');
+    // head exits before the help is written, so the write meets a closed pipe.
+    for (let run = 0; run < 3; run++) {
+      spawnSync('bash', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} --help 2>${JSON.stringify(err)} | head -c 0`]);
+      expect(fs.readFileSync(err, 'utf8')).toBe('');
+    }
+  });
+});

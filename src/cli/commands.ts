@@ -5,13 +5,15 @@ import type { CommandIo, ReadOptions } from './io';
 
 export type { CommandIo, ReadOptions } from './io';
 
-function wholeNumber(value: string): number {
+/** A whole number ≥ 0 (--max-bytes), else a usage error. */
+export function wholeNumber(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
   return parsed;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+/** Repeatable option: each value appended (--lexicon a --lexicon b). */
+export const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** Largest --top accepted: more keywords than any article has distinct words is a mistake, not a request. */
 export const MAX_TOP = 1000;
@@ -33,7 +35,8 @@ function readingOptions(command: Command): Command {
     .option('-q, --quiet', 'no per-file error lines on stderr');
 }
 
-function extensions(value: string, previous: string[] | undefined): string[] {
+/** --ext: comma-separated extensions, repeatable. */
+export function extensions(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...value.split(',').map((ext) => ext.trim()).filter(Boolean)];
 }
 

@@ -2,9 +2,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 // Only commander is loaded up front: --help, --version, schema and usage errors must start fast and never load
 // the pipeline or nodejieba. The analyse command requires ./batch when it runs.
 import type { BatchOptions } from './batch';
-import { addReportCommands, encodingName, MAX_TOP, topCount } from './commands';
+import { addReportCommands, collect, encodingName, extensions, MAX_TOP, topCount, wholeNumber } from './commands';
 import { DEFAULT_MAX_BYTES, EXIT } from '../errors';
-import { guardStderr, visibleLines } from './output';
+import { guardPipe, guardStderr, visibleLines } from './output';
 
 /** Output formats (src/formatters); listed here so --help does not load the formatters. */
 export const FORMAT_NAMES = ['table', 'json', 'jsonl', 'csv', 'markdown'];
@@ -42,24 +42,10 @@ Exit codes:
   141  stdout closed by its reader (e.g. | head): stopped quietly
 `;
 
-function positiveInt(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
-  return parsed;
-}
-
 function jobCount(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1 || parsed > 256) throw new InvalidArgumentError('expected a whole number from 1 to 256');
   return parsed;
-}
-
-function extensions(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), ...value.split(',').map((ext) => ext.trim()).filter(Boolean)];
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 /** Run the CLI; returns the exit code instead of exiting, so tests can drive it in memory. */
@@ -71,6 +57,7 @@ export async function runCli(io: CliIo): Promise<number> {
   const env = io.env ?? process.env;
   guardStderr(stderr);
   let exitCode: number = EXIT.OK;
+  let helpGuard: ReturnType<typeof guardPipe> | undefined;
 
   const program = new Command('meeting-analyze')
     .description('Extract the meeting, officials, development formulas, enumerations and industries from Chinese government-meeting news.')
@@ -89,14 +76,18 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--top <n>', `number of keywords (0–${MAX_TOP})`, topCount, 10)
     .option('--lexicon <dir>', 'extra lexicon directory (repeatable); files named like data/*.txt add entries', collect, [])
     .option('--encoding <name>', 'force an input encoding (e.g. gb18030, big5, utf-16le)', encodingName)
-    .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, DEFAULT_MAX_BYTES)
+    .option('--max-bytes <n>', 'largest input accepted, in bytes', wholeNumber, DEFAULT_MAX_BYTES)
     .option('--no-color', 'no colours (also NO_COLOR=1, or when stdout is not a terminal)')
     .option('-q, --quiet', 'no per-file error lines, progress bar or final count on stderr (the exit code still tells)')
     .addHelpText('after', HELP_AFTER)
     .showHelpAfterError('(run meeting-analyze --help for usage)')
     .exitOverride()
     .configureOutput({
-      writeOut: (text) => stdout.write(text),
+      // Help read through `| head`: the pipe may close before the text is written; that is no error.
+      writeOut: (text) => {
+        helpGuard ??= guardPipe(stdout);
+        stdout.write(text);
+      },
       // Usage errors quote what was typed: an escape sequence in an argument is shown, not run.
       writeErr: (text) => stderr.write(visibleLines(text)),
     })
