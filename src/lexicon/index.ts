@@ -118,14 +118,13 @@ function readRoles(dirs: string[]): RolePattern[] {
 function readBoilerplate(dirs: string[]): BoilerplatePattern[] {
   const patterns: BoilerplatePattern[] = [];
   for (const file of filesNamed(dirs, 'boilerplate.json')) {
+    const source = fs.readFileSync(file, 'utf8');
     let data: { patterns?: Array<{ reason?: unknown; pattern?: unknown; flags?: unknown }> };
     try {
-      data = JSON.parse(fs.readFileSync(file, 'utf8'));
+      data = JSON.parse(source);
     } catch (error) {
-      const source = fs.readFileSync(file, 'utf8');
       throw new LexiconError(file, `not valid JSON: ${(error as Error).message}`, lineAt(source, jsonErrorOffset(source)));
     }
-    const source = fs.readFileSync(file, 'utf8');
     let searchFrom = 0;
     (data.patterns ?? []).forEach((entry, i) => {
       // The line of the entry: where its pattern string is written, searching on from the previous entry.
