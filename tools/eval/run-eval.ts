@@ -8,7 +8,7 @@ import * as path from 'path';
 import { analyze } from '../../dist/analyzer';
 import { decodeBytesChecked } from '../../dist/input/read';
 import type { AnalysisResult } from '../../dist/types';
-import { add, emptyCounts, f1, looseMatch, matchSets, type Counts } from './score';
+import { add, emptyCounts, f1, looseMatch, matchSets, sameCountedLabel, type Counts } from './score';
 
 interface GoldComponent { count: number | string; label: string; items: string[] }
 interface Gold {
@@ -47,7 +47,7 @@ export function scoreOne(result: AnalysisResult, gold: Gold): { counts: Record<F
   }
   const formulas = record('formulas', result.frameworks, gold.frameworks, (p, g) => p.formula === g.formula, (x) => x.formula);
   // Components match by count and label; their items are scored within matched components (like enumerations).
-  const sameComponent = (p: { count: number | string; label: string }, g: GoldComponent) => String(p.count) === String(g.count) && looseMatch(p.label, g.label);
+  const sameComponent = (p: { count: number | string; label: string }, g: GoldComponent) => String(p.count) === String(g.count) && sameCountedLabel(p, g);
   for (const framework of gold.frameworks) {
     const pair = formulas.find(([, g]) => g === framework);
     const predicted = pair ? pair[0].components : [];
@@ -65,7 +65,7 @@ export function scoreOne(result: AnalysisResult, gold: Gold): { counts: Record<F
     record('components', framework.components, [] as GoldComponent[], sameComponent, (x) => `${framework.formula}/${x.label}`);
     record('component items', framework.components.flatMap((c) => c.items.map((i) => i.text)), [] as string[], looseMatch, (x) => `${framework.formula}/${x}`);
   }
-  const enumerations = record('enumerations', result.enumerations, gold.enumerations, (p, g) => looseMatch(p.label, g.label), (x) => x.label);
+  const enumerations = record('enumerations', result.enumerations, gold.enumerations, (p, g) => sameCountedLabel(p, g), (x) => x.label);
   for (const enumeration of gold.enumerations) {
     const pair = enumerations.find(([, g]) => g === enumeration);
     record('enumeration items', pair ? pair[0].items.map((i) => i.text) : [], enumeration.items, looseMatch, (x) => `${enumeration.label}/${x}`);
@@ -101,6 +101,7 @@ function main(): void {
   let meetingsTotal = 0;
   let titlesRight = 0;
   let titlesTotal = 0;
+  const bySource = new Map<string, Record<Field, Counts>>();
   const files = fs.readdirSync(goldDir).filter((name) => name.endsWith('.json')).sort();
   for (const name of files) {
     const gold = JSON.parse(fs.readFileSync(path.join(goldDir, name), 'utf8')) as Gold;
@@ -110,6 +111,9 @@ function main(): void {
     const result = analyze({ text: decoded.text, format: decoded.format, path: gold.file, encoding: decoded.encoding });
     const { counts, misses } = scoreOne(result, gold);
     for (const field of FIELDS) add(totals[field], counts[field]);
+    const source = gold.file.split('/')[0];
+    if (!bySource.has(source)) bySource.set(source, Object.fromEntries(FIELDS.map((field) => [field, emptyCounts()])) as Record<Field, Counts>);
+    for (const field of FIELDS) add(bySource.get(source)![field], counts[field]);
     if ((gold.meeting === null) === (result.meeting === null)) meetingRight++;
     else misses.push(`meeting: expected ${gold.meeting ? 'a meeting' : 'none'}, got ${result.meeting ? result.meeting.name : 'none'}`);
     if (gold.meeting) {
@@ -148,6 +152,19 @@ function main(): void {
   console.log(`meeting name right: ${namesRight}/${meetingsTotal}, organization right: ${orgsRight}/${meetingsTotal}`);
   console.log(`meeting date right: ${datesRight}/${datesTotal} (${datesTotal ? ((100 * datesRight) / datesTotal).toFixed(0) : '-'}%)`);
   console.log(`headline right: ${titlesRight}/${titlesTotal}`);
+  if (process.argv.includes('--by-source')) {
+    // F1 per field and corpus folder; "-" where the folder's gold has no entry of that field and nothing was found.
+    const sources = [...bySource.keys()].sort();
+    console.log(`\nF1 by source folder (files: ${sources.map((s) => `${s} ${files.filter((f) => JSON.parse(fs.readFileSync(path.join(goldDir, f), 'utf8')).file.startsWith(`${s}/`)).length}`).join(', ')})\n`);
+    console.log(`${'field'.padEnd(20)}${sources.map((s) => s.slice(0, 12).padStart(13)).join('')}`);
+    for (const field of FIELDS) {
+      const cells = sources.map((source) => {
+        const c = bySource.get(source)![field];
+        return (c.tp + c.fp + c.fn ? f1(c).f1.toFixed(3) : '-').padStart(13);
+      });
+      console.log(`${field.padEnd(20)}${cells.join('')}`);
+    }
+  }
 }
 
 if (require.main === module) main();

@@ -7,11 +7,28 @@ export function normalizeForMatch(text: string): string {
     .replace(/[\s\u3000“”"'‘’「」『』《》()（）【】[\]]/g, '');
 }
 
-/** Containment match: one contains the other after normalising. */
+/**
+ * Containment match: after normalising, one contains the other and the shorter is at least half the longer (so a
+ * one-character fragment does not match a whole phrase).
+ */
 export function looseMatch(a: string, b: string): boolean {
+  return contains(a, b, 0.5);
+}
+
+/**
+ * Labels of counted sets: a containment match of any length when both sets have the same count (三大产业 and
+ * 三大主导产业 name one set), the half-length rule otherwise.
+ */
+export function sameCountedLabel(a: { count: number | string; label: string }, b: { count: number | string; label: string }): boolean {
+  return String(a.count) === String(b.count) ? contains(a.label, b.label, 0) : contains(a.label, b.label, 0.5);
+}
+
+function contains(a: string, b: string, minShare: number): boolean {
   const x = normalizeForMatch(a);
   const y = normalizeForMatch(b);
-  return x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x));
+  if (!x.length || !y.length) return false;
+  const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
+  return longer.includes(shorter) && shorter.length >= minShare * longer.length;
 }
 
 export interface Counts {
