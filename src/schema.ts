@@ -42,7 +42,7 @@ const result = obj(
       items: obj({
         formula: { type: 'string', pattern: '^[0-9N]+(\\+[0-9N]+)+$' },
         span,
-        components: { type: 'array', items: obj({ count: { anyOf: [{ type: 'integer' }, { const: 'N' }] }, label: str, span, items: { type: 'array', items: textItem } }) },
+        components: { type: 'array', items: obj({ count: { anyOf: [{ type: 'integer' }, { type: 'string', pattern: '^[A-Z]$' }] }, label: str, span, items: { type: 'array', items: textItem } }) },
       }),
     },
     enumerations: { type: 'array', items: obj({ count: { type: 'integer', minimum: 2 }, label: str, span, items: { type: 'array', items: textItem } }) },

@@ -75,9 +75,9 @@ function splitMembers(ctx: Context, start: number, end: number, separators = /[�
   const last = members[members.length - 1];
   if (last && splitAnd) {
     const m = /^(.{2,}?)(?:以及|和|及|与)(.{1,})$/.exec(text.slice(last.start, last.end));
-    // Quotations split only between two whole ones (“甲”和“乙”), never inside one.
-    const quotesWhole = /”$/.test(m?.[1] ?? '') && /^“/.test(m?.[2] ?? '');
-    if (m && (members.length >= 2 || m[2].length >= 2) && (!/[“”]/.test(m[1] + m[2]) || quotesWhole)) {
+    // Quotations split only outside them (“甲”和“乙”, “2”是在甲和乙), never inside one (“甲和乙”).
+    const opened = (m?.[1].match(/“/g) ?? []).length - (m?.[1].match(/”/g) ?? []).length;
+    if (m && (members.length >= 2 || m[2].length >= 2) && opened === 0) {
       members.pop();
       members.push({ start: last.start, end: last.start + m[1].length });
       members.push({ start: last.end - m[2].length, end: last.end });
