@@ -64,6 +64,28 @@ function quotedAfter(ctx: Context, from: number, to: number): Span0[] {
   return items;
 }
 
+/** Words that point back at what the previous clause listed (这是…三项荣誉, 上述三类问题). */
+const BACK_REFERENCE = /^(?:这是|这些是|这些|这|此为|以上|上述|前述)/;
+
+/**
+ * A list in the clause before the label's clause: pointed back at (“甲”“乙”“丙”，这是…的三项荣誉), or named again by the
+ * label's head word (落实主体责任和监督责任，两个责任一起抓). Exactly as many members as the count.
+ */
+function listInClauseBefore(ctx: Context, phrase: CountedPhrase): Span0[] | null {
+  const { text } = ctx;
+  let clauseStart = phrase.start;
+  while (clauseStart > 0 && phrase.start - clauseStart < 24 && !/[，,。；;！!？?\n]/.test(text[clauseStart - 1])) clauseStart--;
+  if (!/[，,]/.test(text[clauseStart - 1] ?? '')) return null;
+  const lead = text.slice(clauseStart, phrase.start);
+  const backReference = BACK_REFERENCE.test(lead);
+  if (!backReference && lead.length) return null;
+  const list = listEndingAt(ctx, clauseStart - 1);
+  if (!list || list.length !== phrase.count) return null;
+  if (backReference) return list;
+  const head = text.slice(phrase.bodyStart, phrase.end).replace(/[“”"]/g, '').slice(-2);
+  return head.length === 2 && list.every((member) => text.slice(member.start, member.end).endsWith(head)) ? list : null;
+}
+
 /** Find the members a counted phrase stands for, checking them against its count. */
 /**
  * “六个三”, “3个3”: a count of counted things. Its members are the next phrases that carry the inner count
@@ -78,7 +100,9 @@ function nestedMembers(ctx: Context, phrase: CountedPhrase): Span0[] | null {
   const seen = new Set<string>();
   const take = (start: number, end: number) => {
     const key = ctx.text.slice(start, end).replace(/[“”"]/g, '');
-    if (!seen.has(key) && found.length < phrase.count) {
+    // 三大产业 after 三大产业集群: a short mention of a member already taken.
+    const repeated = [...seen].some((other) => other.startsWith(key));
+    if (!seen.has(key) && !repeated && found.length < phrase.count) {
       seen.add(key);
       found.push({ start, end });
     }
@@ -100,7 +124,9 @@ function nestedMembers(ctx: Context, phrase: CountedPhrase): Span0[] | null {
     const strip = ctx.text[start] === '“' ? 1 : 0;
     take(start + strip, end - (ctx.text[end - 1] === '”' ? 1 : 0));
   }
-  return found.length >= 2 ? found : null;
+  // All of them: a few counted phrases that happen to share the inner count (一个方案, 一张清单 under “四个一”) are
+  // no reading of the set; its members are found another way (一是…四是).
+  return found.length === phrase.count ? found : null;
 }
 
 /** 县乡两级, 部省两级, 县乡村三级: one-character (or short) level words fused right before the count. */
@@ -190,6 +216,8 @@ function readItemsOnce(ctx: Context, phrase: CountedPhrase, options: { quoted?: 
     if (whole) befores.push(whole);
     if (whole && whole.length === phrase.count) return { items: whole, source: 'before' };
   }
+  const previous = listInClauseBefore(ctx, phrase);
+  if (previous) return { items: previous, source: 'before' };
   const afters = listsStartingAfter(ctx, phrase.end);
   for (const after of afters) if (after.length === phrase.count) return { items: after, source: 'after' };
   const later = introducedLater(ctx, phrase);
