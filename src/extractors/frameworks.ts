@@ -21,9 +21,9 @@ const OPEN_QUANTIFIER = /(?:多个|多项|多种|多类|若干|一批|各类|各
 const LIST_INTRO = /[，,]?(?:包括|涵盖|主要有|比如|例如|如)/;
 
 /** What introduces a run of clauses, one per number, after a formula: a colon, 即, 就是, or a bare comma. */
-const CLAUSES_INTRO = /^[”"]?[\u3400-\u9fff]{0,6}?(?:[：:]|[，,]?即[，,：:]?|[，,](?:就是|具体是|具体为)[，,：:]?|[，,])/;
+const CLAUSES_INTRO = /^[”"]?[\u3400-\u9fff]{0,6}?(?:[：:]|[，,（(]?即[，,：:]?|[，,](?:就是|具体是|具体为)[，,：:]?|[，,])/;
 /** A clause that frames one thing: 以乡村旅游为主线, 由民政部门牵头, 在龙头企业带动下. */
-const FRAMED_ONE = /^(?:以|由|在|把|将)[\u3400-\u9fff“”、]{2,16}(?:为|作为|带动|引领|牵头)/;
+const FRAMED_ONE = /^(?:以|由|在|把|将)[\u3400-\u9fff“”、]{2,16}(?:为|作为|带动|引领|牵头|领导|带领|主导)/;
 
 /** Components are looked for this far (working offsets) around a formula, and at most this many formulas per text. */
 const WINDOW = 4000;
@@ -128,7 +128,7 @@ function coreOf(ctx: Context, span: Span0): Span0 {
   const { text } = ctx;
   const written = text.slice(span.start, span.end);
   // 以党建引领为核心: up to 为 first (引领 is part of the name here), then 在…带动下 and the like.
-  const framed = /^(?:以|把|将)(.{2,16}?)(?:为|作为)/.exec(written) ?? /^(?:以|在|由|把|将)(.{2,16}?)(?:为|作为|带动|引领|牵头)/.exec(written);
+  const framed = /^(?:以|把|将)(.{2,16}?)(?:为|作为)/.exec(written) ?? /^(?:以|在|由|把|将)(.{2,16}?)(?:为|作为|带动|引领|牵头|领导|带领|主导)/.exec(written);
   if (framed) return { start: span.start + framed[0].indexOf(framed[1]), end: span.start + framed[0].indexOf(framed[1]) + framed[1].length };
   // 率先试点的“一网通办”: the quoted name a modifier describes.
   const quotedName = QUOTED_HEAD.exec(written);
@@ -474,7 +474,9 @@ function clauseRun(ctx: Context, numbers: Part[], mentionEnd: number): Explained
   const bare = !/[：:即是]/.test(colon[0]);
   let end = mentionEnd + colon[0].length;
   const start = end;
-  while (end < text.length && !/[。\n]/.test(text[end]) && end - start < 300) end++;
+  // A bracketed explanation (“1+1+4”思路（即…）) ends at its bracket.
+  const bracketed = /[（(]/.test(colon[0]);
+  while (end < text.length && !(bracketed ? /[。\n）)]/ : /[。\n]/).test(text[end]) && end - start < 300) end++;
   const clauses: Span0[] = [];
   let from = start;
   for (let i = start; i <= end; i++) {

@@ -81,6 +81,9 @@ function listInClauseBefore(ctx: Context, phrase: CountedPhrase): Span0[] | null
   if (!backReference && lead.length) return null;
   const list = listEndingAt(ctx, clauseStart - 1);
   if (!list || list.length !== phrase.count) return null;
+  // The list closes the clause: a last member much longer than the others runs on into the sentence (在甲、乙与丙三国的…举办).
+  const lengths = list.map((member) => member.end - member.start);
+  if (lengths[lengths.length - 1] > 2 * Math.max(...lengths.slice(0, -1)) + 2) return null;
   if (backReference) return list;
   const head = text.slice(phrase.bodyStart, phrase.end).replace(/[“”"]/g, '').slice(-2);
   return head.length === 2 && list.every((member) => text.slice(member.start, member.end).endsWith(head)) ? list : null;

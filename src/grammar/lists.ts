@@ -6,6 +6,9 @@ const CLAUSE_OR_COUNT = new RegExp(String.raw`[，,。；;]|等[${COUNT_CHARS}\d
 /** A count and measure word that the last member runs into (…三大). */
 const COUNTED_TAIL = new RegExp(String.raw`[${COUNT_CHARS}\d]+[大个项条类种]`);
 
+/** A quoted number and the verb that glosses it (“2”指, “N”即): not part of a list member. */
+const GLOSS_OPENING = /^.*[“"‘][0-9A-Za-z]{1,3}[”"’](?:是指|指的是|就是|是|即|指|为)/;
+
 /** A list member in working offsets. */
 export interface Span0 {
   start: number;
@@ -195,6 +198,9 @@ export function listEndingAt(ctx: Context, end: number, splitAnd = true): Span0[
     if (CLAUSE_BREAK.test(text[from - 1])) break;
     from--;
   }
+  // “2”指甲和乙两类对象: a gloss of a formula's number opens the clause, the list starts after it.
+  const gloss = GLOSS_OPENING.exec(text.slice(from, stop));
+  if (gloss) from += gloss[0].length;
   const chunk = text.slice(from, stop);
   // “区—街道—社区”三级: dashes separate the members of a quoted chain.
   const dashed = !chunk.includes('、') && /“[^“”]+—[^“”]+”$/.test(chunk);

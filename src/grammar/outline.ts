@@ -328,6 +328,9 @@ function parallelSentences(text: string, from: number, to: number, count: number
   return null;
 }
 
+/** A counted phrase or a quotation: another name after the label in its sentence. */
+const OTHER_NAME = new RegExp(String.raw`[“"]|[${DIGITS_1_9}十两\d](?:个|项|大|条|类|种|方面)`);
+
 /** The label's head word: its last two characters before `labelEnd`, quotes left out (三大行动 → 行动). */
 function labelHead(text: string, labelEnd: number): string | null {
   const written = text.slice(Math.max(0, labelEnd - 4), labelEnd).replace(/[“”"‘’]/g, '');
@@ -420,6 +423,9 @@ function semicolonParts(ctx: Context, labelEnd: number, limit: number, count: nu
   let at = labelEnd;
   while (at < limit && at - labelEnd <= 12 && !/[。；;，,：:！!？?\n]/.test(text[at])) at++;
   if (!/[。：:]/.test(text[at] ?? '')) return null;
+  // The label closes its sentence (…体现在3个方面。), or each part opens with what it counts and its figure
+  // (…3大指标实现增长。甲6168个，…；乙459亿元，…).
+  const closes = at - labelEnd <= 1;
   const start = at + 1;
   let end = start;
   while (end < limit && !/[。！!？?\n]/.test(text[end])) end++;
@@ -436,10 +442,17 @@ function semicolonParts(ctx: Context, labelEnd: number, limit: number, count: nu
   for (const part of parts) {
     let memberEnd = part.start;
     while (memberEnd < part.end && !/[，,：:\d]/.test(text[memberEnd])) memberEnd++;
+    if (!closes && !/\d/.test(text[memberEnd] ?? '')) return null;
     let memberStart = part.start;
     const frame = PREPOSITION_FRAME.exec(text.slice(memberStart, memberEnd));
     if (frame) memberStart += frame[0].length;
     if (memberEnd - memberStart < 2 || memberEnd - memberStart > 24) return null;
+    // A member names something (可量化指标领域, 合同外资); a part whose opening ends in its verb (…明显提升, …新增) is a
+    // statement of results, not a member.
+    let lastToken = memberEnd - 1;
+    while (lastToken > memberStart && !ctx.isTokenStart(lastToken)) lastToken--;
+    const token = ctx.tokenStartingAt(lastToken);
+    if (token && token.end === memberEnd && /^v$/.test(ctx.tagOf(token.word) || 'x')) return null;
     members.push({ start: memberStart, end: memberEnd });
   }
   return members;
@@ -558,9 +571,11 @@ export function membersFollowing(ctx: Context, labelEnd: number, count: number):
     if (openings) readings.push(openings);
   } else if (lastSentence) {
     // The label's sentence closes its paragraph (…实施三大行动，提升服务水平。) but goes on after the label: only
-    // members that the layout or the label's own head word ties to it — a numbered run, or the next paragraphs
-    // opening alike and ending with the label's head (实施甲行动。… 实施乙行动。…).
-    const run = paragraphRun(text, outline.paragraphs, index + 1, count);
+    // members that the layout or the label's own head word ties to it — a numbered run when no other counted or
+    // quoted name follows the label (增强“四个意识”、坚定“四个自信”… lists watchwords, not the run's subject), or the
+    // next paragraphs opening alike and ending with the label's head (实施甲行动。… 实施乙行动。…).
+    const after = text.slice(labelEnd, Math.min(paragraph.end, labelEnd + 400));
+    const run = OTHER_NAME.test(after) ? null : paragraphRun(text, outline.paragraphs, index + 1, count);
     if (run) readings.push(run);
     const parallel = parallelParagraphs(text, outline.paragraphs, index, count);
     if (parallel && head && parallel.every((member, at) => endsWithHead(text, outline.paragraphs[index + 1 + at], member, head))) readings.push(parallel);
