@@ -128,7 +128,7 @@ function coreOf(ctx: Context, span: Span0): Span0 {
   const { text } = ctx;
   const written = text.slice(span.start, span.end);
   // 以党建引领为核心: up to 为 first (引领 is part of the name here), then 在…带动下 and the like.
-  const framed = /^(?:以|把|将)(.{2,16}?)(?:为|作为)/.exec(written) ?? /^(?:以|在|由|把|将)(.{2,16}?)(?:为|作为|带动|引领|牵头|领导|带领|主导)/.exec(written);
+  const framed = /^(?:以|把|将)(.{2,16}?)(?:为|作为)/.exec(written) ?? /^(?:以|在|由|把|将)(.{2,16}?)(?:统一|共同|直接)?(?:为|作为|带动|引领|牵头|领导|带领|主导)/.exec(written);
   if (framed) return { start: span.start + framed[0].indexOf(framed[1]), end: span.start + framed[0].indexOf(framed[1]) + framed[1].length };
   // 率先试点的“一网通办”: the quoted name a modifier describes.
   const quotedName = QUOTED_HEAD.exec(written);
@@ -161,8 +161,13 @@ function refineItems(ctx: Context, phrase: CountedPhrase, items: Span0[], limit:
   while (restEnd > restStart && /[\s，,。；;“”]/.test(text[restEnd - 1])) restEnd--;
   while (restStart < restEnd && /[“"]/.test(text[restStart])) restStart++;
   const rest = text.slice(restStart, restEnd);
+  // 以甲为“1个核心”: the thing framed before the phrase is its member, whatever clause follows.
+  if (phrase.count === 1 && kept.length && text[phrase.start - 1] === '为') return kept;
   if (phrase.count === 1) {
-    if (lead > 0 && rest.length >= 2 && rest.length <= 24 && !/[，,、：:]/.test(rest)) {
+    // 一个总目标，建成X: a short label (目标, 愿景) names only the kind of thing, its clause names the thing; a longer
+    // one (一个综合指挥平台，统一调度…) is the thing itself, and the clause says what it does.
+    const kindOnly = text.slice(phrase.bodyStart, phrase.end).replace(/[“”"]/g, '').length <= 3;
+    if (kindOnly && lead > 0 && rest.length >= 2 && rest.length <= 24 && !/[，,、：:]/.test(rest)) {
       const core = coreOf(ctx, { start: restStart, end: restEnd });
       if (core.end - core.start >= 2) return [core];
     }
@@ -241,6 +246,7 @@ function numeralIn(ctx: Context, count: number, start: number, end: number): Exp
   for (let m = NUMERAL_RUN.exec(chunk); m; m = NUMERAL_RUN.exec(chunk)) {
     if (parseCount(m[0]) !== count) continue;
     const at = start + m.index;
+    if (!standsAlone(ctx, at, m[0].length)) continue;
     const after = at + m[0].length;
     if (DURATION.test(text.slice(at, after + 4))) continue;
     // The counted noun: nominal tokens after the numeral, at most 8 characters.
@@ -255,6 +261,17 @@ function numeralIn(ctx: Context, count: number, start: number, end: number): Exp
     return { count, label: { start: at, end: labelEnd }, items: list && list.length === count ? list : [] };
   }
   return null;
+}
+
+/** A numeral that is a word of its own (4部门, 两个), not part of one (统一, 一网通办). */
+function standsAlone(ctx: Context, at: number, length: number): boolean {
+  if (/\d/.test(ctx.text[at])) return !/\d/.test(ctx.text[at - 1] ?? '');
+  if (!ctx.isTokenStart(at)) return false;
+  const token = ctx.tokenStartingAt(at);
+  if (!token) return false;
+  // 三大, 两个: a numeral fused with its measure word by the segmenter is still a count.
+  const rest = token.word.slice(length);
+  return !rest || ctx.lexicon.measureWords.includes(rest) || /^(?:m|q|mq)$/.test(ctx.tagOf(token.word) || 'x');
 }
 
 /** A run of digits or Chinese numerals. */
@@ -369,7 +386,8 @@ function glosses(ctx: Context, numbers: Part[], from: number): Explained[] {
     seen.set(value, times + 1);
     found.push({ value, start, end: start + m[0].length });
   }
-  if (found.length < 2 && !(found.length === 1 && numbers.length === 1)) return [];
+  // One gloss explains a formula of one number, or its open part (“X”即X个特色产业配套政策): a letter glossed is no accident.
+  if (found.length < 2 && !(found.length === 1 && (numbers.length === 1 || isOpen(found[0].value)))) return [];
   // The first gloss must come soon after the mention (the text goes on to explain it).
   if (found[0].start - from > 200) return [];
   const explained: Explained[] = [];
@@ -380,7 +398,10 @@ function glosses(ctx: Context, numbers: Part[], from: number): Explained[] {
     // Up to the next gloss, and never past the gloss's sentence (；ends it only for the last gloss of a run).
     const last = index + 1 >= found.length || ctx.paragraphIndex(found[index + 1].start) !== ctx.paragraphIndex(gloss.start);
     while (end < next && end - gloss.end < 300 && !(last ? /[。；;\n]/ : /[。\n]/).test(text[end])) end++;
-    const times = numbers.filter((n) => n === gloss.value).length;
+    // One gloss for two equal numbers (“1”即甲和乙) is split; a gloss of its own for each is not.
+    const occurrences = numbers.filter((n) => n === gloss.value).length;
+    const glossed = found.filter((other) => other.value === gloss.value).length;
+    const times = glossed >= occurrences ? 1 : occurrences - glossed + 1;
     const pieces = times > 1 ? splitGloss(ctx, gloss.end, end, times) : [{ start: gloss.end, end }];
     for (const piece of pieces) {
       const component = isOpen(gloss.value) ? explainOpen(ctx, gloss.value, piece, piece.end) : explainClause(ctx, gloss.value, piece);
@@ -496,7 +517,7 @@ function showsNumber(ctx: Context, count: Part, clause: Span0): boolean {
   const written = ctx.text.slice(clause.start, clause.end);
   if (count === 1 && FRAMED_ONE.test(written)) return true;
   NUMERAL_RUN.lastIndex = 0;
-  for (let m = NUMERAL_RUN.exec(written); m; m = NUMERAL_RUN.exec(written)) if (parseCount(m[0]) === count) return true;
+  for (let m = NUMERAL_RUN.exec(written); m; m = NUMERAL_RUN.exec(written)) if (parseCount(m[0]) === count && standsAlone(ctx, clause.start + m.index, m[0].length)) return true;
   return false;
 }
 

@@ -194,6 +194,11 @@ function quotedKey(ctx: Context, phrase: CountedPhrase): CountedPhrase {
   return key;
 }
 
+/** No member written twice. */
+function distinct(ctx: Context, members: Span0[]): boolean {
+  return new Set(members.map((member) => ctx.text.slice(member.start, member.end))).size === members.length;
+}
+
 function readItems(ctx: Context, phrase: CountedPhrase, options: { quoted?: boolean }): PhraseItems {
   const found = readItemsOnce(ctx, phrase, options);
   // One member twice is a misreading (the same name opening several sentences), not a list.
@@ -230,7 +235,7 @@ function readItemsOnce(ctx: Context, phrase: CountedPhrase, options: { quoted?: 
   const ordinal = ordinalListAfter(ctx, phrase.end, Math.min(paragraph[1], phrase.end + 60));
   if (ordinal && ordinal.length === phrase.count) return { items: ordinal, source: 'ordinal' };
   for (const following of membersFollowing(ctx, phrase.end, phrase.count)) {
-    if (following.length === phrase.count) return { items: following, source: 'outline' };
+    if (following.length === phrase.count && distinct(ctx, following)) return { items: following, source: 'outline' };
   }
   // 整治占道、乱贴、噪音等9类问题: the members named, fewer than the count.
   // Only a list glued to the label (A、B、C等9类问题) or introduced by a colon right after it.
