@@ -241,7 +241,7 @@ function shape(text: string): string {
  * first and last character (在政策兑现方面，… / 在减税降费方面，…; “甲、乙”模式：… / “丙、丁”模式：…;
  * headings 答好农业卷 / 答好工业卷). Each member is the part of its opening that differs from the others.
  */
-function parallelParagraphs(text: string, paragraphs: OutlineParagraph[], index: number, count: number, headingsOnly = false): Span0[] | null {
+function parallelParagraphs(text: string, paragraphs: OutlineParagraph[], index: number, count: number, headingsOnly = false, head: string | null = null): Span0[] | null {
   const last = Math.min(paragraphs.length - 1, index + (headingsOnly ? 60 : Math.min(60, count * 6)));
   const groups = new Map<string, Span0[]>();
   let firstKey: string | null = null;
@@ -269,6 +269,8 @@ function parallelParagraphs(text: string, paragraphs: OutlineParagraph[], index:
     let suffix = 0;
     while (words.every((w) => suffix < w.length - 1 - prefix && w[w.length - 1 - suffix] === words[0][words[0].length - 1 - suffix])) suffix++;
     if (prefix + suffix === 0 && shape(words[0]) === 'h') continue;
+    // The label's own head word stays with each member (实施甲振兴行动 under 三大行动 → 甲振兴行动).
+    if (head && words[0].endsWith(head) && suffix > 0) suffix = 0;
     if (new Set(words).size !== words.length) continue;
     return members.map((m) => {
       let start = m.start + prefix;
@@ -331,6 +333,13 @@ function parallelSentences(text: string, from: number, to: number, count: number
 /** A counted phrase or a quotation: another name after the label in its sentence. */
 const OTHER_NAME = new RegExp(String.raw`[“"]|[${DIGITS_1_9}十两\d](?:个|项|大|条|类|种|方面)`);
 
+/** Is the label ending at `labelEnd` the second or later name of a 、-list (增强“甲”、坚定“乙”)? */
+function inNameList(text: string, labelEnd: number): boolean {
+  let at = labelEnd - 1;
+  while (at > 0 && labelEnd - at < 16 && !/[、，,。；;：:！!？?\n]/.test(text[at - 1])) at--;
+  return text[at - 1] === '、';
+}
+
 /** The label's head word: its last two characters before `labelEnd`, quotes left out (三大行动 → 行动). */
 function labelHead(text: string, labelEnd: number): string | null {
   const written = text.slice(Math.max(0, labelEnd - 4), labelEnd).replace(/[“”"‘’]/g, '');
@@ -373,6 +382,9 @@ function headingsWithHead(text: string, paragraphs: OutlineParagraph[], index: n
   return members.length === count ? members : null;
 }
 
+/** Tags of a word that opens a predicate (稳住, 优化 vn, 壮大 a: an adjective used as a verb). */
+const VERB_OPENING = /^(?:v|vn|vd|a|ad)$/;
+
 /**
  * The unmarked first clauses of the next `count` paragraphs, when each opens with a verb and is short
  * (会议要求做好三项重点工作。⏎ 稳住住房消费，… ⏎ 推进建筑业改革，… ⏎ 加大保障房供给，…). The paragraph after them must not
@@ -387,7 +399,7 @@ function verbOpenings(ctx: Context, paragraphs: OutlineParagraph[], index: numbe
     const clause = opening(text, paragraph);
     if (clause.end - clause.start < 3 || clause.end - clause.start > 16 || !/[，,。：:]/.test(text[clause.end] ?? '')) return null;
     const token = ctx.tokenStartingAt(clause.start);
-    if (!token || token.end >= clause.end || !/^[\u3400-\u9fff]+$/.test(token.word) || !/^v$/.test(ctx.tagOf(token.word) || 'x')) return null;
+    if (!token || token.end >= clause.end || !/^[\u3400-\u9fff]+$/.test(token.word) || !VERB_OPENING.test(ctx.tagOf(token.word) || 'x')) return null;
     return clause;
   };
   const members: Span0[] = [];
@@ -447,12 +459,12 @@ function semicolonParts(ctx: Context, labelEnd: number, limit: number, count: nu
     const frame = PREPOSITION_FRAME.exec(text.slice(memberStart, memberEnd));
     if (frame) memberStart += frame[0].length;
     if (memberEnd - memberStart < 2 || memberEnd - memberStart > 24) return null;
-    // A member names something (可量化指标领域, 合同外资); a part whose opening ends in its verb (…明显提升, …新增) is a
-    // statement of results, not a member.
+    // A member names something (可量化指标领域); after a label closing its sentence, a part whose opening ends in its
+    // verb (…明显提升, …新增) is a statement of results, not a member (before a figure the opening is its subject).
     let lastToken = memberEnd - 1;
     while (lastToken > memberStart && !ctx.isTokenStart(lastToken)) lastToken--;
     const token = ctx.tokenStartingAt(lastToken);
-    if (token && token.end === memberEnd && /^v$/.test(ctx.tagOf(token.word) || 'x')) return null;
+    if (closes && token && token.end === memberEnd && /^v$/.test(ctx.tagOf(token.word) || 'x')) return null;
     members.push({ start: memberStart, end: memberEnd });
   }
   return members;
@@ -561,7 +573,7 @@ export function membersFollowing(ctx: Context, labelEnd: number, count: number):
     const last = Math.min(outline.paragraphs.length - 1, index + 3);
     let to = paragraph.end;
     for (let p = index + 1; p <= last && !outline.paragraphs[p].heading; p++) to = Math.min(outline.paragraphs[p].end, paragraph.end + 1200);
-    const parallel = parallelParagraphs(text, outline.paragraphs, index, count);
+    const parallel = parallelParagraphs(text, outline.paragraphs, index, count, false, head);
     if (parallel) readings.push(parallel);
     const framed = to > paragraph.end ? sharedFrame(ctx, paragraph.end + 1, to, count) : null;
     if (framed) readings.push(framed);
@@ -575,9 +587,9 @@ export function membersFollowing(ctx: Context, labelEnd: number, count: number):
     // quoted name follows the label (增强“四个意识”、坚定“四个自信”… lists watchwords, not the run's subject), or the
     // next paragraphs opening alike and ending with the label's head (实施甲行动。… 实施乙行动。…).
     const after = text.slice(labelEnd, Math.min(paragraph.end, labelEnd + 400));
-    const run = OTHER_NAME.test(after) ? null : paragraphRun(text, outline.paragraphs, index + 1, count);
+    const run = OTHER_NAME.test(after) || inNameList(text, labelEnd) ? null : paragraphRun(text, outline.paragraphs, index + 1, count);
     if (run) readings.push(run);
-    const parallel = parallelParagraphs(text, outline.paragraphs, index, count);
+    const parallel = parallelParagraphs(text, outline.paragraphs, index, count, false, head);
     if (parallel && head && parallel.every((member, at) => endsWithHead(text, outline.paragraphs[index + 1 + at], member, head))) readings.push(parallel);
     const headed = headingsWithHead(text, outline.paragraphs, index, count, head);
     if (headed) readings.push(headed);
