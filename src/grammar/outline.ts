@@ -269,8 +269,9 @@ function parallelParagraphs(text: string, paragraphs: OutlineParagraph[], index:
     let suffix = 0;
     while (words.every((w) => suffix < w.length - 1 - prefix && w[w.length - 1 - suffix] === words[0][words[0].length - 1 - suffix])) suffix++;
     if (prefix + suffix === 0 && shape(words[0]) === 'h') continue;
-    // The label's own head word stays with each member (实施甲振兴行动 under 三大行动 → 甲振兴行动).
-    if (head && words[0].endsWith(head) && suffix > 0) suffix = 0;
+    // The label's own head word stays with each member (实施甲振兴行动 under 三大行动 → 甲振兴行动), unless a quotation
+    // names the member (“清源”行动 → 清源).
+    if (head && suffix > 0 && words.every((word) => word.endsWith(head) && !/[“”]/.test(word))) suffix = 0;
     if (new Set(words).size !== words.length) continue;
     return members.map((m) => {
       let start = m.start + prefix;
