@@ -75,6 +75,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--summary', 'print an aggregate over the batch instead of one record per input')
     .option('--errors-in-output', 'exit 0 when every failed input is written as an error record (for Spark, Dask, Hadoop Streaming mappers)')
     .option('--top <n>', `number of keywords (0–${MAX_TOP})`, topCount, 10)
+    .option('--explain', 'give every item the rule that found it and its evidence spans (docs/rules.md)')
     .option('--lexicon <dir>', 'extra lexicon directory (repeatable); files named like data/*.txt add entries', collect, [])
     .option('--encoding <name>', 'force an input encoding (e.g. gb18030, big5, utf-16le)', encodingName)
     .option('--max-bytes <n>', 'largest input accepted, in bytes', wholeNumber, DEFAULT_MAX_BYTES)
