@@ -90,6 +90,17 @@ function isSubsequence(short: string, long: string): boolean {
   return at === short.length;
 }
 
+/** Rule ids (docs/rules.md) by where the members were read; a label with no members read is `counted-label`. */
+const MEMBER_RULES: Record<string, string> = {
+  before: 'enumeration.list-before',
+  after: 'enumeration.list-after',
+  ordinal: 'enumeration.ordinal-run',
+  outline: 'enumeration.next-paragraphs',
+  levels: 'enumeration.fused-levels',
+  named: 'enumeration.named-after-count',
+  none: 'enumeration.counted-label',
+};
+
 const normalizedLabel = (label: string) => label.replace(/[“”"‘’「」『』《》\s]/g, '');
 
 /**
@@ -137,14 +148,15 @@ export const enumerations: Extractor = {
     for (const phrase of countedPhrases(ctx)) {
       const span = ctx.span(phrase.start, phrase.end);
       if (used.has(span.join(':'))) continue;
-      let { items, partial } = itemsFor(ctx, phrase);
+      let { items, partial, source }: { items: Span0[]; partial?: boolean; source: string } = itemsFor(ctx, phrase);
       // 签约项目164个，包括甲、乙、丙: some members named after 包括, fewer than the count.
       if (!items.length) {
         const named = namedAfter(ctx, phrase);
-        if (named) ({ items, partial } = { items: named, partial: true });
+        if (named) ({ items, partial, source } = { items: named, partial: true, source: 'named' });
       }
       // 洗扫车、洒水车等作业车辆145台: kinds of the counted units, not its members.
-      if (items.length && namesKinds(ctx, phrase, items)) ({ items, partial } = { items: [], partial: false });
+      if (items.length && namesKinds(ctx, phrase, items)) ({ items, partial, source } = { items: [], partial: false, source: 'none' });
+      const rule = (items.length ? MEMBER_RULES[source] : undefined) ?? `enumeration.${items.length ? source : 'counted-label'}`;
       if (!isEnumeration(ctx, phrase, items.length > 0)) continue;
       const label = ctx.surface(phrase.start, phrase.end);
       const key = normalizedLabel(label);
@@ -153,20 +165,20 @@ export const enumerations: Extractor = {
       // longer label, not a new one. A variant with its own members fills in a set that had none.
       const variant = found.find((other) => other.count === phrase.count && normalizedLabel(other.label) !== key && sameSetLabel(normalizedLabel(other.label), key));
       if (variant && (!items.length || !variant.items.length || sameMembers(variant, texts))) {
-        if (!variant.items.length && items.length) variant.items = items.map((item) => ctx.item(item.start, item.end));
+        if (!variant.items.length && items.length) Object.assign(variant, { items: items.map((item) => ctx.item(item.start, item.end)), rule });
         continue;
       }
       const known = byLabel.get(key);
       if (known) {
         // The same label again: a back-reference, unless both mentions list members and they differ (the same
         // name given to two sets, each with its own list).
-        if (!known.items.length && items.length) known.items = items.map((item) => ctx.item(item.start, item.end));
+        if (!known.items.length && items.length) Object.assign(known, { items: items.map((item) => ctx.item(item.start, item.end)), rule });
         if (!items.length || !known.items.length || sameMembers(known, texts)) continue;
       }
       if (items.length && items.length !== phrase.count && !partial) {
         warnings.push({ code: 'count-mismatch', message: `${label} says ${phrase.count} but ${items.length} items are listed`, span });
       }
-      const enumeration: Enumeration = { count: phrase.count, label, span, items: items.map((item) => ctx.item(item.start, item.end)) };
+      const enumeration: Enumeration = { count: phrase.count, label, span, items: items.map((item) => ctx.item(item.start, item.end)), rule };
       if (!known) byLabel.set(key, enumeration);
       found.push(enumeration);
     }

@@ -217,7 +217,8 @@ export const industries: Extractor = {
     const { text } = ctx;
     const found: Industry[] = [];
     const seen = new Set<string>();
-    const add = (members: Span0[] | null) => {
+    // `rule` (docs/rules.md) says how the members were read, `label` where the industry label is.
+    const add = (members: Span0[] | null, rule: string, label: [number, number]) => {
       for (const member of members ?? []) {
         const name = industryName(ctx, member);
         if (!name) continue;
@@ -226,7 +227,7 @@ export const industries: Extractor = {
         const bare = written.replace(/业$/, '');
         if (seen.has(bare)) continue;
         seen.add(bare);
-        found.push({ name: written, span: ctx.span(name.start, name.end) });
+        found.push({ name: written, span: ctx.span(name.start, name.end), rule, evidence: [ctx.span(name.start, name.end), ctx.span(...label)] });
       }
     };
     // Lists named by an enumeration whose label is an industry label (三大主导产业: 高端装备制造、新材料、数字经济).
@@ -234,7 +235,7 @@ export const industries: Extractor = {
     for (const enumeration of sets) {
       if (!isIndustrySet(ctx, enumeration.label)) continue;
       for (const item of enumeration.items) {
-        add([{ start: item.span[0], end: item.span[1] }]);
+        add([{ start: item.span[0], end: item.span[1] }], 'industry.counted-set', enumeration.span);
       }
     }
     const pattern = labelPattern(ctx);
@@ -262,29 +263,30 @@ export const industries: Extractor = {
         }
         // 数字经济和文化旅游“1+1”产业定位: two members joined by 和 with no 、.
         if (!list && listEnd < start) list = pairBefore(ctx, listEnd);
-        if (list) add(list);
-        else if (text[listEnd] === '等') add([chunkBefore(ctx, listEnd) ?? memberAfterLeadIn(ctx, listEnd)].filter((m): m is Span0 => m !== null));
+        if (list) add(list, 'industry.list-before-label', [start, end]);
+        else if (text[listEnd] === '等') add([chunkBefore(ctx, listEnd) ?? memberAfterLeadIn(ctx, listEnd)].filter((m): m is Span0 => m !== null), 'industry.one-before-etc', [start, end]);
         listed = !!list || text[listEnd] === '等';
       }
       // 主导产业为/是/包括：A、B、C.
       if (/^(?:[为是有]|包括|主要有|主要是|[:：])/.test(text.slice(end, end + 4))) {
         const after = splitLastAnd(ctx, listStartingAfter(ctx, end, false));
         // 首位产业是新能源汽车: one industry named after the copula.
-        add(after ?? singleAfterCopula(ctx, end));
+        if (after) add(after, 'industry.list-after-label', [start, end]);
+        else add(singleAfterCopula(ctx, end), 'industry.one-after-copula', [start, end]);
       }
       // 要持续壮大主导产业。数字经济要…，精密机械要…: the label is the topic sentence's object, the members follow.
-      if (!listed && /^[。：:]/.test(text[end] ?? '') && !/^(?:[为是有]|包括|主要)/.test(text.slice(end, end + 2))) add(topicMembers(ctx, end));
+      if (!listed && /^[。：:]/.test(text[end] ?? '') && !/^(?:[为是有]|包括|主要)/.test(text.slice(end, end + 2))) add(topicMembers(ctx, end), 'industry.topic-clauses', [start, end]);
       // 纺织业是传统优势产业 / 纺织业是该县的主导产业: a copula names one industry.
       const copula = /(?:是|为|成为|作为)(?:[\u3400-\u9fff]{0,6}?的)?(?:传统|新兴)?$/.exec(text.slice(Math.max(0, start - 12), start));
       if (copula && !listed) {
         const subjectEnd = start - copula[0].length;
         const subject = chunkBefore(ctx, subjectEnd);
-        if (subject && /^[，,。；;\n]?$/.test(text.slice(subject.start - 1, subject.start).replace(/[\u3400-\u9fff]/, ''))) add([subject]);
+        if (subject && /^[，,。；;\n]?$/.test(text.slice(subject.start - 1, subject.start).replace(/[\u3400-\u9fff]/, ''))) add([subject], 'industry.copula', [start, end]);
       }
       // 橡胶轮胎产业集群: a known industry right before the label.
       for (const known of ctx.lexicon.industries) {
         if (text.slice(start - known.length, start) === known) {
-          add([{ start: start - known.length, end: start }]);
+          add([{ start: start - known.length, end: start }], 'industry.known-before-label', [start, end]);
           break;
         }
       }
