@@ -31,14 +31,18 @@ export function isEnumeration(ctx: Context, phrase: CountedPhrase, hasItems: boo
 /** What introduces some of a set's members right after its label (…164个，包括甲、乙). */
 const SOME_MEMBERS = /^[”"]?[，,。]?(?:其中)?(?:包括|包含|如)[:：，,]?/;
 
+/** Does a list end in 等 and another noun (…、民生等多个领域)? Then its members are that noun's. */
+function ofAnotherNoun(ctx: Context, items: Span0[]): boolean {
+  const last = items[items.length - 1];
+  return /等[^，,。；;：:！？\n]/.test(ctx.text.slice(last.start, last.end + 2));
+}
+
 /** The members named after 包括/如 when fewer than the count are listed (a 、-list of two or more). */
 function namedAfter(ctx: Context, phrase: CountedPhrase): Span0[] | null {
   if (phrase.count < 3 || !SOME_MEMBERS.test(ctx.text.slice(phrase.end, phrase.end + 6))) return null;
   for (const list of listsStartingAfter(ctx, phrase.end)) {
     const listed = /、/.test(ctx.text.slice(list[0].start, list[list.length - 1].end));
-    // …等多个领域: the members named belong to another noun.
-    const tail = ctx.text.slice(list[list.length - 1].end, list[list.length - 1].end + 2);
-    if (listed && list.length >= 2 && list.length < phrase.count && !/^等[^，,。；;：:！？\n]/.test(tail)) return list;
+    if (listed && list.length >= 2 && list.length < phrase.count && !ofAnotherNoun(ctx, list)) return list;
   }
   return null;
 }
@@ -67,7 +71,9 @@ function governingVerb(ctx: Context, at: number): string | null {
   if (text[at - 1] !== '的' && text[at - 1] !== '等') return null;
   let start = at - 1;
   while (start > 0 && at - start < 24 && !/[，,。；;：:！？\n]/.test(text[start - 1])) start--;
-  const clause = text.slice(start, at - 1);
+  let clause = text.slice(start, at - 1);
+  // Past a 等-list the verb stands before the list (推出婚育、入学等10项服务), not inside a member (推进会).
+  if (text[at - 1] === '等' && clause.includes('、')) clause = clause.slice(0, clause.indexOf('、'));
   // 推进总投资10亿元的14个项目: a modifier that measures (an amount) describes a tally, not a set.
   if (/\d/.test(clause)) return null;
   const verbs = [...ctx.lexicon.set('set-verbs'), ...ctx.lexicon.set('tally-verbs')];
@@ -154,6 +160,8 @@ export const enumerations: Extractor = {
         const named = namedAfter(ctx, phrase);
         if (named) ({ items, partial, source } = { items: named, partial: true, source: 'named' });
       }
+      // …包括产业、基础设施、民生等多个领域: members read after the label that belong to another noun.
+      if (items.length && items[0].start >= phrase.end && ofAnotherNoun(ctx, items)) ({ items, partial, source } = { items: [], partial: false, source: 'none' });
       // 洗扫车、洒水车等作业车辆145台: kinds of the counted units, not its members.
       if (items.length && namesKinds(ctx, phrase, items)) ({ items, partial, source } = { items: [], partial: false, source: 'none' });
       const rule = (items.length ? MEMBER_RULES[source] : undefined) ?? `enumeration.${items.length ? source : 'counted-label'}`;
