@@ -228,6 +228,7 @@ function extendBody(ctx: Context, from: number, limit: number): number {
   const { text } = ctx;
   const stops = ctx.lexicon.set('label-stops');
   let end = from;
+  let previousStart = from;
   while (end < text.length && end < limit) {
     const token = ctx.tokenStartingAt(end);
     // Inside a token (五项原则: the body starts mid-word) the rest of that token is one word.
@@ -244,8 +245,10 @@ function extendBody(ctx: Context, from: number, limit: number): number {
     if (!/^[\u3400-\u9fff]+$/.test(word)) break;
     // 7类突出问题: right after the measure word, a stop word that modifies the head noun ending the clause is inside
     // the label (a bare measure word needs its noun; 3个县开展试点 already has one).
-    // Further in, a two-character verb among the stop words does the same (249条优化提升措施).
-    if (stops.has(word) && !((end === from || word.length >= 2) && headNounEndsClause(ctx, end + word.length, limit + 4))) break;
+    // Further in, a two-character verb among the stop words right after another verb modifies the noun too
+    // (249条优化提升措施); after a noun it is the predicate (3个县开展试点).
+    const afterVerb = end > from && word.length >= 2 && /^v/.test(ctx.tagOf(text.slice(previousStart, end)) || 'x');
+    if (stops.has(word) && !((end === from || afterVerb) && headNounEndsClause(ctx, end + word.length, limit + 4))) break;
     if (OPENS_WITH_COUNT.test(word) && end > from) break;
     if (token && token.end > limit) break;
     // The label stops where the sentence's verb or adverb begins (五个维度构成…, 两条底线共守…); a verb or an
@@ -263,6 +266,7 @@ function extendBody(ctx: Context, from: number, limit: number): number {
       }
       if (!compound) break;
     }
+    previousStart = end;
     end += word.length;
   }
   return end;
