@@ -58,12 +58,7 @@ function readChain(ctx: Context, headStart: number, headEnd: number, floor: numb
     }
     // 甲和乙书记: the chain starts after the conjunction that follows the previous person.
     if (start === floor && /[和与及]/.test(text[start] ?? '') && start < from) start++;
-    // Cut lead-in words (会议由…, 受…委托) off the front, token by token.
-    let cut = start;
-    for (let at = start; at < from; at++) {
-      const token = ctx.tokenStartingAt(at);
-      if (token && token.end <= from && leadIns.has(token.word)) cut = token.end;
-    }
+    const cut = titleStart(ctx, start, from);
     titles.unshift({ start: cut, end });
     // A chain never runs on across a line break (a page's <title> 区长 above a paragraph opening with 县长李明远).
     if (cut !== start || start <= floor || !SEPARATOR.test(text[start - 1]) || HARD_STOP.test(text[start - 1])) break;
@@ -77,6 +72,56 @@ function readChain(ctx: Context, headStart: number, headEnd: number, floor: numb
     from = prevEnd - head[0].length;
   }
   return titles.filter((title) => title.end - title.start >= 2);
+}
+
+/** Tags of words that end the sentence part before a title: verbs, time words, conjunctions (或). */
+const PREFIX_STOP_TAG = /^(?:v|t|c)$/;
+/** Tags of a place or body that opens a title of its own (欢迎 + 哥伦比亚共和国总统). */
+const BODY_TAG = /^(?:ns|nt|nrt)$/;
+/** A list number or a date before a title (7.国际奥委会主席, 8日同…主席): the title starts after it. */
+const NUMBERED = /[0-9０-９]+(?:[.．、]|[日号月年](?:[同与和在对向给])?)|[*#＊]+/g;
+
+/**
+ * Where the title part [start, from) really starts: after lead-in words (会议由…, 受…委托), after a list number or a
+ * date, and after the verb, time word or conjunction of the sentence it stands in (杂志发表 + 中共中央总书记,
+ * 今晚播出 + 格林纳达总理, 或致函 + 中共中央总书记). A modifier of the post (前, 原, 时任) stays with the title (美国前总统) unless a
+ * time word makes it "before" (三天前).
+ */
+function titleStart(ctx: Context, start: number, from: number): number {
+  const { leadIns } = nameGrammar(ctx.lexicon);
+  const modifiers = modifierSet(ctx.lexicon);
+  let cut = start;
+  NUMBERED.lastIndex = 0;
+  const part = ctx.text.slice(start, from);
+  for (let match = NUMBERED.exec(part); match; match = NUMBERED.exec(part)) cut = Math.max(cut, start + match.index + match[0].length);
+  let previousTag = '';
+  for (let at = cut; at < from; at++) {
+    const token = ctx.tokenStartingAt(at);
+    if (!token || token.end > from) continue;
+    const tag = token.word.length >= 2 ? ctx.tagOf(token.word) : 'single';
+    if (modifiers.has(token.word) && !/^(?:t|m|q|f)$/.test(previousTag)) {
+      previousTag = tag;
+      continue;
+    }
+    if (leadIns.has(token.word)) cut = token.end;
+    else if (PREFIX_STOP_TAG.test(tag) && !GRAMMAR_IN_TITLE.test(token.word)) {
+      // A verb inside an organisation's name (投资促进局, 建设部支持新疆工作领导小组) is followed by more of the name
+      // or comes after a body; one before a new place or body ends the sentence part (欢迎 + 哥伦比亚共和国总统).
+      // Single characters are left alone: jieba's tags for them (通 v, 冬 t, 也 d) are guesses inside names.
+      const next = ctx.tokenStartingAt(token.end);
+      const inBody = BODY_TAG.test(previousTag) || previousTag === 'single';
+      if (tag !== 'v' || (!inBody && next !== undefined && BODY_TAG.test(ctx.tagOf(next.word)))) cut = token.end;
+    }
+    previousTag = tag;
+  }
+  return cut;
+}
+
+/** Words that join parts of one title (国务委员兼国务院秘书长, 住房和城乡建设厅). */
+const GRAMMAR_IN_TITLE = /^(?:兼|和|与|及|暨)$/;
+
+function modifierSet(lexicon: Lexicon): Set<string> {
+  return perLexicon(lexicon, 'officials:modifiers', () => new Set(lexicon.list('title-modifiers')));
 }
 
 /** Staff of a company (办公室主任 of 某某有限公司) hold no party, government or institution title. */
@@ -116,6 +161,99 @@ function insideWord(ctx: Context, start: number, end: number): boolean {
   return false;
 }
 
+/** A token that ends exactly at `end`, if any (looked for over the few characters before it). */
+function tokenEndingAt(ctx: Context, end: number) {
+  for (let at = end - 1; at >= 0 && end - at <= 4; at--) {
+    const token = ctx.tokenStartingAt(at);
+    if (token) return token.end === end ? token : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Is the head at [headStart, headEnd) already held by a name written right before it? 毛主席, 周总理: jieba reads a
+ * surname and the head as one word. 习近平主席: a name jieba knows as a person's full name (nrfg). A name it merely
+ * tags nr is no such evidence: places and foreign names get that tag too (白宫, 马拉维).
+ */
+function heldByNameBefore(ctx: Context, headStart: number, headEnd: number): boolean {
+  const { text, lexicon } = ctx;
+  const surnameAt = (at: number) => lexicon.compoundSurnames.has(text.slice(at, at + 2)) || lexicon.surnames.has(text[at]);
+  for (let at = headStart - 1; at >= 0 && headStart - at <= 2; at--) {
+    const token = ctx.tokenStartingAt(at);
+    const surname = lexicon.compoundSurnames.has(text.slice(at, at + 2)) ? 2 : lexicon.surnames.has(text[at]) ? 1 : 0;
+    if (token && token.end === headEnd && surname > 0 && at + surname === headStart) return true;
+  }
+  const before = tokenEndingAt(ctx, headStart);
+  if (!before || before.word.length < 2 || before.word.length > 3 || !surnameAt(before.start)) return false;
+  const tag = ctx.tagOf(before.word);
+  return tag === 'nrfg';
+}
+
+/**
+ * Does the head at `headStart` stand alone in a list of nouns (…、保密、参事文史、…)? Its part starts right after 、 and
+ * the part before 、 is no title.
+ */
+function inNounList(ctx: Context, headStart: number): boolean {
+  const { text } = ctx;
+  if (text[headStart - 1] !== '、') return false;
+  const before = text.slice(Math.max(0, headStart - 25), headStart - 1);
+  return !nameGrammar(ctx.lexicon).titleAtEnd.test(before);
+}
+
+/** Length of the list item at `at`: up to the next 、 or other punctuation, at most 6 characters (else 0). */
+function listItemLength(text: string, at: number): number {
+  const match = /^[^、，,。；;：:！!？?\s()（）“”"《》]{2,6}(?=、)/.exec(text.slice(at, at + 7));
+  return match ? match[0].length : 0;
+}
+
+/**
+ * Can [start, end), a whole item of a list after a title, be a name? A surname and one or two more characters,
+ * no title head inside, not a word jieba knows as something other than a name, not a listed non-name.
+ */
+function plausibleName(ctx: Context, start: number, end: number): boolean {
+  const { text, lexicon } = ctx;
+  const written = text.slice(start, end);
+  const surname = lexicon.compoundSurnames.has(written.slice(0, 2)) ? 2 : lexicon.surnames.has(written[0]) ? 1 : 0;
+  const length = [...written].length;
+  if (!surname || length <= surname || length > surname + 2 || !/^[\u3400-\u9fff\u{20000}-\u{3FFFF}\uFE00-\uFE0F]+$/u.test(written)) return false;
+  const grammar = nameGrammar(lexicon);
+  for (let i = 0; i < written.length; i++) if (grammar.titleAtStart.test(written.slice(i))) return false;
+  // Between two list marks a function character inside (曹和家) ends nothing; a word such as 同志 or 主持 still does.
+  const notGiven = grammar.notGiven.exec(written.slice(surname));
+  if (notGiven && notGiven[0].length >= 2) return false;
+  if (lexicon.notNames.some((word) => written.startsWith(word) || word.startsWith(written))) return false;
+  if (isCommonWordTag(ctx.tagOf(written))) return false;
+  // 高贵成: a word at the start is fine, but not one that covers the whole given name (张家、李村 are places).
+  return !(surname === 1 && length === 2 && isCommonWordTag(ctx.tagOf(written)));
+}
+
+/**
+ * 副市长高贵成、李佳宏、王昈、孙增宽出席: the names of a list after one title, read item by item where the first
+ * cannot be read alone. Every item between list marks must look like a name; the last is read as a name. Empty when
+ * it is no such list.
+ */
+function listedNames(ctx: Context, at: number): Array<[number, number]> {
+  const { text } = ctx;
+  const names: Array<[number, number]> = [];
+  let start = at;
+  for (let n = 0; n < 40; n++) {
+    const length = listItemLength(text, start);
+    if (length && plausibleName(ctx, start, start + length)) {
+      names.push([start, start + length]);
+      start += length + 1;
+      continue;
+    }
+    let end = readName(ctx, start);
+    if (end < 0) {
+      // The last item before 等 or a role: the longest reading that can end a name.
+      for (const length of [3, 2]) if (end < 0 && plausibleName(ctx, start, start + length) && endsName(ctx, start + length)) end = start + length;
+    }
+    if (end > 0 && endsName(ctx, end)) names.push([start, end]);
+    break;
+  }
+  return names.length >= 2 ? names : [];
+}
+
 function findMentions(ctx: Context): Mention[] {
   const { text } = ctx;
   const { titleHead: head, titleAtStart } = nameGrammar(ctx.lexicon);
@@ -128,11 +266,18 @@ function findMentions(ctx: Context): Mention[] {
     if (insideWord(ctx, match.index, headEnd)) continue;
     let nameStart = headEnd;
     while ((text[nameStart] === ' ' || text[nameStart] === '\u3000') && nameStart - headEnd < 2) nameStart++;
-    let nameEnd = readName(ctx, nameStart);
+    // 毛主席英明, 习近平总书记殷殷嘱托: the head belongs to the name before it; what follows is no name.
+    const heldBefore = heldByNameBefore(ctx, match.index, headEnd);
+    let nameEnd = heldBefore ? -1 : readName(ctx, nameStart);
+    // 保密、参事、史志: a head standing alone in a list of nouns is a noun, not a post.
+    if (nameEnd > 0 && isCommonWordTag(ctx.tagOf(text.slice(nameStart, nameEnd))) && inNounList(ctx, match.index)) continue;
     // 安徽省 + 长丰县: a head that straddles two words, followed by a word jieba knows (丰县), is a place, not a title.
     if (nameEnd > 0 && !ctx.isTokenStart(match.index) && !ctx.isTokenStart(headEnd) && isCommonWordTag(ctx.tagOf(text.slice(nameStart, nameEnd)))) continue;
     // 县长任双组长: a "name" run straight into another title is a verb and its object (任 = serve as).
     if (nameEnd > 0 && titleAtStart.test(text.slice(nameEnd, nameEnd + 8))) nameEnd = -1;
+    // 副市长高贵成、李佳宏、王昈出席: a list after one title whose first name opens with a word jieba knows.
+    const listed = nameEnd < 0 && !heldBefore ? listedNames(ctx, nameStart) : [];
+    if (listed.length >= 2) nameEnd = listed[0][1];
     if (nameEnd < 0 || isPhotoCredit(ctx, nameEnd)) {
       const before = nameEnd < 0 ? nameBefore(ctx, match.index, headEnd, floor) : undefined;
       if (before && !isCompanyStaff(ctx, before.titles)) {
@@ -146,17 +291,56 @@ function findMentions(ctx: Context): Mention[] {
     // 书记/主任信箱: titles paired by a slash name a post or a service, not one person.
     if (text[titles[0].start - 1] === '/' || text.slice(titles[0].start, headEnd).includes('/')) continue;
     mentions.push({ name: nameText(ctx, nameStart, nameEnd), start: titles[0].start, nameStart, nameEnd, titles });
-    // 厅党组成员蔡某、陈某、郭某 (or 甲和乙): one title chain, several names. A name with its own title after it
+    // 厅党组成员蔡某、陈某、郭某: one title chain, several names. A name with its own title after it
     // (、韩正副区长) is someone else's mention.
+    // A name joined by 与 or leading a delegation (书记甲与乙一行座谈) is not given the title: it belongs to the name
+    // it touches.
     let end = nameEnd;
-    while (text[end] === '、' || /[和与及]/.test(text[end] ?? '')) {
-      const nextEnd = readName(ctx, end + 1);
+    // 和/及 join names that share the title (易军和倪虹); 与/同 (with) brings in a partner who does not.
+    while (text[end] === '、' || ((text[end] === '和' || text[end] === '及') && !/^[\u3400-\u9fff]{2,4}一行/.test(text.slice(end + 1, end + 8)))) {
+      let nextEnd = readName(ctx, end + 1);
+      // 曹和家: an item between two list marks is read whole when it looks like a name.
+      if ((nextEnd < 0 || text[nextEnd] !== '、') && text[end + 1 + listItemLength(text, end + 1)] === '、' && plausibleName(ctx, end + 1, end + 1 + listItemLength(text, end + 1))) {
+        nextEnd = end + 1 + listItemLength(text, end + 1);
+      }
       if (nextEnd < 0 || !endsName(ctx, nextEnd) || titleAtStart.test(text.slice(nextEnd, nextEnd + 8)) || isPhotoCredit(ctx, nextEnd)) break;
       mentions.push({ name: nameText(ctx, end + 1, nextEnd), start: end + 1, nameStart: end + 1, nameEnd: nextEnd, titles });
       end = nextEnd;
     }
     head.lastIndex = end;
     floor = end;
+  }
+  return mergeByStart(mentions, groupMentions(ctx));
+}
+
+/** Two mention lists, each in text order, as one in text order. */
+function mergeByStart(a: Mention[], b: Mention[]): Mention[] {
+  if (!b.length) return a;
+  return [...a, ...b].sort((x, y) => x.start - y.start);
+}
+
+function groupPattern(lexicon: Lexicon): RegExp {
+  return perLexicon(lexicon, 'officials:group', () => new RegExp(`(?:${anyOf(lexicon.list('group-titles'))})`, 'g'));
+}
+
+/**
+ * 市县领导甲、乙、丙等出席: a word naming a group of officials (data/group-titles.txt) gives its title to a list of two
+ * or more names right after it; never to one name (索加瓦雷领导的…, 领导包镇 are verbs).
+ */
+function groupMentions(ctx: Context): Mention[] {
+  const { text } = ctx;
+  const pattern = groupPattern(ctx.lexicon);
+  const mentions: Mention[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const headEnd = match.index + match[0].length;
+    if (!ctx.isTokenStart(headEnd) || insideWord(ctx, match.index, headEnd)) continue;
+    const names = listedNames(ctx, headEnd);
+    if (names.length < 2) continue;
+    const titles = readChain(ctx, match.index, headEnd, Math.max(0, match.index - 24));
+    if (!titles.length) continue;
+    for (const [start, end] of names) mentions.push({ name: nameText(ctx, start, end), start: start === headEnd ? titles[0].start : start, nameStart: start, nameEnd: end, titles });
+    pattern.lastIndex = names[names.length - 1][1];
   }
   return mentions;
 }
