@@ -353,28 +353,64 @@ const EVENT_ONLY = new Set(['介绍', STATEMENT]);
  * Roles written in [from, to). The one who 听取…汇报 does not 汇报; a clause told to a reporter gives nothing; a
  * statement (指出, 强调, 表示 …) gives the marker {@link STATEMENT}, turned into 讲话 only at a reported event.
  */
-function rolesIn(ctx: Context, from: number, to: number): string[] {
+function rolesIn(ctx: Context, from: number, to: number, cited = false): string[] {
   const { statement, interview } = patterns(ctx.lexicon);
-  const window = ctx.text.slice(from, to).replace(/听取[^。；;]*?汇报/g, (heard) => ' '.repeat(heard.length));
+  let window = ctx.text.slice(from, to).replace(/听取[^。；;]*?汇报/g, (heard) => ' '.repeat(heard.length));
   if (interview.test(window)) return [];
+  // What a statement or a quotation reports is what was said, not what the speaker did: 李强强调，要积极参加… gives
+  // 讲话, not 参加.
+  const said = statement.exec(window);
+  const quoted = /[“"「『:：]/.exec(window);
+  const reportedAt = Math.min(said ? said.index + said[0].length : Infinity, quoted ? quoted.index : Infinity);
+  const hasStatement = said !== null && (!quoted || said.index < quoted.index);
+  if (reportedAt < window.length) window = window.slice(0, reportedAt);
+  const attributes = attributePattern(ctx.lexicon);
   const roles: string[] = [];
+  const firstAt = new Map<string, number>();
   for (const { role, regex } of ctx.lexicon.roles) {
-    if (!roles.includes(role) && regex.test(window)) roles.push(role);
+    const at = actAt(window, globalOf(regex), attributes, cited);
+    if (at >= 0 && at < (firstAt.get(role) ?? Infinity)) firstAt.set(role, at);
   }
+  for (const role of firstAt.keys()) roles.push(role);
   // Keep the order the roles are written in.
-  roles.sort((a, b) => firstIndex(ctx, window, a) - firstIndex(ctx, window, b));
-  if (statement.test(window)) roles.push(STATEMENT);
+  roles.sort((a, b) => (firstAt.get(a) ?? 0) - (firstAt.get(b) ?? 0));
+  if (hasStatement) roles.push(STATEMENT);
   return roles;
 }
 
-function firstIndex(ctx: Context, window: string, role: string): number {
-  let best = Infinity;
-  for (const pattern of ctx.lexicon.roles) {
-    if (pattern.role !== role) continue;
-    const match = pattern.regex.exec(window);
-    if (match && match.index < best) best = match.index;
+const globals = new WeakMap<RegExp, RegExp>();
+/** The global form of a role pattern, compiled once. */
+function globalOf(regex: RegExp): RegExp {
+  let global = globals.get(regex);
+  if (!global) {
+    global = new RegExp(regex.source, regex.flags.includes('g') ? regex.flags : `${regex.flags}g`);
+    globals.set(regex, global);
   }
-  return best;
+  return global;
+}
+
+/**
+ * Where the first act of `pattern` is written in `window`, or -1. A role word that modifies a noun (参会企业, 讲话精神,
+ * data/role-attributes.txt) is no act; for a leader only cited (`cited`), neither is one that sets the time of the
+ * quoted words (考察时强调).
+ */
+function actAt(window: string, pattern: RegExp, attributes: RegExp, cited: boolean): number {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(window); match; match = pattern.exec(window)) {
+    const end = match.index + match[0].length;
+    if (match[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    // 习近平总书记在云南考察时强调: for a leader only cited, the act before 时 is the setting of the quoted words.
+    if (cited && /^(?:了)?[时之际期间]/.test(window.slice(end, end + 3))) continue;
+    if (!attributes.test(window.slice(end, end + 6))) return match.index;
+  }
+  return -1;
+}
+
+function attributePattern(lexicon: Lexicon): RegExp {
+  return perLexicon(lexicon, 'officials:attributes', () => new RegExp(`^(?:${anyOf(lexicon.list('role-attributes'))})`));
 }
 
 /**
@@ -437,15 +473,41 @@ function sharedAcrossLeadIn(ctx: Context, from: number, end: number): boolean {
   return match !== null && rolesIn(ctx, from + 1, end).length === 0;
 }
 
-function rolesAfter(ctx: Context, nameEnd: number, titledByStart: Map<number, Mention>, starts: number[]): string[] {
+function rolesAfter(ctx: Context, nameEnd: number, titledByStart: Map<number, Mention>, starts: number[], cited = false): string[] {
   let from = nameEnd;
+  // 甲，乙主持会议: across a comma only what a group does together (出席, 参加 …) is shared; 主持 is the last name's.
+  let acrossComma = false;
   for (let hops = 0; hops < 12; hops++) {
     const end = clauseEnd(ctx, from, starts);
     const next = titledByStart.get(end);
-    if (!next || !(SHARED.test(ctx.text.slice(from, end)) || sharedAcrossLeadIn(ctx, from, end))) return rolesIn(ctx, from, end);
+    const between = ctx.text.slice(from, end);
+    if (!next || !(SHARED.test(between) || sharedAcrossLeadIn(ctx, from, end))) {
+      const roles = rolesIn(ctx, from, end, cited);
+      if (!acrossComma) return roles;
+      const shareable = ctx.lexicon.set('shared-roles');
+      return roles.filter((role) => shareable.has(role));
+    }
+    if (/[，,]/.test(between)) acrossComma = true;
     from = next.nameEnd;
   }
   return [];
+}
+
+/**
+ * Is the clause of the person at working offset `at` about another event than the article's meeting? Opened (in its
+ * sentence, before the name) by a side-time word (会议期间, 会后: data/side-times.txt), or naming in its own clause a
+ * side event (会见, 座谈: data/side-events.txt) that the meeting's name does not hold.
+ */
+function sideEvent(ctx: Context, at: number, to: number): boolean {
+  const meeting = ctx.found.meeting?.name ?? '';
+  let sentence = at;
+  while (sentence > 0 && !/[。！!？?\n]/.test(ctx.text[sentence - 1]) && at - sentence < 200) sentence--;
+  const opening = ctx.text.slice(sentence, at);
+  if (ctx.lexicon.list('side-times').some((word) => opening.includes(word) && !meeting.includes(word))) return true;
+  let clause = at;
+  while (clause > sentence && !/[，,；;]/.test(ctx.text[clause - 1])) clause--;
+  const own = ctx.text.slice(clause, to);
+  return ctx.lexicon.list('side-events').some((word) => own.includes(word) && !meeting.includes(word));
 }
 
 /**
@@ -499,6 +561,9 @@ export const officials: Extractor = {
       list.push(mention.nameStart);
       titledStartsByName.set(mention.name, list);
     }
+    // Names whose every titled mention stands before its title (习近平总书记, 王蒙徽部长).
+    const citedOnly = new Set(titled.filter((mention) => mention.before).map((mention) => mention.name));
+    for (const mention of titled) if (!mention.before) citedOnly.delete(mention.name);
     // Every mention of each name, titled or not, contributes roles. Roles that need an event (statements, 介绍) wait
     // when the sentence names none: they count if the person acts at the article's meeting elsewhere.
     const pending = new Map<Official, string[]>();
@@ -521,11 +586,20 @@ export const officials: Extractor = {
         if (!doctrine && !bounded) continue;
         official.spans.push(ctx.span(at, end));
         if (doctrine) continue;
-        const roles = rolesAfter(ctx, end, titledByStart, starts);
+        const cited = citedOnly.has(name);
+        let roles = rolesAfter(ctx, end, titledByStart, starts, cited);
+        // In an article that reports a meeting, a visit (考察, 调研) or a sentence about a side event (会议期间…座谈,
+        // 会后…) is no act at the meeting.
+        if (ctx.found.meeting && roles.length) {
+          const visits = ctx.lexicon.set('visit-roles');
+          roles = sideEvent(ctx, at, clauseEnd(ctx, end, starts)) ? [] : roles.filter((role) => !visits.has(role));
+        }
         // A name standing before its title or alone is only cited unless it does something here.
         if ((own !== undefined && !own.before) || roles.some((role) => !EVENT_ONLY.has(role))) official.acts = true;
-        const event = roles.some((role) => EVENT_ONLY.has(role)) && atEvent(ctx, at, clauseEnd(ctx, end, starts));
-        const withMeeting = roles.includes(STATEMENT) && inMeetingParagraph(ctx, at, reported);
+        // A leader only ever named in the cited form (习近平总书记在…上要求) speaks at the article's meeting only where
+        // its paragraph names it; a 会上 of another event is the setting of a quoted speech.
+        const event = !cited && roles.some((role) => EVENT_ONLY.has(role)) && atEvent(ctx, at, clauseEnd(ctx, end, starts));
+        const withMeeting = !cited && roles.includes(STATEMENT) && inMeetingParagraph(ctx, at, reported);
         for (const role of roles) {
           if (!EVENT_ONLY.has(role) || event || (role === STATEMENT && withMeeting)) addRole(official, role);
           else pending.set(official, [...(pending.get(official) ?? []), role]);
@@ -533,6 +607,7 @@ export const officials: Extractor = {
       }
     }
     for (const [official, roles] of pending) {
+      if (citedOnly.has(official.name)) continue;
       const acts = official.roles.some((role) => !EVENT_ONLY.has(role) && role !== '汇报');
       if (acts && ctx.found.meeting) for (const role of roles) addRole(official, role);
     }
