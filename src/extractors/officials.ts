@@ -124,7 +124,10 @@ function modifierSet(lexicon: Lexicon): Set<string> {
   return perLexicon(lexicon, 'officials:modifiers', () => new Set(lexicon.list('title-modifiers')));
 }
 
-/** Staff of a company (办公室主任 of 某某有限公司) hold no party, government or institution title. */
+/**
+ * Staff of a company (办公室主任 of 某某有限公司) or of a research institute or think tank (研究所所长) hold no party,
+ * government or institution title; a title with 党 (公司党委书记) still is one.
+ */
 function isCompanyStaff(ctx: Context, titles: Array<{ start: number; end: number }>): boolean {
   const written = titles.map((title) => ctx.text.slice(title.start, title.end));
   const company = ctx.lexicon.list('company-words');
@@ -254,7 +257,43 @@ function listedNames(ctx: Context, at: number): Array<[number, number]> {
   return names.length >= 2 ? names : [];
 }
 
-function findMentions(ctx: Context): Mention[] {
+/** Titled mentions of the document, once: officials and people both read them. */
+function mentionsOf(ctx: Context): { mentions: Mention[]; staff: Mention[] } {
+  return ctx.shared('officials:mentions', () => {
+    const staff: Mention[] = [];
+    return { mentions: findMentions(ctx, staff), staff };
+  });
+}
+
+/**
+ * Named people whose title is no party, government or institution post (a company's 董事长, a research institute's
+ * 所长, data/company-words.txt) or who are described by a word for a person (院士, 村民, 网格员:
+ * data/person-descriptors.txt): for `people`, with what the text calls them. Working offsets.
+ */
+export function describedPeople(ctx: Context): Array<{ name: string; role: string; start: number; end: number }> {
+  const found = mentionsOf(ctx).staff.map((mention) => ({
+    name: mention.name,
+    role: mention.titles.map((title) => ctx.surface(title.start, title.end).trim()).join('、'),
+    start: mention.nameStart,
+    end: mention.nameEnd,
+  }));
+  const { text } = ctx;
+  const pattern = perLexicon(ctx.lexicon, 'officials:descriptors', () => new RegExp(`(?:${anyOf(ctx.lexicon.list('person-descriptors'))})`, 'g'));
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const headEnd = match.index + match[0].length;
+    if (!ctx.isTokenStart(match.index) || !ctx.isTokenStart(headEnd) || insideWord(ctx, match.index, headEnd)) continue;
+    // A description is weaker evidence than a title: no word jieba knows (村民支持, 农民富起来) reads as a name.
+    const end = readName(ctx, headEnd, false);
+    if (end < 0 || !endsName(ctx, end) || isPhotoCredit(ctx, end)) continue;
+    const titles = readChain(ctx, match.index, headEnd, Math.max(0, match.index - 24));
+    const role = titles.length ? ctx.surface(titles[0].start, headEnd).trim() : match[0];
+    found.push({ name: nameText(ctx, headEnd, end), role, start: headEnd, end });
+  }
+  return found;
+}
+
+function findMentions(ctx: Context, staff: Mention[]): Mention[] {
   const { text } = ctx;
   const { titleHead: head, titleAtStart } = nameGrammar(ctx.lexicon);
   const mentions: Mention[] = [];
@@ -280,14 +319,19 @@ function findMentions(ctx: Context): Mention[] {
     if (listed.length >= 2) nameEnd = listed[0][1];
     if (nameEnd < 0 || isPhotoCredit(ctx, nameEnd)) {
       const before = nameEnd < 0 ? nameBefore(ctx, match.index, headEnd, floor) : undefined;
-      if (before && !isCompanyStaff(ctx, before.titles)) {
+      if (before && isCompanyStaff(ctx, before.titles)) staff.push(before);
+      else if (before) {
         mentions.push(before);
         floor = headEnd;
       }
       continue;
     }
     const titles = readChain(ctx, match.index, headEnd, Math.min(floor, match.index));
-    if (!titles.length || isCompanyStaff(ctx, titles)) continue;
+    if (!titles.length) continue;
+    if (isCompanyStaff(ctx, titles)) {
+      staff.push({ name: nameText(ctx, nameStart, nameEnd), start: titles[0].start, nameStart, nameEnd, titles });
+      continue;
+    }
     // 书记/主任信箱: titles paired by a slash name a post or a service, not one person.
     if (text[titles[0].start - 1] === '/' || text.slice(titles[0].start, headEnd).includes('/')) continue;
     mentions.push({ name: nameText(ctx, nameStart, nameEnd), start: titles[0].start, nameStart, nameEnd, titles });
@@ -532,7 +576,7 @@ export const officials: Extractor = {
   needs: ['meeting'],
   provides: ['officials'],
   run(ctx) {
-    const titled = findMentions(ctx);
+    const titled = mentionsOf(ctx).mentions;
     const titledAt = new Map(titled.map((mention) => [mention.nameStart, mention]));
     const titledByStart = new Map(titled.map((mention) => [mention.start, mention]));
     const starts = titled.map((mention) => mention.start).sort((a, b) => a - b);

@@ -256,6 +256,8 @@ function readChinese(ctx: Context, at: number, titled: boolean): number {
     // 殷殷, 常常: a surname character doubled is a reduplicated word, not a surname and a given name.
     if (surname === 1 && given === name[0]) return false;
     if (lexicon.notNames.some((word) => name.startsWith(word) || word.startsWith(name))) return false;
+    // Without a title before it, a given name that is a verb, adverb or particle jieba knows (农民富起来) is that word.
+    if (!titled && given.length >= 2 && /^(?:v|vd|d|u[a-z]?|p|c|f)$/.test(ctx.tagOf(given))) return false;
     if (!isCommonWord(ctx, name)) return true;
     // After a title a word that is also a name stays a name (江平, 高峰; 严义埙 is in jieba's dictionary as a noun).
     const tag = ctx.tagOf(name) || 'x';
