@@ -120,6 +120,21 @@ function titleStart(ctx: Context, start: number, from: number): number {
 /** Words that join parts of one title (国务委员兼国务院秘书长, 住房和城乡建设厅). */
 const GRAMMAR_IN_TITLE = /^(?:兼|和|与|及|暨)$/;
 
+/**
+ * Does the title at [start, end) say the post is no longer held (原市委书记, 美国前总统, 时任县长)? A modifier counts
+ * where jieba reads it as a word of its own (原平市 is a place).
+ */
+function isFormer(ctx: Context, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) {
+    const token = ctx.tokenStartingAt(at);
+    if (token && token.end < end && FORMER.has(token.word)) return true;
+  }
+  return false;
+}
+
+/** The modifiers that mark a former post (the rest, 新任 or 代, mark a current one). */
+const FORMER = new Set(['前', '原', '前任', '原任', '时任', '卸任', '已故']);
+
 function modifierSet(lexicon: Lexicon): Set<string> {
   return perLexicon(lexicon, 'officials:modifiers', () => new Set(lexicon.list('title-modifiers')));
 }
@@ -581,20 +596,36 @@ export const officials: Extractor = {
     const titledByStart = new Map(titled.map((mention) => [mention.start, mention]));
     const starts = titled.map((mention) => mention.start).sort((a, b) => a - b);
     const byName = new Map<string, Official & { acts: boolean }>();
+    // Titles are compared in the working text (simplified script: 管委會主任 = 管委会主任) and kept as written.
+    const compared = new Map<Official, string[]>();
+    const formerTitles = new Set<string>();
     for (const mention of titled) {
-      const titles = mention.titles.map((title) => ctx.surface(title.start, title.end).trim());
       let official = byName.get(mention.name);
       if (!official) {
         official = { name: ctx.surface(mention.nameStart, mention.nameEnd).replace(/[ \u3000]/g, ''), titles: [], roles: [], span: ctx.span(mention.start, mention.nameEnd), spans: [], acts: false };
         byName.set(mention.name, official);
+        compared.set(official, []);
       }
+      const known = compared.get(official)!;
       // One chain keeps every part as written (党组书记、局长，市综合执法局局长); a later mention adds only what an
-      // earlier one did not already say (区长 after 区委副书记、区长).
-      const earlier = official.titles.slice();
-      for (const title of titles) {
-        if (official.titles.includes(title) || earlier.some((known) => known.includes(title))) continue;
-        official.titles = official.titles.filter((known) => !(earlier.includes(known) && title.includes(known)));
-        official.titles.push(title);
+      // earlier one did not already say (区长 after 区委副书记、区长). A former post (原市委书记) never stands for a
+      // current one (市委书记) nor the reverse.
+      const earlier = known.slice();
+      for (const title of mention.titles) {
+        const written = ctx.surface(title.start, title.end).trim();
+        const working = ctx.text.slice(title.start, title.end).trim();
+        const former = isFormer(ctx, title.start, title.end);
+        if (former) formerTitles.add(working);
+        const same = (other: string) => formerTitles.has(other) === former;
+        if (known.includes(working) || earlier.some((other) => other.includes(working) && same(other))) continue;
+        for (let i = known.length - 1; i >= 0; i--) {
+          if (earlier.includes(known[i]) && working.includes(known[i]) && same(known[i])) {
+            known.splice(i, 1);
+            official.titles.splice(i, 1);
+          }
+        }
+        known.push(working);
+        official.titles.push(written);
       }
     }
     const DOCTRINE = doctrinePattern(ctx.lexicon);

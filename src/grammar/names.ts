@@ -101,7 +101,7 @@ const CLOSER = /^(?:[，,。、；;:：！!？?\s()（）“”"‘’《》【�
 const SEPARATORS = '·•・‧．.-';
 /**
  * Stand-ins a lost middle dot was garbled into by a wrong encoding (谢尔盖?拉夫罗夫, the replacement character): a
- * separator only between two transliterated parts of two or more characters each.
+ * separator only between transliterated parts, the first of two or more characters (阿卜杜拉?本?扎耶德).
  */
 const GARBLED = '?？\uFFFD';
 const NAME_TAG = /^(?:x|nr|nrfg|nrt)$/;
@@ -178,7 +178,7 @@ function readTransliterated(ctx: Context, at: number): number {
     } else if (SEPARATORS.includes(ch) && letters > 0 && transliteration.has(text[end + 1] ?? '')) {
       end++;
       part = 0;
-    } else if (GARBLED.includes(ch) && part >= 2 && transliteration.has(text[end + 1] ?? '') && transliteration.has(text[end + 2] ?? '')) {
+    } else if (GARBLED.includes(ch) && (part >= 2 || (part >= 1 && letters > part)) && transliteration.has(text[end + 1] ?? '') && (transliteration.has(text[end + 2] ?? '') || GARBLED.includes(text[end + 2] ?? ''))) {
       end++;
       part = 0;
     } else break;
@@ -189,7 +189,9 @@ function readTransliterated(ctx: Context, at: number): number {
   // it is a name (买买提江·吐尔地).
   const separated = [...text.slice(at, end)].some(isSeparator);
   const first = ctx.tokenStartingAt(at);
-  if (!separated && first && first.word.length >= 2 && isCommonWord(ctx, first.word)) return -1;
+  // A foreign name jieba files as a place (普京 ns) is still a name when a name can end right after it.
+  const placeName = first !== undefined && first.end <= end && ctx.tagOf(first.word) === 'ns' && endsName(ctx, first.end);
+  if (!separated && first && first.word.length >= 2 && isCommonWord(ctx, first.word) && !placeName) return -1;
   // The run may swallow the first character of the next word (…尔科夫及): back off to where a name can end, then
   // to where jieba starts a word; never back into the part before a separator.
   let floor = at + 2;
