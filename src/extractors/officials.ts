@@ -15,6 +15,8 @@ interface Mention {
   titles: Array<{ start: number; end: number }>;
   /** The name stands before its title (王蒙徽部长): a citation unless the person acts in the clause. */
   before?: boolean;
+  /** How the mention was read (docs/rules.md). */
+  rule: string;
 }
 
 const SEPARATOR = /[、，,\s]/;
@@ -164,7 +166,7 @@ function nameBefore(ctx: Context, headStart: number, headEnd: number, floor: num
     for (let k = 1; k <= 4 && !opens && k <= from; k++) opens = leadIns.has(text.slice(from - k, from)) && ctx.isTokenStart(from - k);
     // The title follows the name directly (韩正副区长); a place before a party committee (明光市委副书记) is no name.
     if (!opens || !isNameAt(ctx, from, headStart)) continue;
-    return { name: nameText(ctx, from, headStart), start: from, nameStart: from, nameEnd: headStart, titles: [{ start: headStart, end: headEnd }], before: true };
+    return { name: nameText(ctx, from, headStart), start: from, nameStart: from, nameEnd: headStart, titles: [{ start: headStart, end: headEnd }], before: true, rule: 'official.name-before-title' };
   }
   return undefined;
 }
@@ -285,12 +287,14 @@ function mentionsOf(ctx: Context): { mentions: Mention[]; staff: Mention[] } {
  * 所长, data/company-words.txt) or who are described by a word for a person (院士, 村民, 网格员:
  * data/person-descriptors.txt): for `people`, with what the text calls them. Working offsets.
  */
-export function describedPeople(ctx: Context): Array<{ name: string; role: string; start: number; end: number }> {
+export function describedPeople(ctx: Context): Array<{ name: string; role: string; start: number; end: number; rule: string; evidence: Array<[number, number]> }> {
   const found = mentionsOf(ctx).staff.map((mention) => ({
     name: mention.name,
     role: mention.titles.map((title) => ctx.surface(title.start, title.end).trim()).join('、'),
     start: mention.nameStart,
     end: mention.nameEnd,
+    rule: 'person.non-official-post',
+    evidence: mention.titles.map((title): [number, number] => [title.start, title.end]),
   }));
   const { text } = ctx;
   const pattern = perLexicon(ctx.lexicon, 'officials:descriptors', () => new RegExp(`(?:${anyOf(ctx.lexicon.list('person-descriptors'))})`, 'g'));
@@ -303,7 +307,7 @@ export function describedPeople(ctx: Context): Array<{ name: string; role: strin
     if (end < 0 || !endsName(ctx, end) || isPhotoCredit(ctx, end)) continue;
     const titles = readChain(ctx, match.index, headEnd, Math.max(0, match.index - 24));
     const role = titles.length ? ctx.surface(titles[0].start, headEnd).trim() : match[0];
-    found.push({ name: nameText(ctx, headEnd, end), role, start: headEnd, end });
+    found.push({ name: nameText(ctx, headEnd, end), role, start: headEnd, end, rule: 'person.described', evidence: [[match.index, headEnd]] });
   }
   return found;
 }
@@ -344,12 +348,12 @@ function findMentions(ctx: Context, staff: Mention[]): Mention[] {
     const titles = readChain(ctx, match.index, headEnd, Math.min(floor, match.index));
     if (!titles.length) continue;
     if (isCompanyStaff(ctx, titles)) {
-      staff.push({ name: nameText(ctx, nameStart, nameEnd), start: titles[0].start, nameStart, nameEnd, titles });
+      staff.push({ name: nameText(ctx, nameStart, nameEnd), start: titles[0].start, nameStart, nameEnd, titles, rule: 'person.non-official-post' });
       continue;
     }
     // 书记/主任信箱: titles paired by a slash name a post or a service, not one person.
     if (text[titles[0].start - 1] === '/' || text.slice(titles[0].start, headEnd).includes('/')) continue;
-    mentions.push({ name: nameText(ctx, nameStart, nameEnd), start: titles[0].start, nameStart, nameEnd, titles });
+    mentions.push({ name: nameText(ctx, nameStart, nameEnd), start: titles[0].start, nameStart, nameEnd, titles, rule: listed.length >= 2 ? 'official.title-before-list' : 'official.title-before-name' });
     // 厅党组成员蔡某、陈某、郭某: one title chain, several names. A name with its own title after it
     // (、韩正副区长) is someone else's mention.
     // A name joined by 与 or leading a delegation (书记甲与乙一行座谈) is not given the title: it belongs to the name
@@ -363,7 +367,7 @@ function findMentions(ctx: Context, staff: Mention[]): Mention[] {
         nextEnd = end + 1 + listItemLength(text, end + 1);
       }
       if (nextEnd < 0 || !endsName(ctx, nextEnd) || titleAtStart.test(text.slice(nextEnd, nextEnd + 8)) || isPhotoCredit(ctx, nextEnd)) break;
-      mentions.push({ name: nameText(ctx, end + 1, nextEnd), start: end + 1, nameStart: end + 1, nameEnd: nextEnd, titles });
+      mentions.push({ name: nameText(ctx, end + 1, nextEnd), start: end + 1, nameStart: end + 1, nameEnd: nextEnd, titles, rule: 'official.shared-title-chain' });
       end = nextEnd;
     }
     head.lastIndex = end;
@@ -398,7 +402,7 @@ function groupMentions(ctx: Context): Mention[] {
     if (names.length < 2) continue;
     const titles = readChain(ctx, match.index, headEnd, Math.max(0, match.index - 24));
     if (!titles.length) continue;
-    for (const [start, end] of names) mentions.push({ name: nameText(ctx, start, end), start: start === headEnd ? titles[0].start : start, nameStart: start, nameEnd: end, titles });
+    for (const [start, end] of names) mentions.push({ name: nameText(ctx, start, end), start: start === headEnd ? titles[0].start : start, nameStart: start, nameEnd: end, titles, rule: 'official.group-title-list' });
     pattern.lastIndex = names[names.length - 1][1];
   }
   return mentions;
@@ -602,7 +606,7 @@ export const officials: Extractor = {
     for (const mention of titled) {
       let official = byName.get(mention.name);
       if (!official) {
-        official = { name: ctx.surface(mention.nameStart, mention.nameEnd).replace(/[ \u3000]/g, ''), titles: [], roles: [], span: ctx.span(mention.start, mention.nameEnd), spans: [], acts: false };
+        official = { name: ctx.surface(mention.nameStart, mention.nameEnd).replace(/[ \u3000]/g, ''), titles: [], roles: [], span: ctx.span(mention.start, mention.nameEnd), spans: [], acts: false, rule: mention.rule, evidence: mention.titles.map((t) => ctx.span(t.start, t.end)) };
         byName.set(mention.name, official);
         compared.set(official, []);
       }

@@ -61,7 +61,7 @@ export const people: Extractor = {
         if (/[\u3400-\u9fff]/.test(after) && value.length < 4) break;
         if (!seen.has(value)) {
           seen.add(value);
-          found.push({ name: value, role: match[1], span: [at, at + value.length] });
+          found.push({ name: value, role: match[1], span: [at, at + value.length], rule: 'person.credit-line', evidence: [[match.index, match.index + match[0].length]] });
         }
         at += value.length;
         if (moved !== null) break; // the next article line is not part of the credit
@@ -80,7 +80,7 @@ export const people: Extractor = {
         if (value.length !== length || !hasSurname(ctx.lexicon, value) || officials.has(value) || ctx.lexicon.notNames.includes(value) || !looksLikeName(ctx, value)) continue;
         if (!seen.has(value)) {
           seen.add(value);
-          found.push({ name: value, role: '摄影', span: [end - length, end] });
+          found.push({ name: value, role: '摄影', span: [end - length, end], rule: 'person.photo-credit', evidence: [[match.index, match.index + match[0].length]] });
         }
         break;
       }
@@ -89,7 +89,7 @@ export const people: Extractor = {
     for (const person of describedPeople(ctx)) {
       if (officials.has(person.name) || seen.has(person.name)) continue;
       seen.add(person.name);
-      found.push({ name: person.name, role: person.role, span: [person.start, person.end] });
+      found.push({ name: person.name, role: person.role, span: [person.start, person.end], rule: person.rule, evidence: person.evidence });
     }
     return { people: found };
   },
