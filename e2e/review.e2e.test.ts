@@ -151,6 +151,13 @@ describe('report corrections in the browser', () => {
     await page.reload();
     expect(await classes()).toEqual(painted);
     expect(await listed(page)).toEqual(corrections);
+    // Added items and the fixed boundary are drawn over the text (CSS custom highlights), after the reload too.
+    const drawn = await page.evaluate(() => {
+      const texts = (name: string) => [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name) ?? [])].map((r) => r.toString());
+      return { added: texts('rv-added'), fixed: texts('rv-fix') };
+    });
+    expect(drawn.added).toEqual(['张伟', '总农艺师', '出席', '三座高地', '科创高地', '人才高地', '开放高地']);
+    expect(drawn.fixed).toEqual(['李明']);
 
     // Export: one gold file and one file per lexicon list with entries, downloaded as a reviewer would.
     await page.click('.review button[data-act="export"]');

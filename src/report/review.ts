@@ -84,6 +84,8 @@ mark.hl.rv-selected{outline:2px solid #3367d6;outline-offset:1px}
 mark.hl.rv-right{box-shadow:inset 0 -3px #2e7d32}
 mark.hl.rv-wrong{text-decoration:line-through 2px #c62828;opacity:.7}
 mark.hl.rv-fixed{outline:2px dashed #ef6c00;outline-offset:1px}
+::highlight(rv-added){background-color:#c8f0c8;text-decoration:underline 2px #2e7d32}
+::highlight(rv-fix){text-decoration:underline 3px #ef6c00}
 `;
 
 /**
@@ -158,6 +160,15 @@ function reviewExports(data, state){
 export const REVIEW_SCRIPT = `${REVIEW_CORE}
 (function(){
   var panels=document.querySelectorAll('.review');
+  // Added items and fixed boundaries are drawn with the CSS Custom Highlight API: no change to the article's DOM.
+  var drawn={};
+  function draw(){
+    if(!window.CSS||!CSS.highlights||typeof Highlight==='undefined')return;
+    var added=[],fixed=[];
+    Object.keys(drawn).forEach(function(p){added=added.concat(drawn[p].added);fixed=fixed.concat(drawn[p].fixed);});
+    CSS.highlights.set('rv-added',new Highlight(...added));
+    CSS.highlights.set('rv-fix',new Highlight(...fixed));
+  }
   panels.forEach(function(panel){
     var p=panel.getAttribute('data-doc');
     var data=JSON.parse(document.getElementById(p+'-review').textContent);
@@ -175,6 +186,17 @@ export const REVIEW_SCRIPT = `${REVIEW_CORE}
     function save(){try{localStorage.setItem(key,JSON.stringify(state));}catch(err){say('Corrections could not be saved in this browser: '+err.message);}}
     function pieces(id){return document.querySelectorAll('[data-mark="'+id+'"]');}
     function labelOf(id){var el=document.getElementById(id);return el?(el.getAttribute('data-tip')||'').split(' \\u00b7 ')[0]:id;}
+    // A DOM range over shown-text offsets [start, end) of the article.
+    function rangeAt(start,end){
+      var walker=document.createTreeWalker(article,NodeFilter.SHOW_TEXT),count=0,n,range=document.createRange(),begun=false;
+      while((n=walker.nextNode())){
+        var length=n.data.length;
+        if(!begun&&start<count+length){range.setStart(n,start-count);begun=true;}
+        if(begun&&end<=count+length){range.setEnd(n,end-count);return range;}
+        count+=length;
+      }
+      return null;
+    }
     function paint(){
       article.querySelectorAll('mark.hl').forEach(function(el){
         var id=el.getAttribute('data-mark');
@@ -189,6 +211,9 @@ export const REVIEW_SCRIPT = `${REVIEW_CORE}
       Object.keys(state.verdicts).forEach(function(id){line((state.verdicts[id]==='right'?'\\u2713 ':'\\u2717 ')+labelOf(id));});
       Object.keys(state.fixes).forEach(function(id){line('\\u2194 '+labelOf(id)+' \\u2192 '+state.fixes[id]);});
       state.added.forEach(function(a){line('+ '+a.kind+': '+a.text);});
+      var ranges=function(list){return list.map(function(x){return rangeAt(x.at,x.at+x.text.length);}).filter(Boolean);};
+      drawn[p]={added:ranges(state.added),fixed:ranges(Object.keys(state.fixedAt||{}).map(function(id){return {at:state.fixedAt[id],text:state.fixes[id]||''};}))};
+      draw();
     }
     // Offsets of a DOM position in the article's text (the text the report shows; inline labels are CSS, not text).
     function offset(node,at){
@@ -225,6 +250,7 @@ export const REVIEW_SCRIPT = `${REVIEW_CORE}
       }else if(act==='fix'){
         if(!selected||!range){say('Click a highlight, then select its right extent in the text.');return;}
         state.fixes[selected]=range.text;delete state.verdicts[selected];
+        state.fixedAt=state.fixedAt||{};state.fixedAt[selected]=range.start;
       }else if(act==='add'){
         if(!range){say('Select the missed text in the article first.');return;}
         var kind=panel.querySelector('select[data-role="kind"]').value;
