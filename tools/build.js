@@ -10,10 +10,17 @@ const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
 
+// `--project <tsconfig>` and `--out <dir>` (default: this checkout's tsconfig.json and dist/) let the tests build a
+// small project the same way.
+const argument = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 && process.argv[at + 1] ? path.resolve(process.argv[at + 1]) : fallback;
+};
 const root = path.join(__dirname, '..');
-const dist = path.join(root, 'dist');
-// Inside the checkout, so that rename never crosses a file system.
-const staging = path.join(root, `.dist-build-${process.pid}`);
+const project = argument('--project', path.join(root, 'tsconfig.json'));
+const dist = argument('--out', path.join(root, 'dist'));
+// Beside the output folder, so that rename never crosses a file system.
+const staging = path.join(path.dirname(dist), `.dist-build-${process.pid}`);
 
 function filesUnder(dir, base = dir) {
   if (!fs.existsSync(dir)) return [];
@@ -33,9 +40,9 @@ function removeEmptyDirs(dir) {
 }
 
 const tsc = require.resolve('typescript/bin/tsc');
-const compiled = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json'), '--outDir', staging], { stdio: 'inherit' });
+const compiled = spawnSync(process.execPath, [tsc, '-p', project, '--outDir', staging], { stdio: 'inherit' });
 try {
-  if (compiled.status !== 0) process.exit(compiled.status ?? 1);
+  if (compiled.status !== 0) throw Object.assign(new Error('tsc failed; dist/ left as it was'), { status: compiled.status ?? 1 });
   const built = filesUnder(staging);
   for (const file of built) {
     const target = path.join(dist, file);
@@ -45,6 +52,9 @@ try {
   const fresh = new Set(built);
   for (const file of filesUnder(dist)) if (!fresh.has(file)) fs.rmSync(path.join(dist, file), { force: true });
   removeEmptyDirs(dist);
+} catch (error) {
+  process.stderr.write(`build: ${error.message}\n`);
+  process.exitCode = error.status ?? 1;
 } finally {
   fs.rmSync(staging, { recursive: true, force: true });
 }

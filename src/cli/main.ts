@@ -84,7 +84,6 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('-v, --verbose', 'name every skipped file with its reason, and print the count line for one input too')
     .option('-q, --quiet', 'no per-file error lines, progress bar or final count on stderr (the exit code still tells)')
     .addHelpText('after', HELP_AFTER)
-    .showHelpAfterError('(run meeting-analyze --help for usage)')
     .exitOverride()
     .configureOutput({
       // Help read through `| head`: the pipe may close before the text is written; that is no error.
@@ -94,8 +93,8 @@ export async function runCli(io: CliIo): Promise<number> {
       },
       // Usage errors quote what was typed: an escape sequence in an argument is shown, not run.
       writeErr: (text) => stderr.write(visibleLines(text)),
-      // One prefix for every problem the tool reports, commander's own messages included.
-      outputError: (text, write) => write(text.replace(/^error: /, ERROR_PREFIX)),
+      // One prefix and one line for every problem the tool reports, commander's own messages included.
+      outputError: (text, write) => write(`${text.replace(/^error: /, ERROR_PREFIX).trimEnd()} (see --help)\n`),
     })
     .action(async (files: string[], options: BatchOptions) => {
       // `meeting-analyze repot a.txt` or `help report`: a word that is no file is a mistyped command, not a missing file.

@@ -6,9 +6,13 @@ import { COUNT_CHARS } from '../util/numbers';
 /** Longest noun read after a unit: a counted noun phrase is short (重点企业, 规上工业企业, 就业岗位). */
 const MAX_NOUN = 8;
 /** Tags of words that can end a noun phrase: nouns, nominal verbs and adjectives, abbreviations, unknown words. */
-const NOUN_TAG = /^(?:n|nz|ng|nt|ns|nr|vn|an|j|x|b|zg)$/;
-/** Tags of words that may stand before the head noun (新 企业, 就业 岗位) but never end the phrase. */
-const MODIFIER_TAG = /^(?:a|v)$/;
+const NOUN_TAG = /^(?:n|nz|ng|nt|ns|nr|an|j|x|b|zg)$/;
+const PROPER_TAG = /^(?:ns|nr|nt)$/;
+/**
+ * Tags of words that may stand before the head noun (新 企业, 就业 岗位, 建设 资金) but never end the phrase; a verb
+ * after the noun (企业 上市, 乡镇 开展) is the predicate, so the phrase has ended.
+ */
+const MODIFIER_TAG = /^(?:a|v|vn)$/;
 const STARTS_WITH_NUMERAL = new RegExp(String.raw`^[${COUNT_CHARS}\d]`);
 const CJK = /^[\u3400-\u9fff]+$/;
 
@@ -42,6 +46,7 @@ function nounEnd(ctx: Context, unitEnd: number, stops: ReadonlySet<string>): num
     at = token.end;
   }
   let end = unitEnd;
+  // A noun has been read: a verb from here on is the predicate.
   let sawNoun = false;
   for (let i = 0; i < pieces.length; i++) {
     let piece = pieces[i];
@@ -60,10 +65,13 @@ function nounEnd(ctx: Context, unitEnd: number, stops: ReadonlySet<string>): num
         i++;
       }
     }
+    // A place, organisation or person name heads a phrase or modifies the noun after it (31个省区市, 5个北京企业);
+    // after the noun it is a mis-tagged predicate (企业 上市 ns).
+    if (PROPER_TAG.test(tag) && sawNoun) break;
     if (NOUN_TAG.test(tag) || (tag === '' && piece.word.length >= 2)) {
       sawNoun = true;
       end = piece.end;
-    } else if (MODIFIER_TAG.test(tag) && !(tag === 'v' && sawNoun)) continue;
+    } else if (MODIFIER_TAG.test(tag) && !(tag !== 'a' && sawNoun)) continue;
     else break;
   }
   return end;

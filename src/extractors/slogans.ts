@@ -43,6 +43,7 @@ const SINGLE_WORD_TAG = /^(?:n|ng|nr|nrfg|nrt|ns|nt|nz|v|vn|vd|a|ad|an|d|m|q|t|f
 /** Endings of quoted speech (“崩溃了”, “看得见的”), not of a watchword. */
 const SPEECH_END = /[了吗呢吧啊呀的]$/;
 const CJK_CHAR = /[\u3400-\u9fff]/g;
+const SESSION = new RegExp(String.raw`^[${COUNT_CHARS}\d]+届`);
 const ANY_NUMERAL = new RegExp(String.raw`[${COUNT_CHARS}]`, 'g');
 /** Parts of equal standing inside one quotation: 、 or a space between words. */
 const PARALLEL = /、|[\u3400-\u9fff]\s+[\u3400-\u9fff]/;
@@ -60,6 +61,7 @@ function presentedAsSlogan(ctx: Context, start: number, end: number, measures: S
   // A numeric watchword (四风, 六稳) keeps a word after its numeral; a date or a session (6·13, 十四届五次) does not.
   const words = [...inner.replace(ANY_NUMERAL, '').replace(/\d/g, '')].filter((ch) => /[\u3400-\u9fff]/.test(ch) && !measures.has(ch) && !NOT_PART.test(ch));
   if (!words.length || (inner.match(CJK_CHAR) ?? []).length < 2) return false;
+  if (SESSION.test(inner)) return false; // 十四届五次, 二十届三中: a congress and its plenary session
   if (SPEECH_END.test(inner)) return false;
   if (SINGLE_WORD_TAG.test(ctx.tagOf(inner))) return false;
   if (PARALLEL.test(inner)) return true; // 促一方发展、保一方平安

@@ -1,14 +1,17 @@
 import chalk from 'chalk';
+import stripAnsi from 'strip-ansi';
 import type { AnalysisResult } from '../types';
 import { cellText, compactCell, DESCRIPTORS, DOUBT_MARK, doubtsAt, MISSING, type Descriptor } from './descriptors';
 import { DEFAULT_WIDTH, renderTable, wrapText } from './layout';
 import { isErrorRecord, type Formatter } from './types';
 
-/** Strip ANSI escapes and control characters so article text cannot drive the terminal. */
+/**
+ * Strip ANSI escapes (strip-ansi: CSI, OSC with either terminator) and control characters, so article text cannot
+ * drive the terminal. strip-ansi leaves DCS, PM and APC strings (ESC P/^/_ … ST), which are taken out here.
+ */
 export function terminalSafe(text: string): string {
-  return text
-    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
-    .replace(/\u001b[\]PX^_][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, '')
+  return stripAnsi(text)
+    .replace(/\u001b[PX^_][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, '')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/[\n\t]/g, ' ');
 }
