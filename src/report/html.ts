@@ -117,13 +117,15 @@ function tables(result: AnalysisResult, p: string, has: (id: string) => boolean)
 
 function headerCard(result: AnalysisResult, p: string, has: (id: string) => boolean): string {
   const m = result.meeting;
-  const field = (name: string, value: string | null | undefined, target: string) =>
-    `<dt>${name}</dt><dd>${value ? (has(target) ? `<a href="#${target}" data-target="${target}">${e(value)}</a>` : e(value)) : `<span class="muted">${MISSING}</span>`}</dd>`;
+  const field = (name: string, value: string | null | undefined, target: string, after = '') =>
+    `<dt>${name}</dt><dd>${value ? (has(target) ? `<a href="#${target}" data-target="${target}">${e(value)}</a>` : e(value)) : `<span class="muted">${MISSING}</span>`}${after}</dd>`;
+  // An undated meeting: the mark sits in the Date field itself, the reason on hover and in the warnings below.
+  const undated = doubtsAt(result, '/meeting');
+  const dateMark = undated ? ` <span class="doubt" role="img" aria-label="warning: ${e(undated.join('; '))}" title="${e(undated.join('\n'))}">${DOUBT_MARK}</span>` : '';
   const parts = [
     field('Meeting', m?.name, `${p}-meeting-name`),
     field('Body', m?.organization ? `${m.organization}${m.aliases.length ? ` (${m.aliases.join('、')})` : ''}` : null, `${p}-meeting-org`),
-    field('Date', m && (m.date || m.dateText) ? `${m.date ?? MISSING}${m.dateText ? ` (${m.dateText})` : ''}` : null, `${p}-meeting-date`) +
-      (doubtsAt(result, '/meeting') ? `<dd class="doubt-note"><span class="doubt">${DOUBT_MARK}</span> ${e(doubtsAt(result, '/meeting')!.join('; '))}</dd>` : ''),
+    field('Date', m && (m.date || m.dateText) ? `${m.date ?? MISSING}${m.dateText ? ` (${m.dateText})` : ''}` : null, `${p}-meeting-date`, dateMark),
     field('Input', `${result.input.path} · ${result.input.encoding} · ${result.input.chars} chars`, ''),
   ];
   const warnings = result.warnings.map((w) => `<li>${w.at ? `<span class="doubt">${DOUBT_MARK}</span> ` : ''}${e(w.code)}: ${e(w.message)}</li>`).join('');

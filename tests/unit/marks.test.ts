@@ -40,6 +40,12 @@ describe('doubtful rows are marked', () => {
     expect(html).toMatch(/<tr id="d1-row-formula-0"[^>]* class="doubtful"><td><span class="doubt" role="img" aria-label="warning: formula 1\+3\+2 has 3 parts but none explained in the text"/);
   });
 
+  test('the report marks an undated meeting in its Date field', () => {
+    const text = '近日，青禾县召开项目推进会。';
+    const html = renderReport([{ result: analyzeWithoutJieba(text), text }]);
+    expect(html).toMatch(/<dt>Date<\/dt><dd>[^]*?<span class="doubt" role="img" aria-label="warning: meeting 项目推进会: [^"]+"[^>]*>⚠<\/span><\/dd>/);
+  });
+
   test('a complete row is not marked', () => {
     expect(render('table', '2023年4月2日，青禾县召开项目推进会。会议要求，要做强三大产业：茶叶、竹木、旅游。')).not.toContain('⚠');
   });
