@@ -6,7 +6,7 @@ import { articleOf } from './pipeline/article';
 import { Context, type AnalyzeOptions, type Extracted, type Extractor } from './pipeline/context';
 import { resolveFormat, type InputFormat } from './pipeline/format';
 import { normalize } from './pipeline/normalize';
-import { checkSpans, mapSpans } from './pipeline/spans';
+import { checkSpans, mapSpans, settleExplanations } from './pipeline/spans';
 import { doubts } from './pipeline/doubts';
 import { appendLines, type TextView } from './pipeline/text-view';
 
@@ -80,6 +80,7 @@ export function analyzeText(input: AnalyzeInput, engines: Engines, options: Anal
   // After every extractor, before mapping: where the output is doubtful, a warning pointing at the item.
   extractorWarnings.push(...doubts(found, extractorWarnings));
   mapSpans(found, view);
+  settleExplanations(found, options.explain ?? false);
   mapSpans(extractorWarnings, view);
   warnings.push(...extractorWarnings);
   return {

@@ -112,6 +112,7 @@ describe('mistyped commands', () => {
     ['reprot', 'report'],
     ['dif', 'diff'],
     ['shema', 'schema'],
+    ['evl', 'eval'],
   ])('%s → did you mean %s?', async (typed, meant) => {
     const { code, out, err } = await run([typed, FIXTURE]);
     expect({ code, out, err }).toEqual({ code: 2, out: '', err: `meeting-analyze: unknown command '${typed}' (did you mean ${meant}?)\n` });

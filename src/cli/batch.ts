@@ -21,6 +21,7 @@ export interface BatchOptions {
   format: string;
   json?: boolean;
   top: number;
+  explain?: boolean;
   /** `--color auto|always|never`; `--no-color` gives false. */
   color: boolean | string;
   lexicon: string[];
@@ -212,6 +213,7 @@ async function runSignalled(
     // A file gets colours only when asked for explicitly (--color always).
     color: options.output && options.color !== 'always' && options.color !== true ? false : useColor(options.color, stdout, env),
     top: options.top,
+    explain: Boolean(options.explain),
     lexiconDirs: options.lexicon,
     maxBytes: options.maxBytes,
     encoding: options.encoding,

@@ -108,7 +108,7 @@ export const quantities: Extractor = {
         earlier.spans.push(span);
         continue;
       }
-      const quantity: Quantity = { text: ctx.surface(start, end), value, unit: match[4], noun, span, spans: [[span[0], span[1]]] };
+      const quantity: Quantity = { text: ctx.surface(start, end), value, unit: match[4], noun, span, spans: [[span[0], span[1]]], rule: 'quantity.number-unit' };
       byKey.set(key, quantity);
       found.push(quantity);
     }
