@@ -216,6 +216,8 @@ describe('one error prefix, one line', () => {
     ['an unknown subcommand option', ['diff', '--title', 'x', FIXTURE, FIXTURE]],
     ['a main option before a subcommand that lacks it', ['--summary', 'diff', FIXTURE, FIXTURE]],
     ['a missing input', [path.join(os.tmpdir(), 'no-such-article.txt')]],
+    ['a missing gold folder for eval', ['eval', '--gold', path.join(os.tmpdir(), 'no-such-gold'), FIXTURE]],
+    ['diff of a missing file', ['diff', FIXTURE, path.join(os.tmpdir(), 'no-such-article.txt')]],
   ])('%s', async (_, argv) => {
     const { code, err } = await run(argv);
     expect(code).toBeGreaterThan(0);
