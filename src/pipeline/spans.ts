@@ -186,21 +186,46 @@ function mapOne([start, end]: Span, view: TextView): Span {
  * evidence gets its own span.
  */
 export function settleExplanations(value: unknown, explain: boolean, parentRule?: string): void {
+  settle(value, explain, parentRule);
+}
+
+/**
+ * `settleExplanations` for one value; returns what its holder keeps in its place. Without `explain`, an item
+ * that has a `rule` or `evidence` is replaced by a copy without them: `delete` of a property that is not the last
+ * one added turns an object into a slow dictionary-mode object, and every later reader (formatters, the caller's
+ * code) would then run on those.
+ */
+function settle(value: unknown, explain: boolean, parentRule: string | undefined): unknown {
   if (Array.isArray(value)) {
-    for (const element of value) settleExplanations(element, explain, parentRule);
-    return;
+    for (let index = 0; index < value.length; index++) {
+      const element: unknown = value[index];
+      const settled = settle(element, explain, parentRule);
+      if (settled !== element) value[index] = settled;
+    }
+    return value;
   }
-  if (value === null || typeof value !== 'object') return;
-  const object = value as Json;
+  if (value === null || typeof value !== 'object') return value;
+  let object = value as Json;
   if (!explain) {
-    delete object.rule;
-    delete object.evidence;
+    if ('rule' in object || 'evidence' in object) object = withoutExplanation(object);
   } else if (typeof object.rule === 'string' || parentRule !== undefined) {
     if (typeof object.rule !== 'string') object.rule = parentRule;
     if (!Array.isArray(object.evidence) && isSpan(object.span)) object.evidence = [[...object.span]];
   }
   const rule = typeof object.rule === 'string' ? object.rule : parentRule;
-  for (const [key, field] of Object.entries(object)) {
-    if (key !== 'evidence' && !isSpanListKey(key) && !isSpanKey(key) && field !== null && typeof field === 'object') settleExplanations(field, explain, rule);
+  for (const key of Object.keys(object)) {
+    const field = object[key];
+    if (key !== 'evidence' && !isSpanListKey(key) && !isSpanKey(key) && field !== null && typeof field === 'object') {
+      const settled = settle(field, explain, rule);
+      if (settled !== field) object[key] = settled;
+    }
   }
+  return object;
+}
+
+/** A copy of the item without `rule` and `evidence`, its other fields in the same order. */
+function withoutExplanation(object: Json): Json {
+  const copy: Json = {};
+  for (const key of Object.keys(object)) if (key !== 'rule' && key !== 'evidence') copy[key] = object[key];
+  return copy;
 }
