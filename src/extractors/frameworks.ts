@@ -108,6 +108,8 @@ interface Explained {
   items: Span0[];
   /** The counted phrase it came from, if any (its members were read by itemsFor). */
   phrase?: CountedPhrase;
+  /** The reading that explained it (docs/rules.md). */
+  rule?: string;
 }
 
 /** One part of a formula: a number, or the letter of an open count as written (upper case: N, X). */
@@ -613,9 +615,16 @@ function sectionOpenings(ctx: Context, numbers: Part[], start: number, end: numb
 
 /** The best explanation of one mention: the reading that explains the most numbers. */
 function explainMention(ctx: Context, numbers: Part[], start: number, end: number): Explained[] {
-  const readings = [glosses(ctx, numbers, end), plusNames(ctx, numbers, end, start), clauseRun(ctx, numbers, end), countedAfter(ctx, numbers, start, end), membersBefore(ctx, numbers, start), sectionOpenings(ctx, numbers, start, end)];
+  const readings: Array<[string, Explained[]]> = [
+    ['component.gloss', glosses(ctx, numbers, end)],
+    ['component.plus-names', plusNames(ctx, numbers, end, start)],
+    ['component.clause-run', clauseRun(ctx, numbers, end)],
+    ['component.counted-after', countedAfter(ctx, numbers, start, end)],
+    ['component.list-before', membersBefore(ctx, numbers, start)],
+    ['component.section-openings', sectionOpenings(ctx, numbers, start, end)],
+  ];
   let best: Explained[] = [];
-  for (const reading of readings) if (reading.length > best.length) best = reading;
+  for (const [rule, reading] of readings) if (reading.length > best.length) best = reading.map((component) => ({ ...component, rule }));
   return withOpenPart(ctx, numbers, best, start, end);
 }
 
@@ -637,7 +646,7 @@ function withOpenPart(ctx: Context, numbers: Part[], explained: Explained[], sta
     let sentenceEnd = lastLabel;
     while (sentenceEnd < text.length && sentenceEnd - lastLabel < 200 && !/[。！!？?\n]/.test(text[sentenceEnd])) sentenceEnd++;
     const counted = openCountedIn(ctx, lastLabel, sentenceEnd);
-    return counted ? insert({ count: letter, label: counted, items: [] }) : explained;
+    return counted ? insert({ count: letter, label: counted, items: [], rule: 'component.open-part' }) : explained;
   }
   // Components before the formula: the clause between the last one and the clause holding the formula.
   let clauseStart = start;
@@ -650,7 +659,7 @@ function withOpenPart(ctx: Context, numbers: Part[], explained: Explained[], sta
   const to = clauseStart - 1;
   const clause = text.slice(from, to);
   if (to - from < 2 || to - from > 20 || /[，,；;。！？!?\d]/.test(clause)) return explained;
-  return insert({ count: letter, label: { start: from, end: to }, items: [] });
+  return insert({ count: letter, label: { start: from, end: to }, items: [], rule: 'component.open-part' });
 }
 
 /** `+ ＋ ﹢ ➕` with optional spaces between parts: digits (multi-digit) or an open count N/n/X. */
@@ -681,8 +690,11 @@ export const frameworks: Extractor = {
       const numbers = parts(formula);
       // A heading often names the formula first and the text explains it later: keep the best-explained mention.
       let best: Explained[] = [];
+      // The mention each component explains: its evidence next to its own label.
+      const explainedAt = new Map<Explained, [number, number]>();
       for (const [start, end] of spans) {
         const explained = explainMention(ctx, numbers, start, end);
+        for (const component of explained) explainedAt.set(component, [start, end]);
         if (explained.length > best.length) best = explained;
       }
       // “13+63” read digit by digit (一个…、三专…、六个…、三个…) when the parts as written explain nothing.
@@ -690,6 +702,7 @@ export const frameworks: Extractor = {
         const digits = numbers.flatMap((n): Part[] => (typeof n === 'number' ? [...String(n)].map(Number) : [n]));
         for (const [start, end] of spans) {
           const explained = explainMention(ctx, digits, start, end);
+          for (const component of explained) explainedAt.set(component, [start, end]);
           if (explained.length > best.length && explained.length >= digits.length - 1) best = explained;
         }
       }
@@ -702,10 +715,10 @@ export const frameworks: Extractor = {
             span: ctx.span(label.start, label.end),
           });
         }
-        return { count, label: ctx.surface(label.start, label.end), span: ctx.span(label.start, label.end), items: items.map((item) => ctx.item(item.start, item.end)) };
+        return { count, label: ctx.surface(label.start, label.end), span: ctx.span(label.start, label.end), items: items.map((item) => ctx.item(item.start, item.end)), rule: component.rule, evidence: [ctx.span(label.start, label.end), ctx.span(...explainedAt.get(component)!)] };
       });
       const [start, end] = spans[0];
-      found.push({ formula, span: ctx.span(start, end), components });
+      found.push({ formula, span: ctx.span(start, end), components, rule: 'framework.plus-formula' });
     }
     return { frameworks: found, warnings };
   },
