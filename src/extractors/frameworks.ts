@@ -487,7 +487,7 @@ function plusNames(ctx: Context, numbers: Part[], mentionEnd: number, mentionSta
 }
 
 /** 以民宿为主线，以茶、笋、菌三大产业为支撑: after a colon, as many clauses as the formula has numbers. */
-function clauseRun(ctx: Context, numbers: Part[], mentionEnd: number): Explained[] {
+function clauseRun(ctx: Context, numbers: Part[], mentionEnd: number, afterComma: boolean): Explained[] {
   const { text } = ctx;
   const window = text.slice(mentionEnd, mentionEnd + 12);
   const colon = CLAUSES_INTRO.exec(window);
@@ -495,6 +495,7 @@ function clauseRun(ctx: Context, numbers: Part[], mentionEnd: number): Explained
   // After a bare comma (坚持“1+3”思路，以…为主线，…) every clause must show its number: the count written in it, or
   // for a one a frame (以…为, 由…牵头).
   const bare = !/[：:即是]/.test(colon[0]);
+  if (bare !== afterComma) return [];
   let end = mentionEnd + colon[0].length;
   const start = end;
   // A bracketed explanation (“1+1+4”思路（即…）) ends at its bracket.
@@ -618,8 +619,10 @@ function explainMention(ctx: Context, numbers: Part[], start: number, end: numbe
   const readings: Array<[string, Explained[]]> = [
     ['component.gloss', glosses(ctx, numbers, end)],
     ['component.plus-names', plusNames(ctx, numbers, end, start)],
-    ['component.clause-run', clauseRun(ctx, numbers, end)],
+    ['component.clause-run', clauseRun(ctx, numbers, end, false)],
     ['component.counted-after', countedAfter(ctx, numbers, start, end)],
+    // After a bare comma the clause run comes second to the counted phrases it usually holds.
+    ['component.clause-run', clauseRun(ctx, numbers, end, true)],
     ['component.list-before', membersBefore(ctx, numbers, start)],
     ['component.section-openings', sectionOpenings(ctx, numbers, start, end)],
   ];
