@@ -178,6 +178,16 @@ function valid(ctx: Context, members: Span0[]): boolean {
   return members.length >= 2 && members.every((m) => m.end - m.start >= 1 && m.end - m.start <= MAX_ITEM && !CLAUSE_OR_COUNT.test(ctx.text.slice(m.start, m.end)));
 }
 
+/** Does a member hold a verb token (是, 践行)? */
+function hasVerb(ctx: Context, member: Span0): boolean {
+  for (let at = member.start; at < member.end; at++) {
+    if (!ctx.isTokenStart(at)) continue;
+    const token = ctx.tokenStartingAt(at);
+    if (token && token.end <= member.end && /^[\u3400-\u9fff]+$/.test(token.word) && /^(?:v|vshi)$/.test(ctx.tagOf(token.word) || 'x')) return true;
+  }
+  return false;
+}
+
 /** A 、-list that ends right before `end` (A、B、C三大主导产业). */
 export function listEndingAt(ctx: Context, end: number, splitAnd = true): Span0[] | null {
   const { text } = ctx;
@@ -209,6 +219,10 @@ export function listEndingAt(ctx: Context, end: number, splitAnd = true): Span0[
   // Without 、 a 和 joins two short words (现场和线上); a long clause around 和 is not a list.
   if (!chunk.includes('、') && !dashed && members.some((m) => m.end - m.start > 8)) members = members.length > 2 ? members : [members[0], ...members.slice(1).filter((m) => m.end - m.start <= 8)];
   if (members.length < 2) return null;
+  // …中央和国家机关是践行“两个维护”: a last member that holds the sentence's verb while the first holds none is a
+  // clause, not a name (控制需求和增加供给 are two verb phrases alike).
+  const pair = !chunk.includes('、') && !chunk.includes('”“') && !dashed;
+  if (pair && hasVerb(ctx, members[members.length - 1]) && !hasVerb(ctx, members[0])) return null;
   members = [fitFirst(ctx, members[0], members.slice(1)), ...members.slice(1)].map((m) => stripQuotes(ctx, m));
   return valid(ctx, members) ? members : null;
 }
