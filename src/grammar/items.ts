@@ -2,7 +2,7 @@ import type { Context } from '../pipeline/context';
 import type { CountedPhrase } from './counted';
 import { findCountedPhrases, levelMembers } from './counted';
 import { COUNT_CHARS, parseCount } from '../util/numbers';
-import { endsWith等, listEndingAt, listsStartingAfter, ordinalListAfter, type Span0 } from './lists';
+import { endsWith等, lastIndexWithin, listEndingAt, listsStartingAfter, ordinalListAfter, type Span0 } from './lists';
 import { membersFollowing } from './outline';
 
 /** A quoted name opening with a count (“稳企十条”). */
@@ -36,7 +36,7 @@ function listFramedBy以为(ctx: Context, phrase: CountedPhrase): Span0[] | null
   if (text[phrase.start - 1] !== '为') return null;
   let from = phrase.start - 1;
   while (from > 0 && !/[，,。；;：:\n]/.test(text[from - 1]) && phrase.start - from < 40) from--;
-  const yi = text.lastIndexOf('以', phrase.start - 2);
+  const yi = lastIndexWithin(text, '以', phrase.start - 2, 40);
   if (yi < from) return null;
   const start = yi + 1;
   const end = phrase.start - 1;
@@ -72,7 +72,7 @@ function quotedListBefore(ctx: Context, phrase: CountedPhrase): Span0[] | null {
   const { text } = ctx;
   const close = phrase.start - 1;
   if (text[close] !== '”' || phrase.quoted) return null;
-  const open = text.lastIndexOf('“', close);
+  const open = lastIndexWithin(text, '“', close, 120);
   if (open < 0 || close - open > 120 || text.slice(open + 1, close).includes('”')) return null;
   const members: Span0[] = [];
   let from = open + 1;

@@ -9,6 +9,13 @@ const COUNTED_TAIL = new RegExp(String.raw`[${COUNT_CHARS}\d]+[大个项条类�
 /** A quoted number and the verb that glosses it (“2”指, “N”即): not part of a list member. */
 const GLOSS_OPENING = /^.*[“"‘][0-9A-Za-z]{1,3}[”"’](?:是指|指的是|就是|是|即|指|为)/;
 
+/** lastIndexOf that looks back at most `max` characters from `at` (an unbounded search per label is quadratic). */
+export function lastIndexWithin(text: string, word: string, at: number, max: number): number {
+  const from = Math.max(0, at - max);
+  const found = text.slice(from, at + word.length).lastIndexOf(word);
+  return found < 0 ? -1 : from + found;
+}
+
 /** A list member in working offsets. */
 export interface Span0 {
   start: number;
@@ -199,7 +206,7 @@ export function listEndingAt(ctx: Context, end: number, splitAnd = true): Span0[
   while (from > 0 && stop - from < 120) {
     // 人工智能（软件）: a bracket closing inside a member is part of it.
     if (/[)）]/.test(text[from - 1])) {
-      const open = Math.max(text.lastIndexOf('（', from - 1), text.lastIndexOf('(', from - 1));
+      const open = Math.max(lastIndexWithin(text, '（', from - 1, 12), lastIndexWithin(text, '(', from - 1, 12));
       if (open >= 0 && from - open <= 12 && !/[，,。；;、]/.test(text.slice(open, from))) {
         from = open;
         continue;
