@@ -423,7 +423,8 @@ function rolesIn(ctx: Context, from: number, to: number, cited = false): string[
   // What a statement or a quotation reports is what was said, not what the speaker did: 李强强调，要积极参加… gives
   // 讲话, not 参加.
   const said = statement.exec(window);
-  const quoted = /[“"「『:：]/.exec(window);
+  // A colon, or a quotation mark opening a clause, starts quoted words; a quoted term (向“七一勋章”获得者) does not.
+  const quoted = /[:：]|(?:^|[，,])\s*[“"「『]/.exec(window);
   const reportedAt = Math.min(said ? said.index + said[0].length : Infinity, quoted ? quoted.index : Infinity);
   const hasStatement = said !== null && (!quoted || said.index < quoted.index);
   if (reportedAt < window.length) window = window.slice(0, reportedAt);
@@ -538,7 +539,8 @@ function sharedAcrossLeadIn(ctx: Context, from: number, end: number): boolean {
 
 function rolesAfter(ctx: Context, nameEnd: number, titledByStart: Map<number, Mention>, starts: number[], cited = false): string[] {
   let from = nameEnd;
-  // 甲，乙主持会议: across a comma only what a group does together (出席, 参加 …) is shared; 主持 is the last name's.
+  // 甲，乙主持会议: across a comma a verb phrase is shared only when it holds what a group does together (出席, 参加
+  // …); 主持 alone is the last name's.
   let acrossComma = false;
   for (let hops = 0; hops < 12; hops++) {
     const end = clauseEnd(ctx, from, starts);
@@ -546,9 +548,9 @@ function rolesAfter(ctx: Context, nameEnd: number, titledByStart: Map<number, Me
     const between = ctx.text.slice(from, end);
     if (!next || !(SHARED.test(between) || sharedAcrossLeadIn(ctx, from, end))) {
       const roles = rolesIn(ctx, from, end, cited);
-      if (!acrossComma) return roles;
+      // 甲，乙，丙出席会议并讲话: a group act makes the whole verb phrase everyone's.
       const shareable = ctx.lexicon.set('shared-roles');
-      return roles.filter((role) => shareable.has(role));
+      return !acrossComma || roles.some((role) => shareable.has(role)) ? roles : [];
     }
     if (/[，,]/.test(between)) acrossComma = true;
     from = next.nameEnd;

@@ -223,6 +223,7 @@ describe('roles only for acts at the meeting', () => {
     ['区委书记张伟，区长李强主持会议。', [['张伟', []], ['李强', ['主持']]]],
     ['市委书记王海，市长刘洋作报告。', [['王海', []], ['刘洋', ['作报告']]]],
     ['区委书记张伟，区长李强出席会议。', [['张伟', ['出席']], ['李强', ['出席']]]],
+    ['市委书记王海，市长刘洋，副市长陈立出席会议并讲话。', [['王海', ['出席', '讲话']], ['刘洋', ['出席', '讲话']], ['陈立', ['出席', '讲话']]]],
   ])('a verb belonging to the next person in a comma list stays with that person: %s', (text, expected) => {
     expect(officialsOf(text).map(([name, , roles]) => [name, roles])).toEqual(expected);
   });
