@@ -376,6 +376,37 @@ function findMentions(ctx: Context, staff: Mention[]): Mention[] {
   return mergeByStart(mentions, groupMentions(ctx));
 }
 
+/**
+ * A name read one character short everywhere it is titled (林郑月 + 娥) is completed from the document itself: when
+ * every occurrence of the name is followed by the same character, which opens no following word (no boundary, role
+ * or title), and the longer reading ends as a name does somewhere, the longer reading is the name.
+ */
+function completeNames(ctx: Context, mentions: Mention[]): Mention[] {
+  const { text } = ctx;
+  const longer = new Map<string, string>();
+  for (const name of new Set(mentions.map((mention) => mention.name))) {
+    if (name.length > 5 || /[\s·•・‧．.\-?？]/.test(name)) continue;
+    let next = '';
+    let ok = true;
+    let ends = false;
+    let count = 0;
+    for (let at = text.indexOf(name); at >= 0 && ok; at = text.indexOf(name, at + name.length)) {
+      const end = at + name.length;
+      const ch = text[end] ?? '';
+      ok = /[\u3400-\u9fff]/.test(ch) && (next === '' || ch === next) && !endsName(ctx, end);
+      next = ch;
+      count++;
+      if (ok && endsName(ctx, end + 1)) ends = true;
+    }
+    if (ok && ends && count >= 2 && next) longer.set(name, name + next);
+  }
+  if (!longer.size) return mentions;
+  return mentions.map((mention) => {
+    const name = longer.get(mention.name);
+    return name ? { ...mention, name, nameEnd: mention.nameEnd + 1 } : mention;
+  });
+}
+
 /** Two mention lists, each in text order, as one in text order. */
 function mergeByStart(a: Mention[], b: Mention[]): Mention[] {
   if (!b.length) return a;
@@ -597,7 +628,7 @@ export const officials: Extractor = {
   needs: ['meeting'],
   provides: ['officials'],
   run(ctx) {
-    const titled = mentionsOf(ctx).mentions;
+    const titled = completeNames(ctx, mentionsOf(ctx).mentions);
     const titledAt = new Map(titled.map((mention) => [mention.nameStart, mention]));
     const titledByStart = new Map(titled.map((mention) => [mention.start, mention]));
     const starts = titled.map((mention) => mention.start).sort((a, b) => a - b);

@@ -78,6 +78,14 @@ describe('names neither cut nor run on', () => {
   });
 
   test.each([
+    ['特区行政长官林郑月娥发表声明。林郑月娥表示，将全力支持。', '林郑月娥'],
+    ['科摩罗总统阿扎利会见代表团。阿扎利说，欢迎投资。', '阿扎利'],
+    ['塔吉克斯坦总统拉赫蒙互致贺电。拉赫蒙表示，愿加强合作。', '拉赫蒙'],
+  ])('a name read short is completed from its other mentions: %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  test.each([
     ['区长王𪚥主持会议。', '王𪚥'],
     ['区长王𪚥、副区长李䶮出席会议。', '王𪚥'],
     ['市长葛\uFE00明出席会议。', '葛\uFE00明'],
