@@ -158,6 +158,8 @@ describe('no invented people: a candidate needs a name’s evidence', () => {
     ['宣读习近平主席贺信。'],
     ['加强参事文史、决策咨询等工作。'],
     ['做好侨务、保密、参事、史志等工作。'],
+    ['局长方面表示同意。'],
+    ['书记宣讲团深入基层。'],
   ])('%s', (text) => {
     expect(analyze(text).officials).toEqual([]);
   });
