@@ -349,6 +349,8 @@ function nextIsPerson(ctx: Context, at: number): boolean {
 export function readName(ctx: Context, at: number, titled = true): number {
   const { text } = ctx;
   if (!isCjk(text[at])) return -1;
+  const known = knownNameAt(ctx, at);
+  if (known > 0) return known;
   if (text[at + 1] === ' ' || text[at + 1] === '\u3000') return readSpaced(ctx, at);
   const chinese = readChinese(ctx, at, titled);
   const foreign = titled || chinese < 0 ? readTransliterated(ctx, at) : -1;
@@ -358,6 +360,17 @@ export function readName(ctx: Context, at: number, titled = true): number {
     if (separated || chinese < 0 || (foreign > chinese && foreign - at > 3)) return foreign;
   }
   return chinese;
+}
+
+/**
+ * End of a name from data/names.txt (and --lexicon names.txt) starting at `at`, longest first, or -1. A reviewer's
+ * correction: the name is read whole whatever its surname, and a longer run stops at it (李明 in 李明亮相).
+ */
+function knownNameAt(ctx: Context, at: number): number {
+  const known = ctx.lexicon.set('names');
+  if (!known.size) return -1;
+  for (let length = 6; length >= 2; length--) if (known.has(ctx.text.slice(at, at + length))) return at + length;
+  return -1;
 }
 
 /**
