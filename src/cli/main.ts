@@ -4,7 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { BatchOptions } from './batch';
 import { addReportCommands, collect, encodingName, extensions, MAX_TOP, topCount, wholeNumber } from './commands';
 import { DEFAULT_MAX_BYTES, EXIT } from '../errors';
-import { guardPipe, guardStderr, visibleLines } from './output';
+import { guardPipe, guardStderr, visibleLines, writeOutput } from './output';
 
 /** Output formats (src/formatters); listed here so --help does not load the formatters. */
 export const FORMAT_NAMES = ['table', 'json', 'jsonl', 'csv', 'markdown'];
@@ -102,7 +102,7 @@ export async function runCli(io: CliIo): Promise<number> {
   program
     .command('schema')
     .description('print the JSON Schema of one output record')
-    .action(() => {
+    .action(async () => {
       // The schema is JSON whatever the format: --json/--format json before it are fine, anything else is a mistake.
       const stray = program.options.find((o) => program.getOptionValueSource(o.attributeName()) === 'cli' && !['json', 'format'].includes(o.attributeName()));
       const problem = stray ? `${stray.long} does not apply to schema` : program.opts().format !== 'json' && program.getOptionValueSource('format') === 'cli' ? 'schema is printed as JSON only' : undefined;
@@ -113,7 +113,8 @@ export async function runCli(io: CliIo): Promise<number> {
       }
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { OUTPUT_SCHEMA } = require('../schema') as typeof import('../schema');
-      stdout.write(`${JSON.stringify(OUTPUT_SCHEMA, null, 2)}\n`);
+      // A closed pipe or a full disk is a quiet exit code or one line, never a stack trace.
+      exitCode = (await writeOutput(stdout, `${JSON.stringify(OUTPUT_SCHEMA, null, 2)}\n`, stderr)) ?? EXIT.OK;
     });
 
   try {

@@ -6,6 +6,7 @@
 import { randomBytes } from 'crypto';
 import { promises as fs, rmSync, type Stats } from 'fs';
 import * as path from 'path';
+import { EXIT } from '../errors';
 
 /**
  * Temporary files and folders this process is writing (atomic outputs before their rename). A second Ctrl-C, a
@@ -323,6 +324,45 @@ export async function writeFileAtomic(target: string, content: string): Promise<
     await sink.discard();
     throw error;
   }
+}
+
+/**
+ * Write a command's whole output (report, diff, schema) to stdout and wait until it is written. A reader that went
+ * away (`| head`) ends it quietly with EXIT.BROKEN_PIPE; any other failure (`> /dev/full`: ENOSPC) is one line on
+ * stderr naming stdout and the cause, with EXIT.OUTPUT_FAILED; never a stack trace. Returns the exit code to use,
+ * or undefined when all was written.
+ */
+export async function writeOutput(stdout: NodeJS.WritableStream, text: string, stderr: NodeJS.WritableStream): Promise<number | undefined> {
+  const pipe = guardPipe(stdout);
+  let failure: NodeJS.ErrnoException | null | undefined;
+  try {
+    failure = await new Promise<NodeJS.ErrnoException | null | undefined>((resolve) => {
+      stdout.once('error', resolve);
+      // A file or device as stdout is written synchronously: its error is thrown, not emitted.
+      stdout.write(text, (error) => resolve(error));
+    });
+  } catch (error) {
+    failure = error as NodeJS.ErrnoException;
+  }
+  let broken = false;
+  try {
+    broken = pipe.broken();
+  } catch (error) {
+    failure ??= error as NodeJS.ErrnoException;
+  }
+  if (broken || (failure && isBrokenPipe(failure))) return EXIT.BROKEN_PIPE;
+  if (!failure) return undefined;
+  stderr.write(`meeting-analyze: cannot write stdout: ${describeWriteError(failure)}\n`);
+  return EXIT.OUTPUT_FAILED;
+}
+
+/**
+ * HTML that is safe to send to a terminal: control characters (ESC, BEL, C1), bidi overrides and isolates from
+ * the inputs (kept in removed lines and names) become numeric character references, which a browser shows as
+ * before and a terminal shows as text, so `report` to stdout cannot drive the terminal.
+ */
+export function terminalSafeHtml(html: string): string {
+  return html.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => `&#x${ch.charCodeAt(0).toString(16)};`);
 }
 
 /**

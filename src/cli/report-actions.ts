@@ -1,5 +1,4 @@
 /** What `report` and `diff` do; loaded only when one of them runs. Inputs are listed and read as analysis reads them. */
-import { promises as fs } from 'fs';
 import { renderDiffTable } from '../diff/format';
 import { diffResults } from '../diff/diff';
 import { InputError } from '../errors';
@@ -10,7 +9,8 @@ import { terminalWidth } from '../formatters/width';
 import { DEFAULT_EXTENSIONS, planInputs } from '../input/plan';
 import type { CommandIo, ReadOptions } from './io';
 import { readSource } from '../input/read';
-import { visible } from './output';
+import { describeWriteError, fileSink, OutputError, terminalSafeHtml, visible, writeOutput, type Sink } from './output';
+import { EXIT } from '../errors';
 import { inputName, type Source } from '../input/source';
 
 /** Read, decode and analyse one source, keeping the decoded text the spans point into. */
@@ -56,29 +56,67 @@ async function loadAll(sources: Source[], options: ReadOptions, io: CommandIo): 
   return { docs, errors };
 }
 
+/** stdin (`-`) named more than once: it can be read only once. */
+function stdinTwice(args: string[], io: CommandIo, command: string): boolean {
+  if (args.filter((arg) => arg === '-').length < 2) return false;
+  io.stderr.write(`meeting-analyze: ${command}: stdin ("-") can be read only once (see meeting-analyze ${command} --help)\n`);
+  io.setExitCode(EXIT.USAGE);
+  return true;
+}
+
 export async function runReport(files: string[], options: ReadOptions & { output?: string; title?: string }, io: CommandIo): Promise<void> {
-  const { docs, errors } = await loadAll(await list(files, options, io), options, io);
-  if (!docs.length) {
-    io.setExitCode(1);
-    return;
-  }
-  const html = renderReport(docs, { errors, title: options.title });
+  if (stdinTwice(files, io, 'report')) return;
+  // The report file is opened (a temporary beside it) before any work: an unwritable place is a usage error now,
+  // not after every article has been analysed. It replaces the old report atomically at the end.
+  let sink: Sink | undefined;
   if (options.output) {
     try {
-      await fs.writeFile(options.output, html, 'utf8');
+      sink = await fileSink(options.output);
     } catch (error) {
-      io.stderr.write(`meeting-analyze: cannot write ${visible(options.output)}: ${visible((error as Error).message)}\n`);
-      io.setExitCode(1);
+      io.stderr.write(`meeting-analyze: report -o ${visible(options.output)}: cannot write: ${describeWriteError(error as NodeJS.ErrnoException)}\n`);
+      io.setExitCode(EXIT.USAGE);
       return;
     }
-    if (!options.quiet) io.stderr.write(`meeting-analyze: wrote ${visible(options.output)} (${docs.length} article(s))\n`);
-  } else {
-    io.stdout.write(html);
   }
-  io.setExitCode(errors.length ? 1 : 0);
+  let loaded: { docs: ReportDocument[]; errors: ErrorRecord[] };
+  try {
+    loaded = await loadAll(await list(files, options, io), options, io);
+  } catch (error) {
+    await sink?.discard();
+    throw error;
+  }
+  const { docs, errors } = loaded;
+  if (!docs.length) {
+    await sink?.discard();
+    io.setExitCode(EXIT.INPUT_FAILED);
+    return;
+  }
+  // Names and removed lines keep whatever the inputs held: control characters are made inert for a terminal.
+  const html = terminalSafeHtml(renderReport(docs, { errors, title: options.title }));
+  if (sink) {
+    try {
+      await sink.write(html);
+      await sink.commit();
+    } catch (error) {
+      await sink.discard();
+      if (!(error instanceof OutputError)) throw error;
+      io.stderr.write(`meeting-analyze: ${visible(error.message)}; the previous report was left as it was\n`);
+      io.setExitCode(EXIT.OUTPUT_FAILED);
+      return;
+    }
+    if (!options.quiet) io.stderr.write(`meeting-analyze: wrote ${visible(options.output!)} (${docs.length} article(s))\n`);
+  } else {
+    const failed = await writeOutput(io.stdout, html, io.stderr);
+    if (failed !== undefined) {
+      io.setExitCode(failed);
+      return;
+    }
+  }
+  io.setExitCode(errors.length ? EXIT.INPUT_FAILED : EXIT.OK);
 }
 
 export async function runDiff(oldFile: string, newFile: string, options: ReadOptions & { format: string; json?: boolean; color: boolean }, io: CommandIo): Promise<void> {
+  if (stdinTwice([oldFile, newFile], io, 'diff')) return;
   const sides: Source[] = [];
   for (const arg of [oldFile, newFile]) {
     const sources = await list([arg], options, io);
@@ -97,6 +135,6 @@ export async function runDiff(oldFile: string, newFile: string, options: ReadOpt
   }
   const result = diffResults(docs[0].result, docs[1].result);
   const color = options.color && !io.env.NO_COLOR && Boolean(io.stdout.isTTY);
-  io.stdout.write(options.json || options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderDiffTable(result, { color, width: terminalWidth(io.stdout, io.env) }));
-  io.setExitCode(0);
+  const text = options.json || options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderDiffTable(result, { color, width: terminalWidth(io.stdout, io.env) });
+  io.setExitCode((await writeOutput(io.stdout, text, io.stderr)) ?? EXIT.OK);
 }
