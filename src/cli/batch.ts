@@ -6,7 +6,7 @@
 import { availableParallelism } from 'os';
 import { EXIT, STOP_SIGNALS, UsageError, type StopSignal } from '../errors';
 import { argumentBytes, planInputs, DEFAULT_EXTENSIONS, type InputPlan } from '../input/plan';
-import { fstatSync, readFileSync } from 'fs';
+import { fstatSync, readFileSync, statSync } from 'fs';
 import type { Source } from '../input/source';
 import { describeWriteError, fileSink, guardPipe, guardStderr, OutputError, removeTemporaries, standardStream, streamSink, visible, type Sink } from './output';
 import { runPool, StartError, type PoolResult } from './pool';
@@ -362,10 +362,20 @@ function outputProblem(error: NodeJS.ErrnoException): string {
   }
 }
 
-/** What descriptor 0, 1 or 2 of this process is: 'closed' when the caller closed it (`>&-`), else its kind. */
+/**
+ * What descriptor 0, 1 or 2 of this process is: 'closed' when the caller closed it (`>&-`), else its kind. Node
+ * opens /dev/null read-write on a standard descriptor it finds closed at start-up, so that is what a closed one
+ * looks like here (a shell's `> /dev/null` opens it write-only); Linux only, elsewhere nothing is 'closed'.
+ */
 function descriptorKind(fd: number): 'closed' | 'directory' | 'other' {
   try {
-    return fstatSync(fd).isDirectory() ? 'directory' : 'other';
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return 'directory';
+    if (stat.isCharacterDevice() && stat.rdev === statSync('/dev/null').rdev) {
+      const flags = /^flags:\s*(\d+)/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))?.[1];
+      if (flags !== undefined && (parseInt(flags, 8) & 3) === 2) return 'closed';
+    }
+    return 'other';
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EBADF' ? 'closed' : 'other';
   }

@@ -97,9 +97,11 @@ interface Frame {
  */
 async function openDir(dir: Buffer, seen: Set<string>): Promise<Frame | Source | undefined> {
   try {
-    const real = await fs.realpath(dir);
-    if (seen.has(real)) return undefined;
-    seen.add(real);
+    // Known by device and inode, not by realpath(), which looks up every parent again (quadratic in the depth).
+    const stat = await fs.stat(dir, { bigint: true });
+    const key = `${stat.dev}:${stat.ino}`;
+    if (seen.has(key)) return undefined;
+    seen.add(key);
     const entries = await fs.readdir(dir, { withFileTypes: true, encoding: 'buffer' });
     const named = entries.map((entry) => ({ entry, name: entry.name.toString('utf8') }));
     named.sort((a, b) => byName(a.name, b.name) || Buffer.compare(a.entry.name, b.entry.name));
