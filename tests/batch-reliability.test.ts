@@ -528,3 +528,45 @@ describe('a worker that runs out of memory inside the analysis does not kill the
     expect(result.stderr).toMatch(/warning: the address-space limit \(ulimit -v\) leaves (room for 1 worker\(s\), not 2|no room for a worker thread)/);
   });
 });
+
+describe('HTML nested past the limit before any text says so', () => {
+  test.each([
+    ['divs', '<div>', '</div>'],
+    ['spans inside a table cell', '<span>', '</span>'],
+    ['sections', '<section>', '</section>'],
+  ])('%s: an EMPTY record naming the nesting limit, not "no text outside markup"', async (_label, open, close) => {
+    const page = `<html><body>${open.repeat(15000)}县委书记王青松出席会议。${close.repeat(15000)}</body></html>`;
+    const { code, out } = await run(['--format', 'jsonl', '--input', 'html', '-'], { stdin: page });
+    expect(code).toBe(1);
+    const [record] = jsonLines(out);
+    expect(record.error.code).toBe('EMPTY');
+    expect(record.error.message).toMatch(/^HTML nested more than 1024 levels deep before any text: the page was read up to offset \d+ only \(nesting limit\)$/);
+  });
+});
+
+describe('workers send several outcomes per message, in order', () => {
+  test.each([
+    ['24 inputs, 2 jobs', 24, 2],
+    ['30 inputs, 2 jobs, a missing file among them', 30, 2],
+    ['40 inputs, 3 jobs', 40, 3],
+  ])('%s: fewer messages than outcomes, records in input order and byte-identical to one job', async (_label, count, jobs) => {
+    const { runPool } = await import('../src/cli/pool');
+    const dir = tempDir();
+    const files = variants(count as number).map((text, i) => {
+      const file = path.join(dir, `d${String(i).padStart(2, '0')}.txt`);
+      if (!(count === 30 && i === 7)) fs.writeFileSync(file, text);
+      return file;
+    });
+    const settings = { format: 'jsonl', color: false, top: 10, lexiconDirs: [], maxBytes: 1 << 20, summary: false };
+    const chunks: string[] = [];
+    async function* sources(): AsyncGenerator<Source> {
+      for (const file of files) yield { kind: 'file', path: file };
+    }
+    const result = await runPool(sources(), { jobs: jobs as number, settings, onOutcome: (o) => void chunks.push(o.chunk ?? `error ${o.input}`) });
+    expect(result.workers).toBe(jobs);
+    expect(result.messages).toBeLessThan(count as number);
+    const { out } = await run(['--format', 'jsonl', '--jobs', '1', ...files]);
+    expect(chunks.filter((c) => !c.startsWith('error ')).join('\n') + '\n').toBe(out);
+    expect(chunks.filter((c) => c.startsWith('error '))).toEqual(count === 30 ? [`error ${files[7]}`] : []);
+  });
+});

@@ -31,7 +31,9 @@ const LARGE_INPUT = 256 * 1024;
 
 let held: Outcome[] = [];
 let heldSince = 0;
-let queued = 0;
+/** Tasks received and not started, in arrival order. */
+const waiting: Task[] = [];
+let running = false;
 
 const flush = () => {
   if (!held.length) return;
@@ -51,21 +53,36 @@ function large(task: Task): boolean {
   }
 }
 
-// Tasks are handled one at a time in arrival order; runTask never throws.
-let queue: Promise<void> = Promise.resolve();
+/**
+ * Run the next waiting task, then come back through setImmediate: the messages that arrived meanwhile are taken in
+ * first (a promise chain would run each task as soon as its message came, one message at a time, so nothing would
+ * ever be seen waiting). Tasks run one at a time in arrival order; runTask never throws.
+ */
+function runNext(): void {
+  const task = waiting.shift();
+  if (!task) {
+    running = false;
+    flush();
+    return;
+  }
+  if (held.length && large(task)) flush();
+  void runTask(task, settings).then((outcome) => {
+    if (!held.length) heldSince = Date.now();
+    held.push(outcome);
+    if (waiting.length <= LOW_WATER || held.length >= BATCH || Date.now() - heldSince >= HOLD_MS) flush();
+    setImmediate(runNext);
+  });
+}
+
 port.on('message', (message: ToWorker) => {
   // Leave from here, between tasks: terminate() while nodejieba is inside native code aborts the whole process.
   if (message.type === 'stop') {
     flush();
     process.exit(0);
   }
-  queued++;
-  queue = queue.then(async () => {
-    queued--;
-    if (held.length && large(message.task)) flush();
-    const outcome = await runTask(message.task, settings);
-    if (!held.length) heldSince = Date.now();
-    held.push(outcome);
-    if (queued <= LOW_WATER || held.length >= BATCH || Date.now() - heldSince >= HOLD_MS) flush();
-  });
+  waiting.push(message.task);
+  if (!running) {
+    running = true;
+    setImmediate(runNext);
+  }
 });

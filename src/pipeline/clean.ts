@@ -184,10 +184,11 @@ function wrappedHeadline(line: string, next: string, after: { afterGap: boolean 
 }
 
 /**
- * A line longer than this is a paragraph (or a whole article written on one line), never a boilerplate line as a
- * whole: a boilerplate pattern found in it removes the sentence that holds it, not the line.
+ * Sentences without a boilerplate phrase that make a paragraph: a line holding at least this many characters of
+ * them (an article written on one line, a paragraph ending with a copyright notice) loses only the sentences with
+ * the phrase, never the line. Fewer (本文来源：某网。转载请注明出处。) and the whole line is the notice.
  */
-const LONG_LINE = 100;
+const PARAGRAPH_CHARS = 40;
 /** A sentence ends after 。！？!?； and any closing quotes or brackets right after. */
 const SENTENCE = /[^。！？!?；;]*(?:[。！？!?；;]+[”’"』」）)】]*|$)/g;
 
@@ -232,13 +233,16 @@ export function clean(source: string, lexicon: Lexicon): Cleaned {
     const text = source.slice(line.outerStart, line.outerEnd);
     const folded = foldWidth(text);
     const match = lexicon.boilerplate.find((pattern) => pattern.regex.test(folded));
-    if (match && line.outerEnd - line.outerStart > LONG_LINE) {
-      // A long line with a boilerplate phrase in it: only the sentences holding one go; the rest is the article.
-      const pieces = sentences(source, line.outerStart, line.outerEnd);
+    const pieces = match && line.outerEnd - line.outerStart > PARAGRAPH_CHARS ? sentences(source, line.outerStart, line.outerEnd) : [];
+    const hits = pieces.map(([from, to]) => lexicon.boilerplate.find((pattern) => pattern.regex.test(foldWidth(source.slice(from, to)))));
+    const body = pieces.reduce((sum, [from, to], i) => sum + (hits[i] ? 0 : to - from), 0);
+    if (body >= PARAGRAPH_CHARS) {
+      // A paragraph with a boilerplate phrase in it: only the sentences holding one go; the rest is the article.
       let first = true;
-      for (const [from, to] of pieces) {
+      for (let i = 0; i < pieces.length; i++) {
+        const [from, to] = pieces[i];
         const sentence = source.slice(from, to);
-        const hit = lexicon.boilerplate.find((pattern) => pattern.regex.test(foldWidth(sentence)));
+        const hit = hits[i];
         if (hit) {
           removed.push({ text: sentence, reason: hit.reason, span: [from, to] });
           continue;
