@@ -37,7 +37,8 @@ Examples:
 Exit codes:
   0    every input analysed
   1    at least one input could not be read (each named on stderr; the others are still analysed)
-  2    usage error (unknown option, bad value)
+  2    usage error (unknown option, bad value, an output that cannot be created), found before any work
+  3    an output could not be written (disk full): it names the path; the old file is kept
   130  interrupted (Ctrl-C); 143 for SIGTERM, 129 for SIGHUP: finished records were written, the rest skipped
   141  stdout closed by its reader (e.g. | head): stopped quietly
 `;
