@@ -1,12 +1,14 @@
 /** What `report` and `diff` do; loaded only when one of them runs. Inputs are listed and read as analysis reads them. */
+import { promises as fs } from 'fs';
 import { renderDiffTable } from '../diff/format';
-import { diffResults } from '../diff/diff';
+import { diffResults, isUnchanged } from '../diff/diff';
 import { InputError } from '../errors';
 import { analyze } from '../analyzer';
 import { renderReport, type ReportDocument } from '../report/html';
 import type { ErrorRecord } from '../types';
 import { terminalWidth } from '../formatters/width';
-import { DEFAULT_EXTENSIONS, planInputs } from '../input/plan';
+import { extensionList, planInputs } from '../input/plan';
+import { ERROR_PREFIX, useColor } from './conventions';
 import type { CommandIo, ReadOptions } from './io';
 import { readSource } from '../input/read';
 import { describeWriteError, fileSink, OutputError, terminalSafeHtml, visible, writeOutput, type Sink } from './output';
@@ -19,7 +21,8 @@ async function load(source: Exclude<Source, { kind: 'error' }>, options: ReadOpt
   const read = await readSource(source, { maxBytes: options.maxBytes, encoding: options.encoding });
   const result = analyze(
     { text: read.text, format: read.format, path: input, encoding: read.encoding, warnings: read.warnings },
-    { top: options.top, lexiconDirs: options.lexicon },
+    // The report shows each item's rule and evidence on hover.
+    { top: options.top, lexiconDirs: options.lexicon, explain: true },
   );
   // The report re-reads the article with the same lexicons, so its boilerplate is what the analysis removed.
   return { result, text: read.text, format: read.format, lexiconDirs: options.lexicon };
@@ -27,7 +30,7 @@ async function load(source: Exclude<Source, { kind: 'error' }>, options: ReadOpt
 
 /** The sources one command-line argument stands for (a file, a directory walked, a glob, `-`). */
 async function list(args: string[], options: ReadOptions, io: CommandIo): Promise<Source[]> {
-  const extensions = (options.ext?.length ? options.ext : DEFAULT_EXTENSIONS).map((ext) => (ext.startsWith('.') ? ext : `.${ext}`).toLowerCase());
+  const extensions = extensionList(options.ext);
   const plan = await planInputs({ args, extensions, stdin: io.stdin ?? process.stdin, maxBytes: options.maxBytes, cwd: process.cwd() });
   const sources: Source[] = [];
   for await (const source of plan.sources) sources.push(source);
@@ -38,7 +41,7 @@ async function loadAll(sources: Source[], options: ReadOptions, io: CommandIo): 
   const docs: ReportDocument[] = [];
   const errors: ErrorRecord[] = [];
   const fail = (input: string, code: string, message: string) => {
-    if (!options.quiet) io.stderr.write(`meeting-analyze: ${visible(input)}: ${visible(message)}\n`);
+    if (!options.quiet) io.stderr.write(`${ERROR_PREFIX}${visible(input)}: ${visible(message)}\n`);
     errors.push({ input, error: { code, message } });
   };
   for (const source of sources) {
@@ -59,13 +62,26 @@ async function loadAll(sources: Source[], options: ReadOptions, io: CommandIo): 
 /** stdin (`-`) named more than once: it can be read only once. */
 function stdinTwice(args: string[], io: CommandIo, command: string): boolean {
   if (args.filter((arg) => arg === '-').length < 2) return false;
-  io.stderr.write(`meeting-analyze: ${command}: stdin ("-") can be read only once (see meeting-analyze ${command} --help)\n`);
+  io.stderr.write(`${ERROR_PREFIX}${command}: stdin ("-") can be read only once (see meeting-analyze ${command} --help)\n`);
   io.setExitCode(EXIT.USAGE);
   return true;
 }
 
+/** Where `report` writes when no -o is given on a terminal: HTML printed on a screen helps nobody. */
+export const TERMINAL_REPORT = 'report.html';
+
 export async function runReport(files: string[], options: ReadOptions & { output?: string; title?: string }, io: CommandIo): Promise<void> {
   if (stdinTwice(files, io, 'report')) return;
+  if (!options.output && io.stdout.isTTY) {
+    // Checked before any work: an existing report.html is never replaced without being named.
+    const taken = await fs.lstat(TERMINAL_REPORT).then(() => true, () => false);
+    if (taken) {
+      io.stderr.write(`${ERROR_PREFIX}report: stdout is a terminal and ${TERMINAL_REPORT} exists; give -o <file> or redirect stdout (> page.html)\n`);
+      io.setExitCode(EXIT.USAGE);
+      return;
+    }
+    options = { ...options, output: TERMINAL_REPORT };
+  }
   // The report file is opened (a temporary beside it) before any work: an unwritable place is a usage error now,
   // not after every article has been analysed. It replaces the old report atomically at the end.
   let sink: Sink | undefined;
@@ -73,7 +89,7 @@ export async function runReport(files: string[], options: ReadOptions & { output
     try {
       sink = await fileSink(options.output);
     } catch (error) {
-      io.stderr.write(`meeting-analyze: report -o ${visible(options.output)}: cannot write: ${describeWriteError(error as NodeJS.ErrnoException)}\n`);
+      io.stderr.write(`${ERROR_PREFIX}report -o ${visible(options.output)}: cannot write: ${describeWriteError(error as NodeJS.ErrnoException)}\n`);
       io.setExitCode(EXIT.USAGE);
       return;
     }
@@ -100,11 +116,11 @@ export async function runReport(files: string[], options: ReadOptions & { output
     } catch (error) {
       await sink.discard();
       if (!(error instanceof OutputError)) throw error;
-      io.stderr.write(`meeting-analyze: ${visible(error.message)}; the previous report was left as it was\n`);
+      io.stderr.write(`${ERROR_PREFIX}${visible(error.message)}; the previous report was left as it was\n`);
       io.setExitCode(EXIT.OUTPUT_FAILED);
       return;
     }
-    if (!options.quiet) io.stderr.write(`meeting-analyze: wrote ${visible(options.output!)} (${docs.length} article(s))\n`);
+    if (!options.quiet) io.stderr.write(`${ERROR_PREFIX}wrote ${visible(options.output!)} (${docs.length} article(s))\n`);
   } else {
     const failed = await writeOutput(io.stdout, html, io.stderr);
     if (failed !== undefined) {
@@ -115,14 +131,14 @@ export async function runReport(files: string[], options: ReadOptions & { output
   io.setExitCode(errors.length ? EXIT.INPUT_FAILED : EXIT.OK);
 }
 
-export async function runDiff(oldFile: string, newFile: string, options: ReadOptions & { format: string; json?: boolean; color: boolean }, io: CommandIo): Promise<void> {
+export async function runDiff(oldFile: string, newFile: string, options: ReadOptions & { format: string; json?: boolean; color: boolean | string; exitCode?: boolean }, io: CommandIo): Promise<void> {
   if (stdinTwice([oldFile, newFile], io, 'diff')) return;
   const sides: Source[] = [];
   for (const arg of [oldFile, newFile]) {
     const sources = await list([arg], options, io);
     // A directory or pattern is fine as long as it names one article: diff compares two.
     if (sources.length !== 1) {
-      io.stderr.write(`meeting-analyze: diff: ${visible(arg)} names ${sources.length} files; give one article on each side\n`);
+      io.stderr.write(`${ERROR_PREFIX}diff: ${visible(arg)} names ${sources.length} files; give one article on each side\n`);
       io.setExitCode(2);
       return;
     }
@@ -134,7 +150,8 @@ export async function runDiff(oldFile: string, newFile: string, options: ReadOpt
     return;
   }
   const result = diffResults(docs[0].result, docs[1].result);
-  const color = options.color && !io.env.NO_COLOR && Boolean(io.stdout.isTTY);
+  const color = useColor(options.color, io.stdout, io.env);
   const text = options.json || options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderDiffTable(result, { color, width: terminalWidth(io.stdout, io.env) });
-  io.setExitCode((await writeOutput(io.stdout, text, io.stderr)) ?? EXIT.OK);
+  // A closed pipe or a full disk is an exit code (and one line), never a stack trace.
+  io.setExitCode((await writeOutput(io.stdout, text, io.stderr)) ?? (options.exitCode && !isUnchanged(result) ? EXIT.INPUT_FAILED : EXIT.OK));
 }
