@@ -8,8 +8,9 @@ export type { CommandIo, ReadOptions } from './io';
 
 /** A whole number ≥ 0 (--max-bytes), else a usage error. */
 export function wholeNumber(value: string): number {
+  // Number('') and Number(' ') are 0: an empty value is a mistake, not a limit of zero bytes.
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError('expected a whole number ≥ 0');
   return parsed;
 }
 
