@@ -139,7 +139,7 @@ interface Target {
 const targets: Target[] = [];
 function target(what: string, measured: number, kind: 'max' | 'min', limit: number, detail: string, unit = '×'): void {
   targets.push({ what, measured, kind, limit, unit, detail });
-  line(`→ ${what}`, [`${measured.toFixed(2)}${unit}`, `target ${kind === 'max' ? '≤' : '≥'} ${limit}${unit} ${met(targets[targets.length - 1]) ? 'met' : 'NOT MET'}`]);
+  line(`→ ${what}`, [`${measured.toFixed(2)}${unit}`, `target ${kind === 'max' ? '≤' : '≥'} ${limit}${unit} ${met(targets[targets.length - 1]) ? 'reached' : 'not reached'}`]);
 }
 const met = (t: Target) => (t.kind === 'max' ? t.measured <= t.limit : t.measured >= t.limit);
 
@@ -314,7 +314,7 @@ function main(): void {
   target('peak RSS, 10,000 / 1,000 streamed inputs', tenK.rss.median / oneK.rss.median, 'max', 1.1, 'medians');
 
   console.log(`\nTargets  · /proc/loadavg before: ${loadBefore} · after: ${load()}`);
-  for (const t of targets) line(t.what, [`${t.measured.toFixed(2)}${t.unit}`, `${t.kind === 'max' ? '≤' : '≥'} ${t.limit}${t.unit}  ${met(t) ? 'met' : 'NOT MET'}`]);
+  for (const t of targets) line(t.what, [`${t.measured.toFixed(2)}${t.unit}`, `${t.kind === 'max' ? '≤' : '≥'} ${t.limit}${t.unit}  ${met(t) ? 'reached' : 'not reached'}`]);
 }
 
 main();
