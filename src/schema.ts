@@ -55,13 +55,13 @@ const result = obj(
     enumerations: { type: 'array', items: item({ count: { type: 'integer', minimum: 2 }, label: str, span, items: { type: 'array', items: textItem } }) },
     industries: { type: 'array', items: item({ name: str, span }) },
     slogans: { type: 'array', items: item({ text: str, span, parts: { type: 'array', items: textItem } }) },
-    quantities: { type: 'array', items: item({ text: str, value: { type: 'number' }, unit: str, noun: nullableStr, span }) },
+    quantities: { type: 'array', items: item({ text: str, value: { type: 'number' }, unit: str, noun: nullableStr, span, spans: { type: 'array', items: span } }) },
     directives: { type: 'array', items: item({ verb: str, speaker: str, text: str, span }) },
     keywords: { type: 'array', items: item({ word: str, weight: { type: 'number' } }) },
     removed: { type: 'array', items: obj({ text: str, reason: str, span }) },
     warnings: {
       type: 'array',
-      items: { type: 'object', required: ['code', 'message'], additionalProperties: false, properties: { code: str, message: str, span } },
+      items: { type: 'object', required: ['code', 'message'], additionalProperties: false, properties: { code: str, message: str, span, at: str } },
     },
   },
 );

@@ -112,9 +112,12 @@ export interface Quantity extends Explained {
   text: string;
   value: number;
   unit: string;
-  /** What is counted, when written right after the unit. */
+  /** What is counted: the noun phrase written right after the unit (重点企业), or null. */
   noun: string | null;
+  /** The first mention. */
   span: Span;
+  /** Every mention of the same value, unit and noun, the first included. */
+  spans: Span[];
 }
 
 export interface Directive extends Explained {
@@ -142,6 +145,8 @@ export interface Warning {
   code: string;
   message: string;
   span?: Span;
+  /** JSON pointer to the item the warning is about (`/frameworks/0`, `/meeting`), when it is about one. */
+  at?: string;
 }
 
 export interface AnalysisResult {

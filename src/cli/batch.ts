@@ -5,12 +5,13 @@
  */
 import { availableParallelism } from 'os';
 import { EXIT, STOP_SIGNALS, UsageError, type StopSignal } from '../errors';
-import { argumentBytes, planInputs, DEFAULT_EXTENSIONS, type InputPlan } from '../input/plan';
+import { argumentBytes, extensionList, planInputs, type InputPlan } from '../input/plan';
 import { readFileSync } from 'fs';
 import type { Source } from '../input/source';
 import { fileSink, guardPipe, guardStderr, standardStream, streamSink, visible, type Sink } from './output';
 import { runPool, StartError, type PoolResult } from './pool';
 import { terminalWidth } from '../formatters/width';
+import { useColor } from './conventions';
 import { createProgress, plainProgress, shouldShowProgress } from './progress';
 import { SummaryBuilder } from '../aggregate/summary';
 import { formatRecord } from './record-format';
@@ -21,8 +22,11 @@ export interface BatchOptions {
   json?: boolean;
   top: number;
   explain?: boolean;
-  color: boolean;
+  /** `--color auto|always|never`; `--no-color` gives false. */
+  color: boolean | string;
   lexicon: string[];
+  /** Name every skipped file with its reason, and print the count line even for one input. */
+  verbose?: boolean;
   encoding?: string;
   maxBytes: number;
   quiet?: boolean;
@@ -82,10 +86,11 @@ function usage(stderr: NodeJS.WritableStream, message: string): number {
 const ERROR_RECORD_FORMATS = new Set(['json', 'jsonl', 'csv', 'markdown']);
 
 /**
- * Writes formatted records so that the bytes equal the formatter's output for the whole list. `total` is the
- * number of inputs when known: a batch of several is a JSON array even if interrupted after its first record.
+ * Writes formatted records so that the bytes equal the formatter's output for the whole list. `many`: the command
+ * line can stand for several inputs (a directory, a pattern, a list, several arguments), so JSON is an array even
+ * with one record or none; one file path gives one object.
  */
-function recordWriter(format: string, sink: Sink, total: number | undefined) {
+function recordWriter(format: string, sink: Sink, many: boolean) {
   let count = 0;
   let first: string | undefined;
   const indent = (chunk: string) => `  ${chunk.replace(/\n/g, '\n  ')}`;
@@ -94,10 +99,9 @@ function recordWriter(format: string, sink: Sink, total: number | undefined) {
       count++;
       if (format === 'jsonl') await sink.write(`${chunk}\n`);
       else if (format === 'json') {
-        // One object for one input, an array for several: hold the first until a second one arrives.
-        if (count === 1 && (total ?? 1) > 1) await sink.write(`[\n${indent(chunk)}`);
+        // One object for one file path, an array for anything that can match several.
+        if (count === 1 && many) await sink.write(`[\n${indent(chunk)}`);
         else if (count === 1) first = chunk;
-        else if (count === 2 && first !== undefined) await sink.write(`[\n${indent(first!)},\n${indent(chunk)}`);
         else await sink.write(`,\n${indent(chunk)}`);
       } else await sink.write(count === 1 ? chunk : `\n${'─'.repeat(60)}\n\n${chunk}`);
     },
@@ -176,7 +180,7 @@ async function runSignalled(
     return usage(stderr, `--output ${options.output}: ${outputProblem(error as NodeJS.ErrnoException)}`);
   }
 
-  const extensions = (options.ext?.length ? options.ext : DEFAULT_EXTENSIONS).map((ext) => (ext.startsWith('.') ? ext : `.${ext}`).toLowerCase());
+  const extensions = extensionList(options.ext);
   let plan: InputPlan | undefined;
   try {
     const planning = planInputs({
@@ -197,7 +201,7 @@ async function runSignalled(
     throw error;
   }
   // Interrupted while stdin or a --files-from list was still being read: nothing started, nothing listed.
-  plan ??= { sources: (async function* () {})(), total: 0, skipped: () => 0 };
+  plan ??= { sources: (async function* () {})(), total: 0, skipped: () => 0, skippedFiles: () => [], many: true };
   // Never more workers than inputs: each one loads nodejieba (~1 s, ~265 MB).
   const jobs = Math.max(1, Math.min(options.jobs || defaultJobs(plan.total), plan.total ?? Infinity));
 
@@ -206,7 +210,8 @@ async function runSignalled(
   const settings: TaskSettings = {
     // Whole-batch formats get each record as JSON from the workers and format them all at the end.
     format: collecting ? 'jsonl' : format,
-    color: options.color && !env.NO_COLOR && !options.output && Boolean(stdout.isTTY),
+    // A file gets colours only when asked for explicitly (--color always).
+    color: options.output && options.color !== 'always' && options.color !== true ? false : useColor(options.color, stdout, env),
     top: options.top,
     explain: Boolean(options.explain),
     lexiconDirs: options.lexicon,
@@ -229,7 +234,7 @@ async function runSignalled(
     }
   })();
 
-  const writer = recordWriter(format, sink, plan.total);
+  const writer = recordWriter(format, sink, plan.many);
   const summary = options.summary ? new SummaryBuilder() : undefined;
   let analysed = 0;
   let failed = 0;
@@ -292,7 +297,10 @@ async function runSignalled(
 
   const total = plan.total ?? result.started;
   const skipped = total - analysed - failed + plan.skipped();
-  if (!options.quiet || signal.aborted) stderr.write(`analysed ${analysed}, failed ${failed}, skipped ${skipped}${signal.aborted ? ' (interrupted)' : ''}\n`);
+  if (options.verbose && !options.quiet) for (const file of plan.skippedFiles()) stderr.write(`meeting-analyze: skipped ${visible(file.path)}: ${visible(file.reason)}\n`);
+  // One file in, its record out, nothing else (like cat or jq); batches and --verbose end with the count.
+  const countLine = (plan.many || (plan.total ?? 0) > 1 || options.verbose) && !options.quiet;
+  if (countLine || signal.aborted) stderr.write(`analysed ${analysed}, failed ${failed}, skipped ${skipped}${signal.aborted ? ' (interrupted)' : ''}\n`);
   if (env.MEETING_ANALYZE_TIMING) stderr.write(`timing ${JSON.stringify({ jobs, docs: analysed + failed, workMs: result.workMs })}\n`);
   if (signal.aborted) return stopCode();
   if (!failed || (options.errorsInOutput && !failedUnwritten)) return EXIT.OK;

@@ -2,8 +2,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 // Only commander is loaded up front: --help, --version, schema and usage errors must start fast and never load
 // the pipeline or nodejieba. The analyse command requires ./batch when it runs.
 import type { BatchOptions } from './batch';
+import { existsSync } from 'fs';
 import { addEvalCommand } from './eval';
-import { addReportCommands, collect, encodingName, extensions, MAX_TOP, topCount, wholeNumber } from './commands';
+import { addReportCommands, collect, encodingName, extensions, MAX_TOP, topCount } from './commands';
+import { byteSize, COLOR_CHOICES, ERROR_PREFIX, looksLikeCommand, unknownCommand } from './conventions';
 import { DEFAULT_MAX_BYTES, EXIT } from '../errors';
 import { guardPipe, guardStderr, visibleLines } from './output';
 
@@ -71,18 +73,19 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('-j, --jobs <n>', 'worker threads (default: CPUs, fewer for small batches, 1 for one input)', jobCount)
     .addOption(new Option('--input <kind>', 'input kind; jsonl reads {"id","text"} records from stdin or the files').choices(['auto', 'text', 'html', 'markdown', 'jsonl']).default('auto'))
     .option('--files-from <list>', 'read input paths from <list>, one a line ("-" for stdin)')
-    .option('--ext <list>', 'extensions taken from directories, comma-separated (default .txt,.md,.html)', extensions)
+    .option('--ext <list>', 'extensions taken from directories, comma-separated, any case (default .txt,.md,.markdown,.html,.htm,.shtml,.xhtml)', extensions)
     .option('--summary', 'print an aggregate over the batch instead of one record per input')
     .option('--errors-in-output', 'exit 0 when every failed input is written as an error record (for Spark, Dask, Hadoop Streaming mappers)')
     .option('--top <n>', `number of keywords (0–${MAX_TOP})`, topCount, 10)
     .option('--explain', 'give every item the rule that found it and its evidence spans (docs/rules.md)')
     .option('--lexicon <dir>', 'extra lexicon directory (repeatable); files named like data/*.txt add entries', collect, [])
     .option('--encoding <name>', 'force an input encoding (e.g. gb18030, big5, utf-16le)', encodingName)
-    .option('--max-bytes <n>', 'largest input accepted, in bytes', wholeNumber, DEFAULT_MAX_BYTES)
-    .option('--no-color', 'no colours (also NO_COLOR=1, or when stdout is not a terminal)')
+    .option('--max-bytes <size>', 'largest input accepted: bytes, or with a suffix (500K, 32M, 1G)', byteSize, DEFAULT_MAX_BYTES)
+    .addOption(new Option('--color [when]', 'colours: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces), always, never').choices(COLOR_CHOICES).default('auto'))
+    .option('--no-color', 'same as --color never')
+    .option('-v, --verbose', 'name every skipped file with its reason, and print the count line for one input too')
     .option('-q, --quiet', 'no per-file error lines, progress bar or final count on stderr (the exit code still tells)')
     .addHelpText('after', HELP_AFTER)
-    .showHelpAfterError('(run meeting-analyze --help for usage)')
     .exitOverride()
     .configureOutput({
       // Help read through `| head`: the pipe may close before the text is written; that is no error.
@@ -92,8 +95,26 @@ export async function runCli(io: CliIo): Promise<number> {
       },
       // Usage errors quote what was typed: an escape sequence in an argument is shown, not run.
       writeErr: (text) => stderr.write(visibleLines(text)),
+      // One prefix and one line for every problem the tool reports, commander's own messages included.
+      outputError: (text, write) => write(`${text.replace(/^error: /, ERROR_PREFIX).trimEnd()} (see --help)\n`),
     })
     .action(async (files: string[], options: BatchOptions) => {
+      // `meeting-analyze repot a.txt` or `help report`: a word that is no file is a mistyped command, not a missing file.
+      const first = files[0];
+      if (first !== undefined && looksLikeCommand(first) && !existsSync(first)) {
+        const names = program.commands.map((command) => command.name());
+        if (first === 'help') {
+          const topic = files[1];
+          const command = topic === undefined ? program : program.commands.find((c) => c.name() === topic);
+          if (command) {
+            command.outputHelp();
+            return;
+          }
+          stderr.write(`${ERROR_PREFIX}${visibleLines(unknownCommand(topic, names))}\n`);
+        } else stderr.write(`${ERROR_PREFIX}${visibleLines(unknownCommand(first, names))}\n`);
+        exitCode = EXIT.USAGE;
+        return;
+      }
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { runBatch } = require('./batch') as typeof import('./batch');
       exitCode = await runBatch(files, options, { stdin: stdin ?? process.stdin, stdout, stderr, env, signal: io.signal, threads: io.threads });
@@ -110,7 +131,7 @@ export async function runCli(io: CliIo): Promise<number> {
       const stray = program.options.find((o) => program.getOptionValueSource(o.attributeName()) === 'cli' && !['json', 'format'].includes(o.attributeName()));
       const problem = stray ? `${stray.long} does not apply to schema` : program.opts().format !== 'json' && program.getOptionValueSource('format') === 'cli' ? 'schema is printed as JSON only' : undefined;
       if (problem) {
-        stderr.write(`meeting-analyze: ${problem}\n`);
+        stderr.write(`${ERROR_PREFIX}${problem}\n`);
         exitCode = EXIT.USAGE;
         return;
       }
@@ -126,7 +147,7 @@ export async function runCli(io: CliIo): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.OK;
       return EXIT.USAGE;
     }
-    stderr.write(`meeting-analyze: ${(error as Error).message}\n`);
+    stderr.write(`${ERROR_PREFIX}${visibleLines((error as Error).message)}\n`);
     return EXIT.USAGE;
   }
   return exitCode;

@@ -10,7 +10,33 @@ import { readStream } from './read';
 import type { Source } from './source';
 import type { Warning } from '../types';
 
-export const DEFAULT_EXTENSIONS = ['.txt', '.md', '.html'];
+/**
+ * Extensions taken when walking a directory, compared without regard to case (`.TXT`, `.Htm`): government sites
+ * name pages .htm, .shtml and .xhtml as often as .html.
+ */
+export const DEFAULT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.shtml', '.xhtml'];
+
+/** `--ext` values (with or without the dot, any case) as the walk compares them; the defaults when none. */
+export function extensionList(given: string[] | undefined): string[] {
+  return (given?.length ? given : DEFAULT_EXTENSIONS).map((ext) => (ext.startsWith('.') ? ext : `.${ext}`).toLowerCase());
+}
+
+/** A file passed over while walking a directory or matching a pattern, and why (named under --verbose). */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+/** What the walk passed over: a count plus each file and its reason. */
+interface Skips {
+  skipped: number;
+  files: SkippedFile[];
+}
+
+function skip(counter: Skips, file: string, reason: string): void {
+  counter.skipped++;
+  counter.files.push({ path: file, reason });
+}
 
 export interface InputOptions {
   /** Positional arguments; `-` is stdin. */
@@ -58,6 +84,13 @@ export interface InputPlan {
    * README.md; FIFOs, sockets and devices, which could block for ever); final once sources are consumed.
    */
   skipped(): number;
+  /** Each file passed over with its reason, in walk order; final once sources are consumed. */
+  skippedFiles(): SkippedFile[];
+  /**
+   * True when the command line can stand for several inputs (a directory, a glob pattern, --files-from, JSONL
+   * records or more than one argument) even if it matched one: JSON output is then always an array.
+   */
+  many: boolean;
 }
 
 function errorSource(input: string, error: unknown): Source {
@@ -88,7 +121,7 @@ function fileSource(raw: Buffer): Source {
  * (a GBK name from an old archive) is still opened. Only directories and regular files are followed: a FIFO,
  * socket or device in a tree is skipped and counted, never opened (opening a FIFO blocks until a writer comes).
  */
-async function* walk(dir: Buffer, extensions: string[], counter: { skipped: number }, seen: Set<string>): AsyncGenerator<Source> {
+async function* walk(dir: Buffer, extensions: string[], counter: Skips, seen: Set<string>): AsyncGenerator<Source> {
   let entries: Dirent<Buffer>[];
   try {
     // A symlink loop would otherwise recurse for ever.
@@ -108,15 +141,17 @@ async function* walk(dir: Buffer, extensions: string[], counter: { skipped: numb
     const full = dir[dir.length - 1] === 0x2f ? Buffer.concat([dir, entry.name]) : Buffer.concat([dir, Buffer.from(path.sep), entry.name]);
     let type: Pick<Stats, 'isDirectory' | 'isFile'> | undefined = entry;
     if (entry.isSymbolicLink()) type = await fs.stat(full).catch(() => undefined);
+    const extension = path.extname(name).toLowerCase();
     if (type?.isDirectory()) yield* walk(full, extensions, counter, seen);
-    else if (DOCUMENTATION.test(name)) counter.skipped++;
-    else if (type?.isFile() && extensions.includes(path.extname(name).toLowerCase())) yield fileSource(full);
+    else if (DOCUMENTATION.test(name)) skip(counter, full.toString('utf8'), 'documentation file (README, SOURCE, LICENSE, CHANGELOG)');
+    else if (type?.isFile() && extensions.includes(extension)) yield fileSource(full);
     else if (!type) yield fileSource(full); // a dangling link: the reader reports it as NOT_FOUND
-    else counter.skipped++;
+    else if (!type.isFile()) skip(counter, full.toString('utf8'), 'not a regular file (FIFO, socket or device)');
+    else skip(counter, full.toString('utf8'), `${extension ? `extension ${extension}` : 'no extension'}, not in --ext ${extensions.join(',')}`);
   }
 }
 
-async function* expand(arg: string, options: InputOptions, counter: { skipped: number }): AsyncGenerator<Source> {
+async function* expand(arg: string, options: InputOptions, counter: Skips): AsyncGenerator<Source> {
   if (arg === '-') {
     try {
       yield { kind: 'bytes', input: '-', bytes: await readStream(options.stdin, options.maxBytes) };
@@ -156,7 +191,7 @@ async function* expand(arg: string, options: InputOptions, counter: { skipped: n
   for (const match of matches) {
     // Like a directory walk: FIFOs, sockets and devices matched by a pattern are skipped, not opened.
     const type = await fs.stat(path.resolve(cwd, match)).catch(() => undefined);
-    if (type && !type.isFile()) counter.skipped++;
+    if (type && !type.isFile()) skip(counter, match, 'not a regular file (FIFO, socket or device)');
     else yield { kind: 'file', path: match };
   }
 }
@@ -324,6 +359,11 @@ function countInvalidUtf8(bytes: Buffer): number {
   return replaced - written;
 }
 
+function listProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EISDIR' ? 'is a directory; give a file with one path a line' : (error as Error).message;
+}
+
 /** Paths listed one a line; a line that is not valid UTF-8 names its file by bytes. */
 async function readList(file: string, stdin: NodeJS.ReadableStream): Promise<Array<string | Buffer>> {
   const stream = file === '-' ? stdin : createReadStream(file);
@@ -336,7 +376,7 @@ async function readList(file: string, stdin: NodeJS.ReadableStream): Promise<Arr
 }
 
 export async function planInputs(options: InputOptions): Promise<InputPlan> {
-  const counter = { skipped: 0 };
+  const counter: Skips = { skipped: 0, files: [] };
   const args: Array<string | Buffer> = options.args.length || options.filesFrom ? [...options.args] : ['-'];
   if (options.input === 'jsonl') {
     const sources = (async function* () {
@@ -353,20 +393,28 @@ export async function planInputs(options: InputOptions): Promise<InputPlan> {
         }
       }
     })();
-    return { sources, skipped: () => counter.skipped };
+    return { sources, skipped: () => counter.skipped, skippedFiles: () => counter.files, many: true };
   }
   if (options.filesFrom) {
     try {
       args.push(...(await readList(options.filesFrom, options.stdin)));
     } catch (error) {
-      throw new UsageError(`--files-from ${options.filesFrom}: ${(error as Error).message}`);
+      // The list itself is part of the command line: one line saying what is wrong with it, as for --output.
+      const failure = errorSource(options.filesFrom, error);
+      throw new UsageError(`--files-from ${options.filesFrom}: ${failure.kind === 'error' && failure.code !== 'READ_ERROR' ? failure.message : listProblem(error)}`);
     }
   }
   // File lists are small (paths only), so list them all first: the progress bar then knows the total.
   const listed: Source[] = [];
+  let many = Boolean(options.filesFrom) || args.length > 1;
   for (const arg of args) {
     if (typeof arg !== 'string') listed.push(fileSource(arg)); // a listed name that is not UTF-8: taken as it is
-    else for await (const source of expand(arg, options, counter)) listed.push(source);
+    else {
+      const before = listed.length;
+      for await (const source of expand(arg, options, counter)) listed.push(source);
+      // A directory or a pattern may match one file today and three tomorrow: its shape must not change with that.
+      if (listed.length !== before + 1 || listed[before].kind !== 'file' || listed[before].path !== arg) many ||= arg !== '-';
+    }
   }
   return {
     sources: (async function* () {
@@ -374,5 +422,7 @@ export async function planInputs(options: InputOptions): Promise<InputPlan> {
     })(),
     total: listed.length,
     skipped: () => counter.skipped,
+    skippedFiles: () => counter.files,
+    many,
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { digestOf, SummaryBuilder } from '../aggregate/summary';
-import { DESCRIPTORS, MARK_KINDS, meetingMarks, MISSING, type Cell, type Row } from '../formatters/descriptors';
+import { DESCRIPTORS, DOUBT_MARK, doubtsAt, MARK_KINDS, meetingMarks, MISSING, type Cell, type Row } from '../formatters/descriptors';
 import type { InputFormat } from '../pipeline/format';
 import type { AnalysisResult, ErrorRecord, Explained, TextItem } from '../types';
 import { barChart, type Bar } from './charts';
@@ -113,7 +113,9 @@ function cellHtml(cell: Cell, p: string, key: string | undefined, itemKeys: stri
 function rowHtml(row: Row, cells: string[], p: string, has: (id: string) => boolean): string {
   const target = `${p}-${row.key}`;
   const link = has(target) ? ` data-target="${target}" tabindex="0"` : '';
-  return `<tr id="${p}-row-${row.key}"${link}>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+  // A doubtful row: a mark with the reason (hover, and read out by screen readers) before its first cell.
+  const doubt = row.doubts ? `<span class="doubt" role="img" aria-label="warning: ${e(row.doubts.join('; '))}" title="${e(row.doubts.join('\n'))}">${DOUBT_MARK}</span> ` : '';
+  return `<tr id="${p}-row-${row.key}"${link}${row.doubts ? ' class="doubtful"' : ''}>${cells.map((cell, c) => `<td>${c === 0 ? doubt : ''}${cell}</td>`).join('')}</tr>`;
 }
 
 function table(caption: string, head: string[], rows: string[]): string {
@@ -146,15 +148,18 @@ function tables(result: AnalysisResult, p: string, has: (id: string) => boolean)
 
 function headerCard(result: AnalysisResult, p: string, has: (id: string) => boolean): string {
   const m = result.meeting;
-  const field = (name: string, value: string | null | undefined, target: string) =>
-    `<dt>${name}</dt><dd>${value ? (has(target) ? `<a href="#${target}" data-target="${target}">${e(value)}</a>` : e(value)) : `<span class="muted">${MISSING}</span>`}</dd>`;
+  const field = (name: string, value: string | null | undefined, target: string, after = '') =>
+    `<dt>${name}</dt><dd>${value ? (has(target) ? `<a href="#${target}" data-target="${target}">${e(value)}</a>` : e(value)) : `<span class="muted">${MISSING}</span>`}${after}</dd>`;
+  // An undated meeting: the mark sits in the Date field itself, the reason on hover and in the warnings below.
+  const undated = doubtsAt(result, '/meeting');
+  const dateMark = undated ? ` <span class="doubt" role="img" aria-label="warning: ${e(undated.join('; '))}" title="${e(undated.join('\n'))}">${DOUBT_MARK}</span>` : '';
   const parts = [
     field('Meeting', m?.name, `${p}-meeting-name`),
     field('Body', m?.organization ? `${m.organization}${m.aliases.length ? ` (${m.aliases.join('、')})` : ''}` : null, `${p}-meeting-org`),
-    field('Date', m && (m.date || m.dateText) ? `${m.date ?? MISSING}${m.dateText ? ` (${m.dateText})` : ''}` : null, `${p}-meeting-date`),
+    field('Date', m && (m.date || m.dateText) ? `${m.date ?? MISSING}${m.dateText ? ` (${m.dateText})` : ''}` : null, `${p}-meeting-date`, dateMark),
     field('Input', `${result.input.path} · ${result.input.encoding} · ${result.input.chars} chars`, ''),
   ];
-  const warnings = result.warnings.map((w) => `<li>${e(w.code)}: ${e(w.message)}</li>`).join('');
+  const warnings = result.warnings.map((w) => `<li>${w.at ? `<span class="doubt">${DOUBT_MARK}</span> ` : ''}${e(w.code)}: ${e(w.message)}</li>`).join('');
   return `<header class="card"><h2>${e(result.title?.text ?? '(no headline)')}</h2><dl>${parts.join('')}</dl>${warnings ? `<ul class="warnings">${warnings}</ul>` : ''}</header>`;
 }
 
@@ -226,6 +231,8 @@ h3{font-size:1rem;margin:.5rem 0}
 .card dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:0}
 .card dt{font-weight:bold}.card dd{margin:0;overflow-wrap:anywhere}
 .warnings{color:#8a4b00;margin:.5rem 0 0}
+.doubt{color:#b35c00;font-weight:bold;cursor:help}
+tr.doubtful td{background:#fff6e5}
 .doc{margin:2rem 0;scroll-margin-top:1rem}
 .anchor{display:block;font-size:.85rem;color:var(--muted)}
 .cols{display:grid;grid-template-columns:1fr;gap:1rem}

@@ -90,7 +90,8 @@ describe('html report', () => {
     const text = '青原县召开工作会议\n\n县委书记林远出席并讲话。';
     const page = renderReport([{ result: analyzeText({ text, path: 'x.txt' }), text }]);
     const card = page.match(/<dl>.*?<\/dl>/)?.[0] ?? '';
-    expect(card).toContain('<dt>Date</dt><dd><span class="muted">—</span></dd>');
+    // Missing, and marked as a doubt (the meeting was found without a date).
+    expect(card).toContain('<dt>Date</dt><dd><span class="muted">—</span> <span class="doubt"');
     expect(card).not.toMatch(/\?|n\/a|null/);
   });
 
