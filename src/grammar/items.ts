@@ -1,6 +1,6 @@
 import type { Context } from '../pipeline/context';
 import type { CountedPhrase } from './counted';
-import { findCountedPhrases } from './counted';
+import { findCountedPhrases, levelMembers } from './counted';
 import { COUNT_CHARS, parseCount } from '../util/numbers';
 import { endsWith等, listEndingAt, listsStartingAfter, ordinalListAfter, type Span0 } from './lists';
 import { membersFollowing } from './outline';
@@ -103,21 +103,9 @@ function nestedMembers(ctx: Context, phrase: CountedPhrase): Span0[] | null {
   return found.length >= 2 ? found : null;
 }
 
-/** 县乡两级, 部省两级, 县乡村三级: one-character (or short) level words fused right before the count. */
+/** 县乡两级, 部省两级, 县乡村三级: level words right before the count (see levelMembers). */
 function fusedLevels(ctx: Context, phrase: CountedPhrase): Span0[] | null {
-  if (phrase.quoted && ctx.text[phrase.start] === '“') return null;
-  const levels = ctx.lexicon.list('levels');
-  const members: Span0[] = [];
-  let at = phrase.start;
-  while (members.length < phrase.count) {
-    const level = levels.find((word) => ctx.text.startsWith(word, at - word.length));
-    if (!level) break;
-    at -= level.length;
-    members.unshift({ start: at, end: at + level.length });
-  }
-  if (members.length !== phrase.count) return null;
-  const before = ctx.text.slice(at - 2, at);
-  return levels.some((word) => before.endsWith(word)) ? null : members;
+  return levelMembers(ctx, phrase);
 }
 
 /** Tags of the words a noun chunk is built from (贫困/户, 建档立卡, 特困/人员). */
@@ -169,7 +157,17 @@ function readItems(ctx: Context, phrase: CountedPhrase, options: { quoted?: bool
   const found = readItemsOnce(ctx, phrase, options);
   // One member twice is a misreading (the same name opening several sentences), not a list.
   const texts = found.items.map((item) => ctx.text.slice(item.start, item.end));
-  return new Set(texts).size === texts.length ? found : { items: [], source: 'none' };
+  if (new Set(texts).size === texts.length) return found;
+  // A 、-list that writes one member twice (甲、乙、乙、丙四项…) still lists the set: keep each member once.
+  const once = found.items.filter((_, index) => texts.indexOf(texts[index]) === index);
+  if ((found.source === 'before' || found.source === 'after') && once.length >= 2 && once.length === texts.length - 1 && (once.length === phrase.count || found.partial)) return { ...found, items: once };
+  return { items: [], source: 'none' };
+}
+
+/** A list of `count` members, or of `count` with one of them written twice (甲、乙、乙、丙四项). */
+function fits(ctx: Context, list: Span0[], count: number): boolean {
+  if (list.length === count) return true;
+  return list.length === count + 1 && new Set(list.map((item) => ctx.text.slice(item.start, item.end))).size === count;
 }
 
 function readItemsOnce(ctx: Context, phrase: CountedPhrase, options: { quoted?: boolean }): PhraseItems {
@@ -184,16 +182,16 @@ function readItemsOnce(ctx: Context, phrase: CountedPhrase, options: { quoted?: 
   if (attached) {
     const split = listEndingAt(ctx, phrase.start);
     if (split) befores.push(split);
-    if (split && split.length === phrase.count) return { items: split, source: 'before' };
+    if (split && fits(ctx, split, phrase.count)) return { items: split, source: 'before' };
     // The same list with a last member joined by 和/与 kept whole (建设与交通局), read only when it can differ.
     const whole = split && /和|与|及/.test(ctx.text.slice(split[0].start, phrase.start)) ? listEndingAt(ctx, phrase.start, false) : null;
     if (whole) befores.push(whole);
-    if (whole && whole.length === phrase.count) return { items: whole, source: 'before' };
+    if (whole && fits(ctx, whole, phrase.count)) return { items: whole, source: 'before' };
   }
   const afters = listsStartingAfter(ctx, phrase.end);
-  for (const after of afters) if (after.length === phrase.count) return { items: after, source: 'after' };
+  for (const after of afters) if (fits(ctx, after, phrase.count)) return { items: after, source: 'after' };
   const later = introducedLater(ctx, phrase);
-  for (const after of later) if (after.length === phrase.count) return { items: after, source: 'after' };
+  for (const after of later) if (fits(ctx, after, phrase.count)) return { items: after, source: 'after' };
   const colon = /^[”"]?[\u3400-\u9fff]{0,4}?(?:[:：]|——|[,，。]?即)/.test(ctx.text.slice(phrase.end, phrase.end + 8));
   const paragraph = ctx.paragraphOf(phrase.end);
   const ordinal = ordinalListAfter(ctx, phrase.end, Math.min(paragraph[1], phrase.end + 60));

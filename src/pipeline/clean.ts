@@ -180,11 +180,38 @@ function wrappedHeadline(line: string, next: string, after: { afterGap: boolean 
 }
 
 /**
+ * The lexicon's boilerplate patterns joined into one alternation per set of flags: a line matches one of these
+ * exactly when it matches one of the patterns (each alternative is a non-capturing group, so the patterns' own
+ * groups and anchors keep their meaning). Patterns whose flags make `test` stateful (g, y) or that refer to groups by
+ * number stay on their own.
+ */
+function boilerplateFilter(lexicon: Lexicon): RegExp[] {
+  return perLexicon(lexicon, 'boilerplate-joined', () => {
+    const byFlags = new Map<string, string[]>();
+    const alone: RegExp[] = [];
+    for (const { regex } of lexicon.boilerplate) {
+      if (/[gy]/.test(regex.flags) || /\\[1-9]|\\k<|\(\?<[^=!]/.test(regex.source)) {
+        alone.push(regex);
+        continue;
+      }
+      const list = byFlags.get(regex.flags) ?? [];
+      list.push(`(?:${regex.source})`);
+      byFlags.set(regex.flags, list);
+    }
+    return [...[...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags)), ...alone];
+  });
+}
+
+/**
  * Drop boilerplate lines (reporting each with its reason) and join hard-wrapped lines, keeping a
  * map from every kept character back to the source.
  */
 export function clean(source: string, lexicon: Lexicon): Cleaned {
   const lines = splitLines(source);
+  // Folded once for the whole text: each line's tests read a slice of it, and the view's working text is built
+  // from it (normalize finds that text already folded).
+  const foldedSource = foldWidth(source);
+  const boilerplate = boilerplateFilter(lexicon);
   const removed: Removed[] = [];
   const kept: Array<Line & { afterGap: boolean; afterRemoved: boolean }> = [];
   const chromeWords = perLexicon(lexicon, 'chrome-words', () => wordList(lexicon, 'chrome-words.txt').sort((a, b) => b.length - a.length));
@@ -198,8 +225,9 @@ export function clean(source: string, lexicon: Lexicon): Cleaned {
       continue;
     }
     const text = source.slice(line.outerStart, line.outerEnd);
-    const folded = foldWidth(text);
-    const match = lexicon.boilerplate.find((pattern) => pattern.regex.test(folded));
+    const folded = foldedSource.slice(line.outerStart, line.outerEnd);
+    // One test of the joined patterns; only a line that matches one of them looks for which (the first listed).
+    const match = boilerplate.some((joined) => joined.test(folded)) ? lexicon.boilerplate.find((pattern) => pattern.regex.test(folded)) : undefined;
     const trail = !match && breadcrumbLine(folded, trailWords);
     if (match || trail || chromeLine(folded, chromeWords)) {
       removed.push({ text, reason: match ? match.reason : trail ? 'breadcrumb' : 'share-widget', span: [line.outerStart, line.outerEnd] });
@@ -223,7 +251,7 @@ export function clean(source: string, lexicon: Lexicon): Cleaned {
     gap = false;
     afterRemoved = false;
   }
-  const builder = new TextViewBuilder(source);
+  const builder = new TextViewBuilder(source, foldedSource);
   for (let k = 0; k < kept.length; k++) {
     const line = kept[k];
     copyWithoutControls(builder, source, line.start, line.end);

@@ -73,7 +73,8 @@ export interface Normalized {
 
 /** Produce the matching form: full-width folded, traditional converted to simplified. `raw` is kept as written. */
 export function normalize(view: TextView, lexicon: Lexicon): Normalized {
-  let text = foldWidth(view.raw);
+  // The cleaner's working text is folded already (then this is one scan, no copy); a view built otherwise is folded here.
+  let text = foldWidth(view.text);
   const traditional = looksTraditional(text, lexicon);
   if (traditional) text = simplifyKeepingLength(text);
   return { view: { ...view, text }, traditional };
