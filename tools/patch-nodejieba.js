@@ -23,6 +23,15 @@ const BINARY = path.join(JIEBA, 'build', 'Release', 'nodejieba.node');
 const STAMP = path.join(JIEBA, 'build', 'Release', 'meeting-analyze-patch.txt');
 const STOCK_DIR = path.join(ROOT, 'node_modules', '.cache', 'meeting-analyze');
 const STOCK = path.join(STOCK_DIR, 'nodejieba-stock.node');
+/**
+ * Preprocessor definitions for the rebuild (part of the stamp, so a change rebuilds). With C++ exceptions on,
+ * node-addon-api rethrows a Napi::Error into JavaScript; in a worker thread that is being stopped for running out of
+ * memory the rethrow itself fails, and the second C++ exception ends in std::terminate, which aborts the whole
+ * process with every other worker. This definition lets that rethrow give up quietly instead: the worker ends with
+ * ERR_WORKER_OUT_OF_MEMORY and the batch retries its input. Passed as CXXFLAGS (make-based builds: Linux, macOS).
+ */
+const DEFINES = ['NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS'];
+
 /** A line only the patched source has. */
 const MARKER = 'TextRankExtractor(*_jieba_handle, stopWordsPath)';
 
@@ -54,8 +63,8 @@ function nodeDir() {
   return fs.existsSync(path.join(prefix, 'include', 'node', 'common.gypi')) ? [`--nodedir=${prefix}`] : [];
 }
 
-function run(args, cwd) {
-  const result = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+function run(args, cwd, env = process.env) {
+  const result = spawnSync(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
 }
 
@@ -63,7 +72,7 @@ function main() {
   const patch = patchFile();
   if (!patch) return say('no nodejieba patch in patches/, nothing to do');
   if (!fs.existsSync(JIEBA)) return warn(`nodejieba is not at ${path.relative(ROOT, JIEBA)} (installed elsewhere?), patch not applied.`);
-  const hash = crypto.createHash('sha256').update(fs.readFileSync(patch)).digest('hex');
+  const hash = crypto.createHash('sha256').update(fs.readFileSync(patch)).update(DEFINES.join(' ')).digest('hex');
   if (!process.argv.includes('--force') && fs.existsSync(BINARY) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8').trim() === hash) {
     return say('nodejieba already patched and built');
   }
@@ -86,7 +95,8 @@ function main() {
   const gyp = nodeGyp();
   if (!gyp) return restore('node-gyp not found, nodejieba not rebuilt');
   say('rebuilding nodejieba with the patch (about 20 s)…');
-  const built = run([gyp, 'rebuild', '--release', '-j', '2', ...nodeDir()], JIEBA);
+  const cxxflags = [process.env.CXXFLAGS, ...DEFINES.map((name) => `-D${name}`)].filter(Boolean).join(' ');
+  const built = run([gyp, 'rebuild', '--release', '-j', '2', ...nodeDir()], JIEBA, { ...process.env, CXXFLAGS: cxxflags });
   if (!built.ok || !fs.existsSync(BINARY)) return restore(`rebuilding nodejieba failed:\n${built.output.trim().split('\n').slice(-15).join('\n')}`);
   const check = run(['-e', `const j=require(${JSON.stringify(JIEBA)});j.load();if(j.cut('南京市长江大桥',true).join('/')!=='南京市/长江大桥')process.exit(1)`], ROOT);
   if (!check.ok) return restore(`the patched nodejieba does not pass a smoke test:\n${check.output.trim()}`);
