@@ -29,6 +29,7 @@ const PROBE = path.join(__dirname, 'rss-probe.js');
 /** Preload that swaps in the stock nodejieba binary kept at install (tools/patch-nodejieba.js). */
 const STOCK_HOOK = path.join(ROOT, 'tools', 'bench', 'stock-nodejieba.js');
 const STOCK_BINARY = path.join(ROOT, 'node_modules', '.cache', 'meeting-analyze', 'nodejieba-stock.node');
+const DEV_NULL = fs.openSync(os.devNull, 'w');
 const PATCHED = fs.existsSync(path.join(ROOT, 'node_modules', 'nodejieba', 'build', 'Release', 'meeting-analyze-patch.txt'));
 /** TF-IDF candidates the keywords extractor asks for with the default --top 10 (src/extractors/keywords.ts). */
 const KEYWORD_CANDIDATES = 50;
@@ -69,7 +70,8 @@ function node(args: string[], options: { input?: string | Buffer; env?: NodeJS.P
     input: options.input,
     env: { ...process.env, STOCK_NODEJIEBA: STOCK_BINARY, ...options.env },
     maxBuffer: 1 << 30,
-    stdio: ['pipe', options.stdout ? 'pipe' : 'ignore', 'pipe'],
+    // Output not read goes to the null device: the CLI refuses a closed stdout (records would be lost).
+    stdio: ['pipe', options.stdout ? 'pipe' : DEV_NULL, 'pipe'],
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const stderr = result.stderr.toString();
