@@ -40,6 +40,21 @@ export interface Meeting {
   span: Span;
 }
 
+/** The day the article was published, and where the tool read it. */
+export interface Published {
+  /** ISO date `YYYY-MM-DD`. */
+  date: string;
+  /** The date as written (`2023-03-08`, `2023年3月8日`, `2023-03-08T10:00:00+08:00`, a web address or image path). */
+  text: string;
+  /**
+   * Where it was read: `publication-line` (发布日期/发布时间/来源…时间 lines), `front-matter` (Markdown `date`),
+   * `html-meta` (`<meta>` publication date), `html-time` (`<time datetime>`), `dateline` (本报讯（2023年3月8日）),
+   * `url` (a date in the page's address), `image-path` (a date in an image's file name or path).
+   */
+  source: string;
+  span: Span;
+}
+
 export interface Official {
   name: string;
   /** Title chain, each part as written (`市委常委`, `秘书长`, `区工委书记`). */
@@ -140,6 +155,8 @@ export interface AnalysisResult {
   id?: string;
   input: InputInfo;
   title: TextItem | null;
+  /** The publication date, or null when the input states none. */
+  published: Published | null;
   meeting: Meeting | null;
   officials: Official[];
   people: Person[];
