@@ -6,6 +6,8 @@ export const EXIT = {
   OK: 0,
   INPUT_FAILED: 1,
   USAGE: 2,
+  /** `archive`: the archive file is locked by another writer, read-only, not an archive, or of a newer schema. */
+  ARCHIVE: 3,
   /** SIGHUP (terminal closed). */
   HANGUP: 129,
   /** SIGINT (Ctrl-C). */

@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 // Only commander is loaded up front: --help, --version, schema and usage errors must start fast and never load
 // the pipeline or nodejieba. The analyse command requires ./batch when it runs.
 import type { BatchOptions } from './batch';
+import { addArchiveCommand } from './archive';
 import { addReportCommands, collect, encodingName, extensions, MAX_TOP, topCount, wholeNumber } from './commands';
 import { DEFAULT_MAX_BYTES, EXIT } from '../errors';
 import { guardPipe, guardStderr, visibleLines } from './output';
@@ -98,6 +99,7 @@ export async function runCli(io: CliIo): Promise<number> {
     });
 
   addReportCommands(program, { stdin, stdout, stderr, env, setExitCode: (code) => (exitCode = code) });
+  addArchiveCommand(program, { stdin, stdout, stderr, env, setExitCode: (code) => (exitCode = code) });
 
   program
     .command('schema')
