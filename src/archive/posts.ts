@@ -51,7 +51,7 @@ export class Posts {
 
   /** A title opening with a one-character head (市委常委, 部党组书记, 区长) is held in the article's own unit. */
   isRelative(title: string): boolean {
-    return this.levels.has(title[0]) && this.unitOf(title) === null;
+    return this.levels.has(title[0]);
   }
 
   /**
@@ -63,12 +63,12 @@ export class Posts {
    */
   post(title: string, articleUnit: string | null): string {
     const canonical = this.canonical(title);
-    if (!articleUnit || this.unitOf(canonical) !== null) return canonical;
+    if (!articleUnit) return canonical;
     if (this.isRelative(canonical)) {
       if (!articleUnit.endsWith(canonical[0])) return canonical;
       return articleUnit + (canonical[1] === '长' ? canonical : canonical.slice(1));
     }
-    return articleUnit + canonical;
+    return this.unitOf(canonical) !== null ? canonical : articleUnit + canonical;
   }
 
   /**
@@ -76,7 +76,11 @@ export class Posts {
    * word such as 中央, 国务院) that ends in a head and leaves something after it. Null for a relative title (市委常委).
    */
   unitOf(text: string): string | null {
+    // 市发改委主任: the level character stands for the article's unit; the title names none of its own.
+    if (this.isRelative(text)) return null;
     for (let end = 2; end < text.length; end++) {
+      // A unit is a run of Chinese characters (a headline's 、 or space ends it).
+      if (!/[\u3400-\u9fff]/.test(text[end - 1])) return null;
       for (const head of this.heads) {
         if (end < head.length || !text.endsWith(head, end)) continue;
         // 市委: one level character is no unit; 中央 alone is one.
