@@ -101,7 +101,7 @@ export function renderView(view: View, name: ViewName, format: string, width: nu
   if (format === 'html') return name === 'person' ? personPage(view) : placePage(view);
   if (!view.sections.length) return `${view.title}: nothing in the archive\n`;
   return view.sections
-    .map((s) => `${terminalSafe(s.title)}\n${renderTable(s.columns, s.rows.map((row) => row.map((cell) => terminalSafe(cell === null ? '' : String(cell)))), width)}`)
+    .map((s) => `${terminalSafe(s.title)}\n${renderTable(s.columns, s.rows.map((row) => row.map((cell) => terminalSafe(cell === null ? '' : String(cell)))), width).replace(/\n?$/, '\n')}`)
     .join('\n');
 }
 

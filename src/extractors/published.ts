@@ -17,7 +17,7 @@ const DATELINE_REACH = 200;
 const URL_REACH = 8000;
 
 /** Sources in order of trust: what the page says of itself before what a path happens to show. */
-const TRUST = ['publication-line', 'front-matter', 'html-meta', 'html-time', 'dateline', 'url', 'image-path'] as const;
+const TRUST = ['publication-line', 'front-matter', 'html-meta', 'html-time', 'dateline', 'url', 'image-path', 'update-line'] as const;
 type Source = (typeof TRUST)[number];
 
 /** Markdown front matter's date line (`date: 2023-03-08`) as the Markdown reader keeps it. */
@@ -35,6 +35,7 @@ export const published: Extractor = {
   needs: [],
   provides: ['published'],
   run(ctx) {
+    const updateLabels = ctx.lexicon.set('update-labels');
     const candidates: Candidate[] = [];
     const add = (source: Source, found: DatedAt | null, base: number) => {
       if (found && isoDate(found)) candidates.push({ source, found, base });
@@ -49,19 +50,28 @@ export const published: Extractor = {
           add('html-time', metadataDateAt(text), line.start);
           break;
         case 'page-url':
+        case 'link':
           add('url', urlDateAt(text), line.start);
           break;
         case 'image-file':
           add('image-path', imageDateAt(text) ?? urlDateAt(text), line.start);
           break;
-        default:
-          add(FRONT_MATTER_KEY.test(text) ? 'front-matter' : 'publication-line', publicationDateAt(text, ctx.lexicon), line.start);
+        default: {
+          const labelled = publicationDateAt(text, ctx.lexicon);
+          // 更新时间: when the page was last updated (or scraped), weaker than any sign of when it was published.
+          const source = labelled?.label && updateLabels.has(labelled.label) ? 'update-line' : FRONT_MATTER_KEY.test(text) ? 'front-matter' : 'publication-line';
+          add(source, labelled, line.start);
           add('url', urlDateAt(text), line.start);
           add('image-path', imageDateAt(text), line.start);
+        }
       }
     });
     const top = ctx.paragraphs.slice(0, TOP_PARAGRAPHS);
-    for (const [start, end] of top) if (end - start <= MAX_LINE) add('publication-line', publicationDateAt(ctx.text.slice(start, end), ctx.lexicon), start);
+    for (const [start, end] of top) {
+      if (end - start > MAX_LINE) continue;
+      const labelled = publicationDateAt(ctx.text.slice(start, end), ctx.lexicon);
+      add(labelled?.label && updateLabels.has(labelled.label) ? 'update-line' : 'publication-line', labelled, start);
+    }
     for (const [start, end] of top) add('dateline', datelineAt(ctx.text.slice(start, Math.min(end, start + DATELINE_REACH))), start);
     const head = ctx.text.slice(0, URL_REACH);
     add('url', urlDateAt(head), 0);

@@ -144,8 +144,8 @@ export interface DateEvidence {
   source: string;
 }
 
-/** A dated piece of text: the day and the `[start, end)` offsets of the date as written. */
-export type DatedAt = Required<DayRef> & { start: number; end: number };
+/** A dated piece of text: the day and the `[start, end)` offsets of the date as written (and the label before it). */
+export type DatedAt = Required<DayRef> & { start: number; end: number; label?: string };
 
 const withoutOffsets = (found: DatedAt | null): Required<DayRef> | null => (found ? { year: found.year, month: found.month, day: found.day } : null);
 
@@ -174,7 +174,7 @@ export function publicationDateAt(line: string, lexicon: Lexicon): DatedAt | nul
     for (let m = labelled.exec(line); m; m = labelled.exec(line)) {
       const after = m.index + m[0].length;
       const date = findDates(line, after, Math.min(line.length, after + 24)).find((d) => d.start === after && d.year && d.month);
-      if (date) return { year: date.year!, month: date.month!, day: date.day!, start: date.start, end: date.end };
+      if (date) return { year: date.year!, month: date.month!, day: date.day!, start: date.start, end: date.end, label: m[0].replace(/[\s:：]+$/, '') };
     }
   }
   for (const shape of [OPENING_DATE, BARE_DATE]) {
