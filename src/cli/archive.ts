@@ -23,7 +23,22 @@ interface ViewOptions {
 export function addArchiveCommand(program: Command, io: CommandIo): void {
   const archive = program
     .command('archive')
-    .description('an SQLite archive of a collection: officials over time, places and their formulas and industries year by year (see docs/archive.md)');
+    .description('an SQLite archive of a collection: officials over time, places and their formulas and industries year by year (see docs/archive.md)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ meeting-analyze archive build news/ --db archive.sqlite
+  $ meeting-analyze --format jsonl -o results.jsonl news/ && meeting-analyze archive ingest results.jsonl --db archive.sqlite
+  $ meeting-analyze archive person 王某某 --db archive.sqlite --format html -o person.html
+
+Exit codes:
+  0    every input or record stored (or the view printed)
+  1    an input could not be read, or a JSONL line is not a meeting-analyze record (each named on stderr); the rest is stored
+  2    usage error
+  3    the archive is locked by another writer, read-only, not an archive, missing, or of a newer schema version
+`,
+    );
   const db = () => new Option('--db <file>', 'the archive file').default(DEFAULT_DB);
   const act = <A extends unknown[]>(action: (actions: typeof import('../archive/actions'), ...args: A) => Promise<number>) =>
     async (...args: A) => {
