@@ -6,7 +6,7 @@ import { articleOf } from './pipeline/article';
 import { Context, type AnalyzeOptions, type Extracted, type Extractor } from './pipeline/context';
 import { resolveFormat, type InputFormat } from './pipeline/format';
 import { normalize } from './pipeline/normalize';
-import { checkSpans, mapSpans } from './pipeline/spans';
+import { checkSpans, mapSpans, settleExplanations } from './pipeline/spans';
 import { appendLines, type TextView } from './pipeline/text-view';
 
 export const SCHEMA_VERSION = '1.1';
@@ -77,6 +77,7 @@ export function analyzeText(input: AnalyzeInput, engines: Engines, options: Anal
     }
   }
   mapSpans(found, view);
+  settleExplanations(found, options.explain ?? false);
   mapSpans(extractorWarnings, view);
   warnings.push(...extractorWarnings);
   return {

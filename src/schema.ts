@@ -1,8 +1,10 @@
 /** JSON Schema (draft-07) of one output record: an analysis result or an error record. */
 const span = { type: 'array', items: { type: 'integer', minimum: 0 }, minItems: 2, maxItems: 2, description: '[start, end) offsets into the decoded input text (UTF-16 code units)' };
 const nullableSpan = { anyOf: [span, { type: 'null' }] };
-const textItem = { type: 'object', required: ['text', 'span'], additionalProperties: false, properties: { text: { type: 'string' }, span } };
 const str = { type: 'string' };
+/** With --explain: the mechanism's id (docs/rules.md) and the spans it used; absent otherwise. */
+const explanation = { rule: { type: 'string', pattern: '^[a-z]+(\\.[a-z0-9-]+)+$' }, evidence: { type: 'array', items: span, minItems: 1 } };
+const textItem = { type: 'object', required: ['text', 'span'], additionalProperties: false, properties: { text: { type: 'string' }, span, ...explanation } };
 const strings = { type: 'array', items: str };
 const nullableStr = { type: ['string', 'null'] };
 
@@ -12,6 +14,11 @@ const obj = (properties: Record<string, unknown>) => ({
   additionalProperties: false,
   properties,
 });
+/** An extracted item: its fields, all required, plus the optional explanation. */
+const item = (properties: Record<string, unknown>) => {
+  const schema = obj(properties);
+  return { ...schema, properties: { ...properties, ...explanation } };
+};
 
 const result = obj(
   {
@@ -19,11 +26,11 @@ const result = obj(
     input: obj({ path: str, encoding: str, chars: { type: 'integer', minimum: 0 } }),
     title: { anyOf: [textItem, { type: 'null' }] },
     published: {
-      anyOf: [obj({ date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, text: str, source: str, span }), { type: 'null' }],
+      anyOf: [item({ date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, text: str, source: str, span }), { type: 'null' }],
     },
     meeting: {
       anyOf: [
-        obj({
+        item({
           name: nullableStr,
           nameSpan: nullableSpan,
           organization: nullableStr,
@@ -38,22 +45,22 @@ const result = obj(
         { type: 'null' },
       ],
     },
-    officials: { type: 'array', items: obj({ name: str, titles: strings, roles: strings, span, spans: { type: 'array', items: span } }) },
-    people: { type: 'array', items: obj({ name: str, role: str, span }) },
+    officials: { type: 'array', items: item({ name: str, titles: strings, roles: strings, span, spans: { type: 'array', items: span } }) },
+    people: { type: 'array', items: item({ name: str, role: str, span }) },
     frameworks: {
       type: 'array',
-      items: obj({
+      items: item({
         formula: { type: 'string', pattern: '^[0-9N]+(\\+[0-9N]+)+$' },
         span,
-        components: { type: 'array', items: obj({ count: { anyOf: [{ type: 'integer' }, { const: 'N' }] }, label: str, span, items: { type: 'array', items: textItem } }) },
+        components: { type: 'array', items: item({ count: { anyOf: [{ type: 'integer' }, { const: 'N' }] }, label: str, span, items: { type: 'array', items: textItem } }) },
       }),
     },
-    enumerations: { type: 'array', items: obj({ count: { type: 'integer', minimum: 2 }, label: str, span, items: { type: 'array', items: textItem } }) },
-    industries: { type: 'array', items: obj({ name: str, span }) },
-    slogans: { type: 'array', items: obj({ text: str, span, parts: { type: 'array', items: textItem } }) },
-    quantities: { type: 'array', items: obj({ text: str, value: { type: 'number' }, unit: str, noun: nullableStr, span }) },
-    directives: { type: 'array', items: obj({ verb: str, speaker: str, text: str, span }) },
-    keywords: { type: 'array', items: obj({ word: str, weight: { type: 'number' } }) },
+    enumerations: { type: 'array', items: item({ count: { type: 'integer', minimum: 2 }, label: str, span, items: { type: 'array', items: textItem } }) },
+    industries: { type: 'array', items: item({ name: str, span }) },
+    slogans: { type: 'array', items: item({ text: str, span, parts: { type: 'array', items: textItem } }) },
+    quantities: { type: 'array', items: item({ text: str, value: { type: 'number' }, unit: str, noun: nullableStr, span }) },
+    directives: { type: 'array', items: item({ verb: str, speaker: str, text: str, span }) },
+    keywords: { type: 'array', items: item({ word: str, weight: { type: 'number' } }) },
     removed: { type: 'array', items: obj({ text: str, reason: str, span }) },
     warnings: {
       type: 'array',

@@ -6,7 +6,17 @@
 /** `[start, end)` offsets into the decoded input text. */
 export type Span = [number, number];
 
-export interface TextItem {
+/**
+ * With `--explain` (`explain: true`) every item says how it was found: `rule`, a stable id of the mechanism
+ * (listed in docs/rules.md), and `evidence`, the spans it used (a title before a name, the label a list belongs
+ * to …; at least the item's own span). Without it neither field is present.
+ */
+export interface Explained {
+  rule?: string;
+  evidence?: Span[];
+}
+
+export interface TextItem extends Explained {
   /** The item as written (line breaks joined by the cleaner removed). */
   text: string;
   span: Span;
@@ -21,7 +31,7 @@ export interface InputInfo {
   chars: number;
 }
 
-export interface Meeting {
+export interface Meeting extends Explained {
   /** Meeting name as written, without the convening body where it can be separated. */
   name: string | null;
   nameSpan: Span | null;
@@ -41,7 +51,7 @@ export interface Meeting {
 }
 
 /** The day the article was published, and where the tool read it. */
-export interface Published {
+export interface Published extends Explained {
   /** ISO date `YYYY-MM-DD`. */
   date: string;
   /** The date as written (`2023-03-08`, `2023年3月8日`, `2023-03-08T10:00:00+08:00`, a web address or image path). */
@@ -55,7 +65,7 @@ export interface Published {
   span: Span;
 }
 
-export interface Official {
+export interface Official extends Explained {
   name: string;
   /** Title chain, each part as written (`市委常委`, `秘书长`, `区工委书记`). */
   titles: string[];
@@ -67,14 +77,14 @@ export interface Official {
   spans: Span[];
 }
 
-export interface Person {
+export interface Person extends Explained {
   name: string;
   /** What the person is credited as: 编辑, 记者, 通讯员, 作者, 摄影 … */
   role: string;
   span: Span;
 }
 
-export interface Component {
+export interface Component extends Explained {
   /**
    * The number in the formula this component explains, or `"N"` for an open count (N, n, X in `1+10+N`)
    * that the text explains.
@@ -86,33 +96,33 @@ export interface Component {
   items: TextItem[];
 }
 
-export interface Framework {
+export interface Framework extends Explained {
   /** Formula normalised to ASCII, e.g. `1+3+3+3`. */
   formula: string;
   span: Span;
   components: Component[];
 }
 
-export interface Enumeration {
+export interface Enumeration extends Explained {
   count: number;
   label: string;
   span: Span;
   items: TextItem[];
 }
 
-export interface Industry {
+export interface Industry extends Explained {
   name: string;
   span: Span;
 }
 
-export interface Slogan {
+export interface Slogan extends Explained {
   text: string;
   span: Span;
   /** Parts of a compound numeric slogan (一核两区三港 → 一核, 两区, 三港). */
   parts: TextItem[];
 }
 
-export interface Quantity {
+export interface Quantity extends Explained {
   /** The whole expression as written, e.g. `22家重点企业`. */
   text: string;
   value: number;
@@ -122,7 +132,7 @@ export interface Quantity {
   span: Span;
 }
 
-export interface Directive {
+export interface Directive extends Explained {
   /** The reporting verb: 强调, 要求, 指出, … */
   verb: string;
   /** Who said it: 会议, 会上, or an official's name. */
@@ -131,7 +141,7 @@ export interface Directive {
   span: Span;
 }
 
-export interface Keyword {
+export interface Keyword extends Explained {
   word: string;
   weight: number;
 }

@@ -20,6 +20,7 @@ export interface BatchOptions {
   format: string;
   json?: boolean;
   top: number;
+  explain?: boolean;
   color: boolean;
   lexicon: string[];
   encoding?: string;
@@ -207,6 +208,7 @@ async function runSignalled(
     format: collecting ? 'jsonl' : format,
     color: options.color && !env.NO_COLOR && !options.output && Boolean(stdout.isTTY),
     top: options.top,
+    explain: Boolean(options.explain),
     lexiconDirs: options.lexicon,
     maxBytes: options.maxBytes,
     encoding: options.encoding,

@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 // the pipeline or nodejieba. The analyse command requires ./batch when it runs.
 import type { BatchOptions } from './batch';
 import { addArchiveCommand } from './archive';
+import { addEvalCommand } from './eval';
 import { addReportCommands, collect, encodingName, extensions, MAX_TOP, topCount, wholeNumber } from './commands';
 import { DEFAULT_MAX_BYTES, EXIT } from '../errors';
 import { guardPipe, guardStderr, visibleLines } from './output';
@@ -75,6 +76,7 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--summary', 'print an aggregate over the batch instead of one record per input')
     .option('--errors-in-output', 'exit 0 when every failed input is written as an error record (for Spark, Dask, Hadoop Streaming mappers)')
     .option('--top <n>', `number of keywords (0–${MAX_TOP})`, topCount, 10)
+    .option('--explain', 'give every item the rule that found it and its evidence spans (docs/rules.md)')
     .option('--lexicon <dir>', 'extra lexicon directory (repeatable); files named like data/*.txt add entries', collect, [])
     .option('--encoding <name>', 'force an input encoding (e.g. gb18030, big5, utf-16le)', encodingName)
     .option('--max-bytes <n>', 'largest input accepted, in bytes', wholeNumber, DEFAULT_MAX_BYTES)
@@ -100,6 +102,7 @@ export async function runCli(io: CliIo): Promise<number> {
 
   addReportCommands(program, { stdin, stdout, stderr, env, setExitCode: (code) => (exitCode = code) });
   addArchiveCommand(program, { stdin, stdout, stderr, env, setExitCode: (code) => (exitCode = code) });
+  addEvalCommand(program, { stdin, stdout, stderr, env, setExitCode: (code) => (exitCode = code) });
 
   program
     .command('schema')

@@ -19,7 +19,8 @@ async function load(source: Exclude<Source, { kind: 'error' }>, options: ReadOpt
   const read = await readSource(source, { maxBytes: options.maxBytes, encoding: options.encoding });
   const result = analyze(
     { text: read.text, format: read.format, path: input, encoding: read.encoding, warnings: read.warnings },
-    { top: options.top, lexiconDirs: options.lexicon },
+    // The report shows each item's rule and evidence on hover.
+    { top: options.top, lexiconDirs: options.lexicon, explain: true },
   );
   // The report re-reads the article with the same lexicons, so its boilerplate is what the analysis removed.
   return { result, text: read.text, format: read.format, lexiconDirs: options.lexicon };

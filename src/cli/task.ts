@@ -23,6 +23,8 @@ export interface TaskSettings {
   format: string;
   color: boolean;
   top: number;
+  /** Keep each item's rule and evidence (--explain). */
+  explain?: boolean;
   lexiconDirs: string[];
   maxBytes: number;
   encoding?: string;
@@ -56,7 +58,7 @@ export async function runTask(task: Task, settings: TaskSettings): Promise<Outco
   try {
     if (source.kind === 'error') return { seq, input, id, error: { code: source.code, message: source.message } };
     const { text, format, encoding, warnings } = await readSource(source, { ...settings, sync: true }); // the analysis right after blocks this thread anyway
-    const result = analyze({ text, format, path: input, encoding, warnings, id }, { top: settings.top, lexiconDirs: settings.lexiconDirs });
+    const result = analyze({ text, format, path: input, encoding, warnings, id }, { top: settings.top, explain: settings.explain, lexiconDirs: settings.lexiconDirs });
     if (settings.summary) return { seq, input, id, digest: digestOf(result) };
     return { seq, input, id, chunk: formatRecord(result, settings) };
   } catch (error) {

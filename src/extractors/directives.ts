@@ -20,7 +20,7 @@ export const directives: Extractor = {
       let end = start;
       while (end < text.length && text[end] !== '。' && text[end] !== '\n' && end - start < 400) end++;
       if (end - start < 4) continue;
-      found.push({ verb: match[2], speaker: match[1], text: ctx.surface(start, end), span: ctx.span(start, end) });
+      found.push({ verb: match[2], speaker: match[1], text: ctx.surface(start, end), span: ctx.span(start, end), rule: 'directive.speaker-verb', evidence: [ctx.span(match.index, start), ctx.span(start, end)] });
       pattern.lastIndex = end;
     }
     return { directives: found };

@@ -55,6 +55,16 @@ function isSubsequence(short: string, long: string): boolean {
   return at === short.length;
 }
 
+/** Rule ids (docs/rules.md) by where the members were read; a label with no members read is `counted-label`. */
+const MEMBER_RULES: Record<string, string> = {
+  before: 'enumeration.list-before',
+  after: 'enumeration.list-after',
+  ordinal: 'enumeration.ordinal-run',
+  outline: 'enumeration.next-paragraphs',
+  levels: 'enumeration.fused-levels',
+  none: 'enumeration.counted-label',
+};
+
 const normalizedLabel = (label: string) => label.replace(/[“”"‘’「」『』《》\s]/g, '');
 
 export const enumerations: Extractor = {
@@ -70,20 +80,20 @@ export const enumerations: Extractor = {
     for (const phrase of countedPhrases(ctx)) {
       const span = ctx.span(phrase.start, phrase.end);
       if (used.has(span.join(':'))) continue;
-      const { items, partial } = itemsFor(ctx, phrase);
+      const { items, partial, source } = itemsFor(ctx, phrase);
       if (!isEnumeration(ctx, phrase, items.length > 0)) continue;
       const label = ctx.surface(phrase.start, phrase.end);
       // “三大产业” after “三大产业集群”: a short back-reference, not a new set.
       if (!items.length && found.some((other) => other.count === phrase.count && isSubsequence(normalizedLabel(label), normalizedLabel(other.label)) && normalizedLabel(other.label) !== normalizedLabel(label))) continue;
       const known = byLabel.get(normalizedLabel(label));
       if (known) {
-        if (!known.items.length && items.length) known.items = items.map((item) => ctx.item(item.start, item.end));
+        if (!known.items.length && items.length) Object.assign(known, { items: items.map((item) => ctx.item(item.start, item.end)), rule: MEMBER_RULES[source] ?? `enumeration.${source}` });
         continue;
       }
       if (items.length && items.length !== phrase.count && !partial) {
         warnings.push({ code: 'count-mismatch', message: `${label} says ${phrase.count} but ${items.length} items are listed`, span });
       }
-      const enumeration: Enumeration = { count: phrase.count, label, span, items: items.map((item) => ctx.item(item.start, item.end)) };
+      const enumeration: Enumeration = { count: phrase.count, label, span, items: items.map((item) => ctx.item(item.start, item.end)), rule: (items.length ? MEMBER_RULES[source] : undefined) ?? `enumeration.${items.length ? source : 'counted-label'}` };
       byLabel.set(normalizedLabel(label), enumeration);
       found.push(enumeration);
     }

@@ -92,6 +92,8 @@ interface Explained {
   items: Span0[];
   /** The counted phrase it came from, if any (its members were read by itemsFor). */
   phrase?: CountedPhrase;
+  /** The reading that explained it (docs/rules.md). */
+  rule?: string;
 }
 
 /** A formula's numbers: digits, or an open count (N, n, X) as 'N'. */
@@ -407,9 +409,16 @@ function sectionOpenings(ctx: Context, numbers: Array<number | 'N'>, start: numb
 
 /** The best explanation of one mention: the reading that explains the most numbers. */
 function explainMention(ctx: Context, numbers: Array<number | 'N'>, start: number, end: number): Explained[] {
-  const readings = [glosses(ctx, numbers, end), plusNames(ctx, numbers, end, start), clauseRun(ctx, numbers, end), countedAfter(ctx, numbers, start, end), membersBefore(ctx, numbers, start), sectionOpenings(ctx, numbers, start, end)];
+  const readings: Array<[string, Explained[]]> = [
+    ['component.gloss', glosses(ctx, numbers, end)],
+    ['component.plus-names', plusNames(ctx, numbers, end, start)],
+    ['component.clause-run', clauseRun(ctx, numbers, end)],
+    ['component.counted-after', countedAfter(ctx, numbers, start, end)],
+    ['component.list-before', membersBefore(ctx, numbers, start)],
+    ['component.section-openings', sectionOpenings(ctx, numbers, start, end)],
+  ];
   let best: Explained[] = [];
-  for (const reading of readings) if (reading.length > best.length) best = reading;
+  for (const [rule, reading] of readings) if (reading.length > best.length) best = reading.map((component) => ({ ...component, rule }));
   return best;
 }
 
@@ -441,8 +450,11 @@ export const frameworks: Extractor = {
       const numbers = parts(formula);
       // A heading often names the formula first and the text explains it later: keep the best-explained mention.
       let best: Explained[] = [];
+      // The mention each component explains: its evidence next to its own label.
+      const explainedAt = new Map<Explained, [number, number]>();
       for (const [start, end] of spans) {
         const explained = explainMention(ctx, numbers, start, end);
+        for (const component of explained) explainedAt.set(component, [start, end]);
         if (explained.length > best.length) best = explained;
       }
       // “13+63” read digit by digit (一个…、三专…、六个…、三个…) when the parts as written explain nothing.
@@ -450,6 +462,7 @@ export const frameworks: Extractor = {
         const digits = numbers.flatMap((n): Array<number | 'N'> => (typeof n === 'number' ? [...String(n)].map(Number) : [n]));
         for (const [start, end] of spans) {
           const explained = explainMention(ctx, digits, start, end);
+          for (const component of explained) explainedAt.set(component, [start, end]);
           if (explained.length > best.length && explained.length >= digits.length - 1) best = explained;
         }
       }
@@ -462,10 +475,10 @@ export const frameworks: Extractor = {
             span: ctx.span(label.start, label.end),
           });
         }
-        return { count, label: ctx.surface(label.start, label.end), span: ctx.span(label.start, label.end), items: items.map((item) => ctx.item(item.start, item.end)) };
+        return { count, label: ctx.surface(label.start, label.end), span: ctx.span(label.start, label.end), items: items.map((item) => ctx.item(item.start, item.end)), rule: component.rule, evidence: [ctx.span(label.start, label.end), ctx.span(...explainedAt.get(component)!)] };
       });
       const [start, end] = spans[0];
-      found.push({ formula, span: ctx.span(start, end), components });
+      found.push({ formula, span: ctx.span(start, end), components, rule: 'framework.plus-formula' });
     }
     return { frameworks: found, warnings };
   },

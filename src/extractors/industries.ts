@@ -142,21 +142,22 @@ export const industries: Extractor = {
     const { text } = ctx;
     const found: Industry[] = [];
     const seen = new Set<string>();
-    const add = (members: Span0[] | null) => {
+    // `rule` (docs/rules.md) says how the members were read, `label` where the industry label is.
+    const add = (members: Span0[] | null, rule: string, label: [number, number]) => {
       for (const member of members ?? []) {
         const name = industryName(ctx, member);
         if (!name) continue;
         const written = ctx.surface(name.start, name.end);
         if (seen.has(written)) continue;
         seen.add(written);
-        found.push({ name: written, span: ctx.span(name.start, name.end) });
+        found.push({ name: written, span: ctx.span(name.start, name.end), rule, evidence: [ctx.span(name.start, name.end), ctx.span(...label)] });
       }
     };
     // Lists named by an enumeration whose label is an industry label (三大主导产业: 高端装备制造、新材料、数字经济).
     for (const enumeration of ctx.found.enumerations ?? []) {
       if (!isIndustrySet(ctx, enumeration.label)) continue;
       for (const item of enumeration.items) {
-        add([{ start: item.span[0], end: item.span[1] }]);
+        add([{ start: item.span[0], end: item.span[1] }], 'industry.counted-set', enumeration.span);
       }
     }
     const pattern = labelPattern(ctx);
@@ -182,25 +183,25 @@ export const industries: Extractor = {
           for (let at = last.start; at < last.end; at++) if (ctx.isTokenStart(at)) lastToken = ctx.tokenStartingAt(at)?.word ?? lastToken;
           if (lastToken && (ctx.tagOf(lastToken) || 'x') === 'v') list = null;
         }
-        if (list) add(list);
-        else if (text[listEnd] === '等') add(chunkBefore(ctx, listEnd) ? [chunkBefore(ctx, listEnd)!] : null);
+        if (list) add(list, 'industry.list-before-label', [start, end]);
+        else if (text[listEnd] === '等') add(chunkBefore(ctx, listEnd) ? [chunkBefore(ctx, listEnd)!] : null, 'industry.one-before-etc', [start, end]);
         listed = !!list || text[listEnd] === '等';
       }
       // 主导产业为/是/包括：A、B、C.
-      if (/^(?:[为是有]|包括|主要有|主要是|[:：])/.test(text.slice(end, end + 4))) add(splitLastAnd(ctx, listStartingAfter(ctx, end, false)));
+      if (/^(?:[为是有]|包括|主要有|主要是|[:：])/.test(text.slice(end, end + 4))) add(splitLastAnd(ctx, listStartingAfter(ctx, end, false)), 'industry.list-after-label', [start, end]);
       // 要持续壮大主导产业。数字经济要…，精密机械要…: the label is the topic sentence's object, the members follow.
-      if (!listed && /^[。：:]/.test(text[end] ?? '') && !/^(?:[为是有]|包括|主要)/.test(text.slice(end, end + 2))) add(topicMembers(ctx, end));
+      if (!listed && /^[。：:]/.test(text[end] ?? '') && !/^(?:[为是有]|包括|主要)/.test(text.slice(end, end + 2))) add(topicMembers(ctx, end), 'industry.topic-clauses', [start, end]);
       // 纺织业是传统优势产业 / 纺织业是该县的主导产业: a copula names one industry.
       const copula = /(?:是|为|成为|作为)(?:[\u3400-\u9fff]{0,6}?的)?(?:传统|新兴)?$/.exec(text.slice(Math.max(0, start - 12), start));
       if (copula && !listed) {
         const subjectEnd = start - copula[0].length;
         const subject = chunkBefore(ctx, subjectEnd);
-        if (subject && /^[，,。；;\n]?$/.test(text.slice(subject.start - 1, subject.start).replace(/[\u3400-\u9fff]/, ''))) add([subject]);
+        if (subject && /^[，,。；;\n]?$/.test(text.slice(subject.start - 1, subject.start).replace(/[\u3400-\u9fff]/, ''))) add([subject], 'industry.copula', [start, end]);
       }
       // 橡胶轮胎产业集群: a known industry right before the label.
       for (const known of ctx.lexicon.industries) {
         if (text.slice(start - known.length, start) === known) {
-          add([{ start: start - known.length, end: start }]);
+          add([{ start: start - known.length, end: start }], 'industry.known-before-label', [start, end]);
           break;
         }
       }

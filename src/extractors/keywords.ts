@@ -14,7 +14,7 @@ export const keywords: Extractor = {
     const list = candidates
       .filter(({ word }) => word.length >= 2 && !ctx.lexicon.stopwords.has(word) && !NOISE.test(word) && /[\u3400-\u9fff]/.test(word))
       .slice(0, top)
-      .map(({ word, weight }) => ({ word, weight: Math.round(weight * 1000) / 1000 }));
+      .map(({ word, weight }) => ({ word, weight: Math.round(weight * 1000) / 1000, rule: 'keyword.tf-idf' }));
     return { keywords: list };
   },
 };

@@ -547,6 +547,8 @@ export const meeting: Extractor = {
       dateSpan: mention && date ? ctx.span(mention.start, mention.end) : null,
       yearSource: date ? yearSource : null,
       span: ctx.span(found.clause[0], found.clause[1]),
+      rule: found === bodyClause ? 'meeting.lead-sentence' : 'meeting.headline',
+      evidence: [found, bodyClause].filter((f): f is Found => !!f).map((f) => ctx.span(f.clause[0], f.clause[1])),
     };
     return { meeting: result };
   },

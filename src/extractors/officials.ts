@@ -15,6 +15,8 @@ interface Mention {
   titles: Array<{ start: number; end: number }>;
   /** The name stands before its title (王蒙徽部长): a citation unless the person acts in the clause. */
   before?: boolean;
+  /** How the mention was read (docs/rules.md). */
+  rule: string;
 }
 
 const SEPARATOR = /[、，,\s]/;
@@ -101,7 +103,7 @@ function nameBefore(ctx: Context, headStart: number, headEnd: number, floor: num
     for (let k = 1; k <= 4 && !opens && k <= from; k++) opens = leadIns.has(text.slice(from - k, from)) && ctx.isTokenStart(from - k);
     // The title follows the name directly (韩正副区长); a place before a party committee (明光市委副书记) is no name.
     if (!opens || !isNameAt(ctx, from, headStart)) continue;
-    return { name: nameText(ctx, from, headStart), start: from, nameStart: from, nameEnd: headStart, titles: [{ start: headStart, end: headEnd }], before: true };
+    return { name: nameText(ctx, from, headStart), start: from, nameStart: from, nameEnd: headStart, titles: [{ start: headStart, end: headEnd }], before: true, rule: 'official.name-before-title' };
   }
   return undefined;
 }
@@ -145,14 +147,14 @@ function findMentions(ctx: Context): Mention[] {
     if (!titles.length || isCompanyStaff(ctx, titles)) continue;
     // 书记/主任信箱: titles paired by a slash name a post or a service, not one person.
     if (text[titles[0].start - 1] === '/' || text.slice(titles[0].start, headEnd).includes('/')) continue;
-    mentions.push({ name: nameText(ctx, nameStart, nameEnd), start: titles[0].start, nameStart, nameEnd, titles });
+    mentions.push({ name: nameText(ctx, nameStart, nameEnd), start: titles[0].start, nameStart, nameEnd, titles, rule: 'official.title-before-name' });
     // 厅党组成员蔡某、陈某、郭某 (or 甲和乙): one title chain, several names. A name with its own title after it
     // (、韩正副区长) is someone else's mention.
     let end = nameEnd;
     while (text[end] === '、' || /[和与及]/.test(text[end] ?? '')) {
       const nextEnd = readName(ctx, end + 1);
       if (nextEnd < 0 || !endsName(ctx, nextEnd) || titleAtStart.test(text.slice(nextEnd, nextEnd + 8)) || isPhotoCredit(ctx, nextEnd)) break;
-      mentions.push({ name: nameText(ctx, end + 1, nextEnd), start: end + 1, nameStart: end + 1, nameEnd: nextEnd, titles });
+      mentions.push({ name: nameText(ctx, end + 1, nextEnd), start: end + 1, nameStart: end + 1, nameEnd: nextEnd, titles, rule: 'official.shared-title-chain' });
       end = nextEnd;
     }
     head.lastIndex = end;
@@ -295,7 +297,7 @@ export const officials: Extractor = {
       const titles = mention.titles.map((title) => ctx.surface(title.start, title.end).trim());
       let official = byName.get(mention.name);
       if (!official) {
-        official = { name: ctx.surface(mention.nameStart, mention.nameEnd).replace(/[ \u3000]/g, ''), titles: [], roles: [], span: ctx.span(mention.start, mention.nameEnd), spans: [], acts: false };
+        official = { name: ctx.surface(mention.nameStart, mention.nameEnd).replace(/[ \u3000]/g, ''), titles: [], roles: [], span: ctx.span(mention.start, mention.nameEnd), spans: [], acts: false, rule: mention.rule, evidence: mention.titles.map((t) => ctx.span(t.start, t.end)) };
         byName.set(mention.name, official);
       }
       // One chain keeps every part as written (党组书记、局长，市综合执法局局长); a later mention adds only what an

@@ -56,7 +56,7 @@ export const people: Extractor = {
         if (/[\u3400-\u9fff]/.test(after) && value.length < 4) break;
         if (!seen.has(value)) {
           seen.add(value);
-          found.push({ name: value, role: match[1], span: [at, at + value.length] });
+          found.push({ name: value, role: match[1], span: [at, at + value.length], rule: 'person.credit-line', evidence: [[match.index, match.index + match[0].length]] });
         }
         at += value.length;
         if (moved !== null) break; // the next article line is not part of the credit
@@ -75,7 +75,7 @@ export const people: Extractor = {
         if (value.length !== length || !hasSurname(ctx.lexicon, value) || officials.has(value) || ctx.lexicon.notNames.includes(value)) continue;
         if (!seen.has(value)) {
           seen.add(value);
-          found.push({ name: value, role: '摄影', span: [end - length, end] });
+          found.push({ name: value, role: '摄影', span: [end - length, end], rule: 'person.photo-credit', evidence: [[match.index, match.index + match[0].length]] });
         }
         break;
       }

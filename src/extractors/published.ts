@@ -81,7 +81,7 @@ export const published: Extractor = {
     const best = candidates.reduce((a, b) => (TRUST.indexOf(b.source) < TRUST.indexOf(a.source) ? b : a));
     const start = best.base + best.found.start;
     const end = best.base + best.found.end;
-    const item: Published = { date: isoDate(best.found)!, text: ctx.surface(start, end), source: best.source, span: ctx.span(start, end) };
+    const item: Published = { date: isoDate(best.found)!, text: ctx.surface(start, end), source: best.source, span: ctx.span(start, end), rule: 'published.date' };
     return { published: item };
   },
 };

@@ -36,6 +36,7 @@ export const quantities: Extractor = {
         unit: match[4],
         noun: end > unitEnd ? ctx.surface(unitEnd, end) : null,
         span: ctx.span(start, end),
+        rule: 'quantity.number-unit',
       });
     }
     return { quantities: found };

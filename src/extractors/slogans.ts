@@ -42,12 +42,12 @@ export const slogans: Extractor = {
     const { text } = ctx;
     const found: Slogan[] = [];
     const seen = new Set<string>();
-    const add = (start: number, end: number, parts: Array<[number, number]>) => {
+    const add = (start: number, end: number, parts: Array<[number, number]>, rule: string) => {
       const written = ctx.surface(start, end);
       if (seen.has(written)) return;
       seen.add(written);
       const items: TextItem[] = parts.length >= 2 ? parts.map(([from, to]) => ctx.item(from, to)) : [];
-      found.push({ text: written, span: ctx.span(start, end), parts: items });
+      found.push({ text: written, span: ctx.span(start, end), parts: items, rule });
     };
     // Label spans (working offsets) marked once: a lookup per quotation instead of a scan of every label.
     const inLabel = new Uint8Array(text.length + 1);
@@ -64,7 +64,7 @@ export const slogans: Extractor = {
       quotedStarts.add(start);
       const parts = numericParts(ctx, start, start + inner.length);
       const covered = parts.length >= 2 && parts[parts.length - 1][1] === start + inner.length;
-      add(start, start + inner.length, covered ? parts : []);
+      add(start, start + inner.length, covered ? parts : [], 'slogan.quoted');
     }
     // Unquoted compounds (构建一核两带三区格局): distinct numerals, at least two parts.
     // Jump from numeral to numeral (a per-character loop allocated a string for every CJK character).
@@ -77,7 +77,7 @@ export const slogans: Extractor = {
       const numerals = parts.map(([from]) => text[from]);
       if (new Set(numerals).size !== numerals.length || parts.some(([from, to]) => COUNTED_LABEL.test(text.slice(from, to + 1)))) continue;
       const end = parts[parts.length - 1][1];
-      if (!insideLabel(at)) add(at, end, parts);
+      if (!insideLabel(at)) add(at, end, parts, 'slogan.numeral-compound');
       NUMERALS.lastIndex = end;
     }
     return { slogans: found };

@@ -65,6 +65,6 @@ export const title: Extractor = {
     // A headline may end in ！ or ？ (…在武汉举行！); a line ending in 。 or ： or holding a full stop is body text.
     const exclaims = /[!！?？]$/.test(text) && text.length >= 10 && text.length <= 50 && !/[。；;]/.test(text); // 各位代表！ is a salutation
     if (end - start > 80 || (/[。!！?？:：]$/.test(text) && !exclaims) || /^摘要/.test(text) || skippable(first)) return { title: null };
-    return { title: ctx.item(start, end) };
+    return { title: { ...ctx.item(start, end), rule: index > 0 ? 'title.after-dateline' : 'title.first-line' } };
   },
 };

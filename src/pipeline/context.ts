@@ -8,6 +8,8 @@ import { bisect } from '../util/search';
 export interface AnalyzeOptions {
   /** Number of keywords to keep (default 10). */
   top?: number;
+  /** Keep each item's `rule` and `evidence` (see `Explained` in types.ts); default false. */
+  explain?: boolean;
 }
 
 /** Fields the extractors fill in. */
@@ -59,7 +61,7 @@ export class Context {
     readonly segmenter: Segmenter,
     /** Removed lines with spans in the decoded input (their text is also at `removedLines`). */
     readonly removed: Removed[],
-    readonly options: Required<AnalyzeOptions>,
+    readonly options: Required<Pick<AnalyzeOptions, 'top'>>,
   ) {
     this.text = view.text.slice(0, articleLength);
     this.paragraphs = [];

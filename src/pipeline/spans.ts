@@ -25,6 +25,10 @@ const isSpan = (value: unknown): value is Span =>
   Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'number';
 
 const isSpanKey = (key: string) => key === 'span' || key.endsWith('Span');
+/** Lists of spans: every mention (`spans`) and what an item was found from (`evidence`, with --explain). */
+const isSpanListKey = (key: string) => key === 'spans' || key === 'evidence';
+/** The fields an item has besides its explanation (`rule`, `evidence`), which never decide how it is checked. */
+const ownKeys = (object: Json) => Object.keys(object).filter((key) => key !== 'rule' && key !== 'evidence').length;
 
 /** The field whose value a span is evidence of: `span` → text/name/label/formula; `xSpan` → x or xText. */
 function evidenceOf(object: Json, key: string): string | null {
@@ -70,15 +74,15 @@ export function checkSpans(extractor: string, produced: Json, view: TextView, op
         if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= limit)) {
           return `${key} [${start}, ${end}] is outside the text (length ${limit})`;
         }
-        if (key === 'span' && typeof object.text === 'string' && Object.keys(object).length === 2) trimEdges(object, view);
-        if (key === 'span' && object.text === undefined && Object.keys(object).length === 1) object.text = view.raw.slice(start, end);
+        if (key === 'span' && typeof object.text === 'string' && ownKeys(object) === 2) trimEdges(object, view);
+        if (key === 'span' && object.text === undefined && ownKeys(object) === 1) object.text = view.raw.slice(start, end);
         const evidence = evidenceOf(object, key);
         if (evidence !== null && !shows(view, object[key] as Span, evidence, key === 'span' && typeof object.formula === 'string')) {
           return `${key} [${start}, ${end}] covers ${JSON.stringify(view.raw.slice(start, Math.min(end, start + 40)))}, not ${JSON.stringify(evidence)}`;
         }
-      } else if (key === 'spans' && Array.isArray(value)) {
+      } else if (isSpanListKey(key) && Array.isArray(value)) {
         for (const span of value) {
-          if (!isSpan(span) || span[0] < 0 || span[0] > span[1] || span[1] > limit) return `spans has ${JSON.stringify(span)} outside the text`;
+          if (!isSpan(span) || span[0] < 0 || span[0] > span[1] || span[1] > limit) return `${key} has ${JSON.stringify(span)} outside the text`;
         }
       } else if (Array.isArray(value)) {
         const kept = value.filter((element, index) => {
@@ -147,7 +151,7 @@ export function mapSpans(value: unknown, view: TextView): void {
   const object = value as Json;
   for (const [key, field] of Object.entries(object)) {
     if (isSpanKey(key) && isSpan(field)) object[key] = mapOne(field, view);
-    else if (key === 'spans' && Array.isArray(field)) object[key] = field.map((span) => (isSpan(span) ? mapOne(span, view) : span));
+    else if (isSpanListKey(key) && Array.isArray(field)) object[key] = field.map((span) => (isSpan(span) ? mapOne(span, view) : span));
     else if (field !== null && typeof field === 'object') mapSpans(field, view);
   }
 }
@@ -158,4 +162,30 @@ function mapOne([start, end]: Span, view: TextView): Span {
     throw new Error(`span [${start}, ${end}] maps outside the input: [${mapped[0]}, ${mapped[1]}]`);
   }
   return mapped;
+}
+
+/**
+ * The pipeline's one place for explanations, after mapping. Without `explain`, every `rule` and `evidence` an
+ * extractor set is removed (the output stays as it always was). With it, an item without a rule of its own takes
+ * its parent's (the members of an enumeration were found the way the enumeration was), and an item without
+ * evidence gets its own span.
+ */
+export function settleExplanations(value: unknown, explain: boolean, parentRule?: string): void {
+  if (Array.isArray(value)) {
+    for (const element of value) settleExplanations(element, explain, parentRule);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const object = value as Json;
+  if (!explain) {
+    delete object.rule;
+    delete object.evidence;
+  } else if (typeof object.rule === 'string' || parentRule !== undefined) {
+    if (typeof object.rule !== 'string') object.rule = parentRule;
+    if (!Array.isArray(object.evidence) && isSpan(object.span)) object.evidence = [[...object.span]];
+  }
+  const rule = typeof object.rule === 'string' ? object.rule : parentRule;
+  for (const [key, field] of Object.entries(object)) {
+    if (key !== 'evidence' && !isSpanListKey(key) && !isSpanKey(key) && field !== null && typeof field === 'object') settleExplanations(field, explain, rule);
+  }
 }

@@ -1,4 +1,4 @@
-/** Scoring against gold annotations, following ../shared/gold-dev/README.md's matching rules. */
+/** Matching rules of `meeting-analyze eval` (documented in docs/annotation.md): the ones the project reports its own figures with. */
 
 /** Remove spaces, quotes and brackets; fold full-width characters. */
 export function normalizeForMatch(text: string): string {
