@@ -59,7 +59,8 @@ export interface Published extends Explained {
   /**
    * Where it was read: `publication-line` (发布日期/发布时间/来源…时间 lines), `front-matter` (Markdown `date`),
    * `html-meta` (`<meta>` publication date), `html-time` (`<time datetime>`), `dateline` (本报讯（2023年3月8日）),
-   * `url` (a date in the page's address), `image-path` (a date in an image's file name or path).
+   * `url` (a date in the page's address or a link), `image-path` (a date in an image's file name or path),
+   * `update-line` (更新时间: when the page last changed; taken only when nothing else dates it).
    */
   source: string;
   span: Span;
