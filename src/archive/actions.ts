@@ -97,10 +97,14 @@ export function viewOf(db: Parameters<typeof peopleView>[0], name: ViewName, arg
 /** A view as text in one of the formats. */
 export function renderView(view: View, name: ViewName, format: string, width: number): string {
   if (format === 'json') return `${JSON.stringify(view.data, null, 2)}\n`;
-  if (format === 'csv') return toCsv(view.sheet.header, view.sheet.rows);
+  if (format === 'csv') {
+    const sheet = view.sheet();
+    return toCsv(sheet.header, sheet.rows);
+  }
   if (format === 'html') return name === 'person' ? personPage(view) : placePage(view);
-  if (!view.sections.length) return `${view.title}: nothing in the archive\n`;
-  return view.sections
+  const sections = view.sections();
+  if (!sections.length) return `${view.title}: nothing in the archive\n`;
+  return sections
     .map((s) => `${terminalSafe(s.title)}\n${renderTable(s.columns, s.rows.map((row) => row.map((cell) => terminalSafe(cell === null ? '' : String(cell)))), width).replace(/\n?$/, '\n')}`)
     .join('\n');
 }

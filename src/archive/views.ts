@@ -17,9 +17,10 @@ export interface View {
   /** What the view shows, for headings. */
   title: string;
   data: unknown;
-  sections: Section[];
+  /** Tables for the terminal (built only when asked for: a long view is printed in one format). */
+  sections(): Section[];
   /** The whole view as one sheet (CSV). */
-  sheet: { header: string[]; rows: Cell[][] };
+  sheet(): { header: string[]; rows: Cell[][] };
 }
 
 const list = (text: string): string[] => JSON.parse(text) as string[];
@@ -95,11 +96,11 @@ export function personView(db: Database.Database, name: string): View {
   return {
     title: `person ${name}`,
     data: { name, persons: entries },
-    sections: entries.map((e) => ({ title: label(e), columns, rows: e.appearances.map(row) })),
-    sheet: {
+    sections: () => entries.map((e) => ({ title: label(e), columns, rows: e.appearances.map(row) })),
+    sheet: () => ({
       header: ['person_id', 'name', 'uncertain', ...columns, 'span_start', 'span_end'],
       rows: entries.flatMap((e) => e.appearances.map((a) => [e.id, e.name, e.uncertain ? 1 : 0, ...row(a), a.span[0], a.span[1]])),
-    },
+    }),
   };
 }
 
@@ -117,8 +118,8 @@ export function peopleView(db: Database.Database): View {
   return {
     title: 'people',
     data: rows.map((r) => ({ id: r.person_id, name: r.name, units: r.units ? r.units.split('、') : [], first: r.first_date, last: r.last_date, appearances: r.appearances, posts: r.posts, uncertain: r.uncertain === 1 })),
-    sections: [{ title: `people (${rows.length})`, columns, rows: cells }],
-    sheet: { header: columns, rows: cells },
+    sections: () => [{ title: `people (${rows.length})`, columns, rows: cells }],
+    sheet: () => ({ header: columns, rows: cells }),
   };
 }
 
@@ -177,12 +178,12 @@ export function placeView(db: Database.Database, name: string): View {
   return {
     title: `place ${name}`,
     data: { place: name, documents: docs.length, years: ordered },
-    sections: ordered.flatMap((y) => [
+    sections: () => ordered.flatMap((y) => [
       { title: `${yearLabel(y)}: meetings`, columns: ['date', 'meeting', 'organization', 'source'], rows: y.meetings.map((m): Cell[] => [m.date, m.name, m.organization, m.source]) },
       { title: `${yearLabel(y)}: formulas`, columns: ['date', 'formula', 'components', 'source'], rows: y.formulas.map((f): Cell[] => [f.date, f.formula, f.components.map((c) => `${c.label}：${joined(c.items)}`).join('\n'), f.source]) },
       { title: `${yearLabel(y)}: leading industries`, columns: ['industry', 'documents', 'first'], rows: y.industries.map((i): Cell[] => [i.name, i.documents, i.first]) },
     ]).filter((s) => s.rows.length),
-    sheet: { header: ['year', 'kind', 'date', 'name', 'detail', 'source'], rows: sheet },
+    sheet: () => ({ header: ['year', 'kind', 'date', 'name', 'detail', 'source'], rows: sheet }),
   };
 }
 
@@ -208,7 +209,7 @@ function spreadView(db: Database.Database, kind: 'formulas' | 'industries'): Vie
   const data = [...items.values()];
   const columns = [kind === 'formulas' ? 'formula' : 'industry', 'place', 'first', 'documents', 'source'];
   const cells = rows.map((r): Cell[] => [r.item, r.place, r.first === '9999' ? null : r.first, r.documents, r.source]);
-  return { title: kind, data, sections: [{ title: `${kind} (${data.length}) by place, first appearance first`, columns, rows: cells }], sheet: { header: columns, rows: cells } };
+  return { title: kind, data, sections: () => [{ title: `${kind} (${data.length}) by place, first appearance first`, columns, rows: cells }], sheet: () => ({ header: columns, rows: cells }) };
 }
 
 export const formulasView = (db: Database.Database) => spreadView(db, 'formulas');
