@@ -5,7 +5,7 @@
  */
 import { Command, Option } from 'commander';
 import { DEFAULT_MAX_BYTES } from '../errors';
-import { collect, encodingName, extensions, wholeNumber, type CommandIo } from './commands';
+import { collect, encodingName, extensions, inheritOptions, wholeNumber, type CommandIo } from './commands';
 
 /** The archive file used when `--db` is not given. */
 export const DEFAULT_DB = 'archive.sqlite';
@@ -42,6 +42,14 @@ Exit codes:
   const db = () => new Option('--db <file>', 'the archive file').default(DEFAULT_DB);
   const act = <A extends unknown[]>(action: (actions: typeof import('../archive/actions'), ...args: A) => Promise<number>) =>
     async (...args: A) => {
+      // Options given before `archive` (`--json archive people`) apply when the subcommand has them, else are an error.
+      const command = args[args.length - 1] as unknown as Command;
+      const problem = inheritOptions(program, command);
+      if (problem) {
+        io.stderr.write(`meeting-analyze: ${problem}; put options after the subcommand name (see archive ${command.name()} --help)\n`);
+        io.setExitCode(2);
+        return;
+      }
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const actions = require('../archive/actions') as typeof import('../archive/actions');
       io.setExitCode(await actions.guard(io, () => action(actions, ...args)));
