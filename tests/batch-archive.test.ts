@@ -85,6 +85,11 @@ test('the README example: an archive built from fixtures/archive and two views',
   expect(formulas.stdout).toContain('1+3,青溪县,2022-02-10');
   expect(formulas.stdout).toContain('1+3,白河市,2023-05-12');
   expect(run(['archive', 'build', 'fixtures/archive/', '--db', db]).stderr).toContain('added 0, replaced 0, unchanged 3');
+  // An input that cannot be read is named; the others are still stored (here: unchanged), exit 1.
+  const missing = run(['archive', 'build', 'fixtures/archive/', path.join(dir, 'missing-input.txt'), '--db', db]);
+  expect(missing.status).toBe(1);
+  expect(missing.stderr).toMatch(/missing-input\.txt: /);
+  expect(missing.stderr).toContain('unchanged 3, failed 1');
 });
 
 (fs.existsSync(XWLB) ? test : test.skip)('the xwlb transcripts (2022–2026): dated documents, people with first and last dates', () => {
