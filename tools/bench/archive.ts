@@ -104,12 +104,17 @@ async function main(): Promise<void> {
     const reader = openArchive(dbFile, { readonly: true });
     const top = <T>(sql: string) => reader.prepare(sql).get() as T;
     const person = top<{ name: string; appearances: number }>('SELECT name, sum(appearances) AS appearances FROM persons GROUP BY name ORDER BY appearances DESC LIMIT 1');
+    // A typical person too: the one at the median of appearances among those seen more than once.
+    const typical = top<{ name: string; appearances: number }>(
+      'SELECT name, appearances FROM persons WHERE appearances > 1 ORDER BY appearances LIMIT 1 OFFSET (SELECT count(*) / 2 FROM persons WHERE appearances > 1)',
+    );
     const place = top<{ place: string; n: number }>('SELECT place, count(*) AS n FROM documents WHERE place IS NOT NULL GROUP BY place ORDER BY n DESC LIMIT 1');
     const sizes = top<{ persons: number; places: number; formulas: number; industries: number }>(
       'SELECT (SELECT count(*) FROM persons) AS persons, (SELECT count(DISTINCT place) FROM documents) AS places, (SELECT count(*) FROM frameworks) AS formulas, (SELECT count(*) FROM industries) AS industries',
     );
     const views: Array<[string, 'person' | 'people' | 'place' | 'formulas' | 'industries', string | null]> = [
       [`person ${person.name} (${person.appearances} appearances)`, 'person', person.name],
+      [`person ${typical.name} (${typical.appearances} appearances, median)`, 'person', typical.name],
       [`people (${sizes.persons} persons)`, 'people', null],
       [`place ${place.place} (${place.n} documents)`, 'place', place.place],
       [`formulas (${sizes.formulas} uses)`, 'formulas', null],
