@@ -62,12 +62,19 @@ export function personView(db: Database.Database, name: string): View {
     `SELECT m.date, m.titles, m.posts, m.roles, m.resolution, m.span_start, m.span_end, d.source, d.title, d.meeting_name, d.meeting_org
      FROM mentions m JOIN documents d ON d.doc_id = m.doc_id WHERE m.person_id = ? ORDER BY m.date IS NULL, m.date, d.source`,
   );
+  // One person's titles, posts and roles repeat from article to article: parse each distinct list once.
+  const parsed = new Map<string, string[]>();
+  const listOf = (text: string) => {
+    let value = parsed.get(text);
+    if (!value) parsed.set(text, (value = list(text)));
+    return value;
+  };
   const entries: PersonEntry[] = persons.map((p) => {
     const seen = new Set<string>();
     let last: string[] = [];
     const changes: string[] = [];
     const appearances = rowsOf.all(p.person_id).map((row, i): Appearance => {
-      const posts = list(row.posts);
+      const posts = listOf(row.posts);
       const fresh = i === 0 ? [] : posts.filter((post) => !seen.has(post));
       const previous = fresh.length ? last.filter((post) => !posts.includes(post)) : [];
       if (fresh.length) changes.push(`${row.date ?? 'undated'}: first seen as ${joined(previous.length ? previous : last)}, now ${joined(posts)}`);
@@ -75,9 +82,9 @@ export function personView(db: Database.Database, name: string): View {
       if (posts.length) last = posts;
       return {
         date: row.date,
-        titles: list(row.titles),
+        titles: listOf(row.titles),
         posts,
-        roles: list(row.roles),
+        roles: listOf(row.roles),
         meeting: row.meeting_name,
         organization: row.meeting_org,
         headline: row.title,
