@@ -204,6 +204,9 @@ function isLevelChar(ctx: Context, ch: string | undefined): boolean {
 function placesCounted(ctx: Context, at: number, numEnd: number): CountedPhrase | null {
   const { text } = ctx;
   if (!/\d/.test(text[at]) || !isLevelChar(ctx, text[numEnd]) || !/[\u3400-\u9fff]/.test(text[at - 1] ?? '')) return null;
+  // 4部门, 8市政府: the level character opens a longer word, which is the counted noun.
+  const own = ctx.tokenStartingAt(numEnd);
+  if (own && own.end > numEnd + 1) return null;
   if (!/、[^，,。；;：:、\n]{1,24}$/.test(text.slice(Math.max(0, at - 60), at))) return null;
   const count = Number(text.slice(at, numEnd));
   if (!(count >= 2 && count <= 100)) return null;
