@@ -6,6 +6,11 @@ export const EXIT = {
   OK: 0,
   INPUT_FAILED: 1,
   USAGE: 2,
+  /**
+   * An output could not be written once the work had started (disk full, I/O error): the message names the path,
+   * and a file the run would have replaced keeps its old content.
+   */
+  OUTPUT_FAILED: 3,
   /** SIGHUP (terminal closed). */
   HANGUP: 129,
   /** SIGINT (Ctrl-C). */

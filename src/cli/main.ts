@@ -7,7 +7,7 @@ import { addEvalCommand } from './eval';
 import { addReportCommands, collect, encodingName, extensions, MAX_TOP, topCount } from './commands';
 import { byteSize, COLOR_CHOICES, ERROR_PREFIX, looksLikeCommand, unknownCommand } from './conventions';
 import { DEFAULT_MAX_BYTES, EXIT } from '../errors';
-import { guardPipe, guardStderr, visibleLines } from './output';
+import { guardPipe, guardStderr, visibleLines, writeOutput } from './output';
 
 /** Output formats (src/formatters); listed here so --help does not load the formatters. */
 export const FORMAT_NAMES = ['table', 'json', 'jsonl', 'csv', 'markdown'];
@@ -40,7 +40,8 @@ Examples:
 Exit codes:
   0    every input analysed
   1    at least one input could not be read (each named on stderr; the others are still analysed)
-  2    usage error (unknown option, bad value)
+  2    usage error (unknown option, bad value, an output that cannot be created), found before any work
+  3    an output could not be written (disk full): it names the path; the old file is kept
   130  interrupted (Ctrl-C); 143 for SIGTERM, 129 for SIGHUP: finished records were written, the rest skipped
   141  stdout closed by its reader (e.g. | head): stopped quietly
 `;
@@ -126,7 +127,7 @@ export async function runCli(io: CliIo): Promise<number> {
   program
     .command('schema')
     .description('print the JSON Schema of one output record')
-    .action(() => {
+    .action(async () => {
       // The schema is JSON whatever the format: --json/--format json before it are fine, anything else is a mistake.
       const stray = program.options.find((o) => program.getOptionValueSource(o.attributeName()) === 'cli' && !['json', 'format'].includes(o.attributeName()));
       const problem = stray ? `${stray.long} does not apply to schema` : program.opts().format !== 'json' && program.getOptionValueSource('format') === 'cli' ? 'schema is printed as JSON only' : undefined;
@@ -137,7 +138,8 @@ export async function runCli(io: CliIo): Promise<number> {
       }
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { OUTPUT_SCHEMA } = require('../schema') as typeof import('../schema');
-      stdout.write(`${JSON.stringify(OUTPUT_SCHEMA, null, 2)}\n`);
+      // A closed pipe or a full disk is a quiet exit code or one line, never a stack trace.
+      exitCode = (await writeOutput(stdout, `${JSON.stringify(OUTPUT_SCHEMA, null, 2)}\n`, stderr)) ?? EXIT.OK;
     });
 
   try {

@@ -11,7 +11,8 @@ import { extensionList, planInputs } from '../input/plan';
 import { ERROR_PREFIX, useColor } from './conventions';
 import type { CommandIo, ReadOptions } from './io';
 import { readSource } from '../input/read';
-import { visible } from './output';
+import { describeWriteError, fileSink, OutputError, terminalSafeHtml, visible, writeOutput, type Sink } from './output';
+import { EXIT } from '../errors';
 import { inputName, type Source } from '../input/source';
 
 /** Read, decode and analyse one source, keeping the decoded text the spans point into. */
@@ -58,42 +59,80 @@ async function loadAll(sources: Source[], options: ReadOptions, io: CommandIo): 
   return { docs, errors };
 }
 
+/** stdin (`-`) named more than once: it can be read only once. */
+function stdinTwice(args: string[], io: CommandIo, command: string): boolean {
+  if (args.filter((arg) => arg === '-').length < 2) return false;
+  io.stderr.write(`${ERROR_PREFIX}${command}: stdin ("-") can be read only once (see meeting-analyze ${command} --help)\n`);
+  io.setExitCode(EXIT.USAGE);
+  return true;
+}
+
 /** Where `report` writes when no -o is given on a terminal: HTML printed on a screen helps nobody. */
 export const TERMINAL_REPORT = 'report.html';
 
 export async function runReport(files: string[], options: ReadOptions & { output?: string; title?: string }, io: CommandIo): Promise<void> {
+  if (stdinTwice(files, io, 'report')) return;
   if (!options.output && io.stdout.isTTY) {
     // Checked before any work: an existing report.html is never replaced without being named.
     const taken = await fs.lstat(TERMINAL_REPORT).then(() => true, () => false);
     if (taken) {
       io.stderr.write(`${ERROR_PREFIX}report: stdout is a terminal and ${TERMINAL_REPORT} exists; give -o <file> or redirect stdout (> page.html)\n`);
-      io.setExitCode(2);
+      io.setExitCode(EXIT.USAGE);
       return;
     }
     options = { ...options, output: TERMINAL_REPORT };
   }
-  const { docs, errors } = await loadAll(await list(files, options, io), options, io);
-  if (!docs.length) {
-    io.setExitCode(1);
-    return;
-  }
-  const html = renderReport(docs, { errors, title: options.title });
+  // The report file is opened (a temporary beside it) before any work: an unwritable place is a usage error now,
+  // not after every article has been analysed. It replaces the old report atomically at the end.
+  let sink: Sink | undefined;
   if (options.output) {
     try {
-      await fs.writeFile(options.output, html, 'utf8');
+      sink = await fileSink(options.output);
     } catch (error) {
-      io.stderr.write(`${ERROR_PREFIX}cannot write ${visible(options.output)}: ${visible((error as Error).message)}\n`);
-      io.setExitCode(1);
+      io.stderr.write(`${ERROR_PREFIX}report -o ${visible(options.output)}: cannot write: ${describeWriteError(error as NodeJS.ErrnoException)}\n`);
+      io.setExitCode(EXIT.USAGE);
       return;
     }
-    if (!options.quiet) io.stderr.write(`${ERROR_PREFIX}wrote ${visible(options.output)} (${docs.length} article(s))\n`);
-  } else {
-    io.stdout.write(html);
   }
-  io.setExitCode(errors.length ? 1 : 0);
+  let loaded: { docs: ReportDocument[]; errors: ErrorRecord[] };
+  try {
+    loaded = await loadAll(await list(files, options, io), options, io);
+  } catch (error) {
+    await sink?.discard();
+    throw error;
+  }
+  const { docs, errors } = loaded;
+  if (!docs.length) {
+    await sink?.discard();
+    io.setExitCode(EXIT.INPUT_FAILED);
+    return;
+  }
+  // Names and removed lines keep whatever the inputs held: control characters are made inert for a terminal.
+  const html = terminalSafeHtml(renderReport(docs, { errors, title: options.title }));
+  if (sink) {
+    try {
+      await sink.write(html);
+      await sink.commit();
+    } catch (error) {
+      await sink.discard();
+      if (!(error instanceof OutputError)) throw error;
+      io.stderr.write(`${ERROR_PREFIX}${visible(error.message)}; the previous report was left as it was\n`);
+      io.setExitCode(EXIT.OUTPUT_FAILED);
+      return;
+    }
+    if (!options.quiet) io.stderr.write(`${ERROR_PREFIX}wrote ${visible(options.output!)} (${docs.length} article(s))\n`);
+  } else {
+    const failed = await writeOutput(io.stdout, html, io.stderr);
+    if (failed !== undefined) {
+      io.setExitCode(failed);
+      return;
+    }
+  }
+  io.setExitCode(errors.length ? EXIT.INPUT_FAILED : EXIT.OK);
 }
 
 export async function runDiff(oldFile: string, newFile: string, options: ReadOptions & { format: string; json?: boolean; color: boolean | string; exitCode?: boolean }, io: CommandIo): Promise<void> {
+  if (stdinTwice([oldFile, newFile], io, 'diff')) return;
   const sides: Source[] = [];
   for (const arg of [oldFile, newFile]) {
     const sources = await list([arg], options, io);
@@ -112,6 +151,7 @@ export async function runDiff(oldFile: string, newFile: string, options: ReadOpt
   }
   const result = diffResults(docs[0].result, docs[1].result);
   const color = useColor(options.color, io.stdout, io.env);
-  io.stdout.write(options.json || options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderDiffTable(result, { color, width: terminalWidth(io.stdout, io.env) }));
-  io.setExitCode(options.exitCode && !isUnchanged(result) ? 1 : 0);
+  const text = options.json || options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderDiffTable(result, { color, width: terminalWidth(io.stdout, io.env) });
+  // A closed pipe or a full disk is an exit code (and one line), never a stack trace.
+  io.setExitCode((await writeOutput(io.stdout, text, io.stderr)) ?? (options.exitCode && !isUnchanged(result) ? EXIT.INPUT_FAILED : EXIT.OK));
 }
