@@ -47,9 +47,9 @@ const result = obj(
     frameworks: {
       type: 'array',
       items: item({
-        formula: { type: 'string', pattern: '^[0-9N]+(\\+[0-9N]+)+$' },
+        formula: { type: 'string', pattern: '^[0-9A-Z]+(\\+[0-9A-Z]+)+$' },
         span,
-        components: { type: 'array', items: item({ count: { anyOf: [{ type: 'integer' }, { const: 'N' }] }, label: str, span, items: { type: 'array', items: textItem } }) },
+        components: { type: 'array', items: item({ count: { anyOf: [{ type: 'integer' }, { type: 'string', pattern: '^[A-Z]$' }] }, label: str, span, items: { type: 'array', items: textItem } }) },
       }),
     },
     enumerations: { type: 'array', items: item({ count: { type: 'integer', minimum: 2 }, label: str, span, items: { type: 'array', items: textItem } }) },

@@ -69,12 +69,15 @@ export interface Person extends Explained {
   span: Span;
 }
 
+/** The letter of an open formula part as written, folded to ASCII upper case (`N`, `X`). */
+export type OpenCount = string;
+
 export interface Component extends Explained {
   /**
-   * The number in the formula this component explains, or `"N"` for an open count (N, n, X in `1+10+N`)
-   * that the text explains.
+   * The number in the formula this component explains, or the letter of an open count (`"N"` in `1+10+N`,
+   * `"X"` in `1+2+X`), in ASCII upper case, when the text explains it.
    */
-  count: number | 'N';
+  count: number | OpenCount;
   /** The counted phrase that names it, e.g. `三大重点任务`. */
   label: string;
   span: Span;

@@ -172,6 +172,11 @@ describe('colours', () => {
   test('diff takes the same --color', async () => {
     expect((await run(['diff', '--color', 'always', FIXTURE, FIXTURE])).out).toMatch(ESC);
     expect((await run(['diff', FIXTURE, FIXTURE], { tty: true, env: { NO_COLOR: '1' } })).out).not.toMatch(ESC);
+    // Given before the subcommand name, either form applies to it.
+    const before = (flags: string[]) => run([...flags, 'diff', FIXTURE, path.join(ROOT, 'fixtures', 'batch', 'qinghe-2023.txt')], { tty: true });
+    expect(await before(['--color', 'always'])).toMatchObject({ code: 0, out: expect.stringMatching(ESC) });
+    expect(await before(['--no-color'])).toMatchObject({ code: 0, err: '', out: expect.not.stringMatching(ESC) });
+    expect(await before(['--color', 'never'])).toMatchObject({ code: 0, err: '', out: expect.not.stringMatching(ESC) });
   });
 
   test('useColor: explicit setting, then NO_COLOR, then FORCE_COLOR, then the terminal', () => {

@@ -88,8 +88,15 @@ function main() {
     fs.mkdirSync(STOCK_DIR, { recursive: true });
     fs.copyFileSync(BINARY, STOCK);
   }
+  if (!sourcePatched()) keepPristine(patch);
 
-  const applied = run([patchPackage, '--error-on-fail'], ROOT);
+  let applied = run([patchPackage, '--error-on-fail'], ROOT);
+  if (!applied.ok && sourcePatched()) {
+    // The source carries an earlier version of the patch: put the files it touches back as released, then apply.
+    const restored = restorePristine(patch);
+    if (restored) applied = run([patchPackage, '--error-on-fail'], ROOT);
+    else return warn(`nodejieba's source carries an earlier version of the patch and its released files could not be fetched; reinstall it (rm -rf node_modules/nodejieba && npm install).`);
+  }
   if (!applied.ok || !sourcePatched()) return warn(`the nodejieba patch did not apply:\n${applied.output.trim()}`);
 
   const gyp = nodeGyp();
@@ -102,6 +109,47 @@ function main() {
   if (!check.ok) return restore(`the patched nodejieba does not pass a smoke test:\n${check.output.trim()}`);
   fs.writeFileSync(STAMP, `${hash}\n`);
   say('nodejieba patched and rebuilt');
+}
+
+/** Files (relative to the package) the patch changes. */
+function patchedFiles(patch) {
+  return [...fs.readFileSync(patch, 'utf8').matchAll(/^diff --git a\/node_modules\/nodejieba\/(\S+) b\//gm)].map((match) => match[1]);
+}
+
+const PRISTINE = path.join(STOCK_DIR, 'pristine');
+
+/** Keep the released copies of the files the patch changes, so a later version of the patch can start from them. */
+function keepPristine(patch) {
+  for (const file of patchedFiles(patch)) {
+    const from = path.join(JIEBA, file);
+    if (!fs.existsSync(from)) continue;
+    fs.mkdirSync(path.dirname(path.join(PRISTINE, file)), { recursive: true });
+    fs.copyFileSync(from, path.join(PRISTINE, file));
+  }
+}
+
+/**
+ * Put the released copies of the patched files back: from the copies kept at the first patching, else from the
+ * released package (`npm pack`, from npm's cache or registry). True when every file was restored.
+ */
+function restorePristine(patch) {
+  const files = patchedFiles(patch);
+  let source = PRISTINE;
+  if (!files.every((file) => fs.existsSync(path.join(PRISTINE, file)))) {
+    const version = JSON.parse(fs.readFileSync(path.join(JIEBA, 'package.json'), 'utf8')).version;
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'nodejieba-'));
+    const npm = process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? [process.execPath, process.env.npm_execpath] : ['npm'];
+    const packed = spawnSync(npm[0], [...npm.slice(1), 'pack', `nodejieba@${version}`, '--pack-destination', dir, '--silent'], { encoding: 'utf8' });
+    const tarball = packed.status === 0 ? fs.readdirSync(dir).find((name) => name.endsWith('.tgz')) : undefined;
+    if (!tarball || spawnSync('tar', ['-xzf', path.join(dir, tarball), '-C', dir]).status !== 0) return false;
+    source = path.join(dir, 'package');
+  }
+  for (const file of files) {
+    // A file the patch adds has no released copy: remove it, so the patch can add it again.
+    if (fs.existsSync(path.join(source, file))) fs.copyFileSync(path.join(source, file), path.join(JIEBA, file));
+    else if (fs.existsSync(path.join(JIEBA, file))) fs.rmSync(path.join(JIEBA, file));
+  }
+  return true;
 }
 
 /** Put the stock binary back (source stays patched: harmless, only the binary is loaded). */

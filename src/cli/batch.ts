@@ -10,6 +10,7 @@ import { fstatSync, readFileSync, statSync } from 'fs';
 import type { Source } from '../input/source';
 import { describeWriteError, fileSink, guardPipe, guardStderr, OutputError, removeTemporaries, standardStream, streamSink, visible, type Sink } from './output';
 import { runPool, StartError, type PoolResult } from './pool';
+import { applyJitMode, jitMode } from './jit';
 import { terminalWidth } from '../formatters/width';
 import { useColor } from './conventions';
 import { createProgress, plainProgress, shouldShowProgress } from './progress';
@@ -297,6 +298,9 @@ async function runSignalled(
     else await writer.add(outcome.chunk!);
   };
 
+  // Workers that fill the CPUs run without V8's optimising compiler (see jit.ts).
+  const jit = jitMode(jobs, env);
+  if (streams.threads || jobs > 1) applyJitMode(jit);
   let result: PoolResult;
   try {
     result = signal.aborted
@@ -351,7 +355,7 @@ async function runSignalled(
   // One file in, its record out, nothing else (like cat or jq); batches and --verbose end with the count.
   const countLine = (plan.many || (plan.total ?? 0) > 1 || options.verbose) && !options.quiet;
   if (countLine || signal.aborted) stderr.write(`analysed ${analysed}, failed ${failed}, skipped ${skipped}${signal.aborted ? ' (interrupted)' : ''}\n`);
-  if (env.MEETING_ANALYZE_TIMING) stderr.write(`timing ${JSON.stringify({ jobs, workers: result.workers, docs: analysed + failed, workMs: result.workMs })}\n`);
+  if (env.MEETING_ANALYZE_TIMING) stderr.write(`timing ${JSON.stringify({ jobs, workers: result.workers, docs: analysed + failed, workMs: result.workMs, jit })}\n`);
   if (signal.aborted) return stopCode();
   if (!failed || (options.errorsInOutput && !failedUnwritten)) return EXIT.OK;
   return EXIT.INPUT_FAILED;

@@ -48,14 +48,18 @@ export function extensions(value: string, previous: string[] | undefined): strin
  * nothing is silently ignored. Returns the error message, or undefined when all applied.
  */
 export function inheritOptions(program: Command, command: Command): string | undefined {
+  const done = new Set<string>();
   for (const option of program.options) {
     const name = option.attributeName();
-    if (program.getOptionValueSource(name) !== 'cli') continue;
+    if (done.has(name) || program.getOptionValueSource(name) !== 'cli') continue;
+    done.add(name);
     const value = program.getOptionValue(name);
-    const own = command.options.find((o) => o.attributeName() === name);
-    if (!own || own.negate !== option.negate) return `${option.long ?? option.flags} does not apply to ${command.name()}`;
+    // --color and --no-color share one value: the one given is the variant whose polarity matches it.
+    const given = program.options.find((o) => o.attributeName() === name && (o.negate ? value === false : value !== false)) ?? option;
+    const own = command.options.find((o) => o.attributeName() === name && o.negate === given.negate);
+    if (!own) return `${given.long ?? given.flags} does not apply to ${command.name()}`;
     if (command.getOptionValueSource(name) === 'cli') continue;
-    if (own.argChoices && !own.argChoices.includes(String(value))) return `${command.name()} does not take ${option.long} ${String(value)} (choose ${own.argChoices.join(', ')})`;
+    if (own.argChoices && typeof value !== 'boolean' && !own.argChoices.includes(String(value))) return `${command.name()} does not take ${given.long} ${String(value)} (choose ${own.argChoices.join(', ')})`;
     command.setOptionValueWithSource(name, value, 'cli');
   }
   return undefined;

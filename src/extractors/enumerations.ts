@@ -19,11 +19,12 @@ export function isEnumeration(ctx: Context, phrase: CountedPhrase, hasItems: boo
   if (ctx.lexicon.set('listed-measure-words').has(phrase.measure)) return false;
   // A quoted name is a set (“两个维护”); a quoted word inside a label (建成10个“美丽庭院”示范点) is not enough.
   const quotedName = /[“"‘《]/.test(ctx.text[phrase.start]);
-  if (quotedName || (phrase.measure === '大' && !phrase.tagged)) return true;
+  if (quotedName || phrase.measure === '大') return true;
+  // 2家单位, 两户村民: a measure word known only from its tag counts people or things; without members listed
+  // or a quoted name it is a quantity whatever the verb (解决97名贫困人口的就业问题).
+  if (phrase.tagged) return false;
   const before = verbBefore(ctx, phrase);
   if (endsWithAny(ctx.lexicon, 'set-verbs').test(before)) return true;
-  // 2家单位, 两户村民: a measure word known only from its tag counts people or things unless it is acted on as a set.
-  if (phrase.tagged) return false;
   if (endsWithAny(ctx.lexicon, 'tally-verbs').test(before)) return false;
   return !phrase.digits && phrase.count <= 12;
 }
@@ -181,7 +182,9 @@ export const enumerations: Extractor = {
         // The same label again: a back-reference, unless both mentions list members and they differ (the same
         // name given to two sets, each with its own list).
         if (!known.items.length && items.length) Object.assign(known, { items: items.map((item) => ctx.item(item.start, item.end)), rule });
-        if (!items.length || !known.items.length || sameMembers(known, texts)) continue;
+        // Only a list written out at the second mention counts (not members read from paragraphs far away).
+        const ownList = /^(?:before|after|named|ordinal)$/.test(source) && texts.every((text) => text.length >= 2);
+        if (!items.length || !known.items.length || !ownList || sameMembers(known, texts)) continue;
       }
       if (items.length && items.length !== phrase.count && !partial) {
         warnings.push({ code: 'count-mismatch', message: `${label} says ${phrase.count} but ${items.length} items are listed`, span });

@@ -7,10 +7,10 @@ import { escapeRegExp } from '../lexicon/word-lists';
 
 /**
  * What may stand between a list and its industry label: a copula (作为, 为), 等, a count with a grade
- * (两大千亿级, 3个百亿元级), a formula in quotes (“1+1”), 的, 传统/新兴.
+ * (两大千亿级, 3个百亿元级), a formula in quotes (“1+1”), 传统/新兴.
  */
 const COUNT_BEFORE_LABEL = new RegExp(
-  String.raw`(?:作为|成为|列为|[为是])?(?:等|这|共)?(?:[${COUNT_CHARS}\d]+[大个项类条](?:[\u3400-\u9fff\d]{1,4}级)?)?(?:“[\dA-Za-z+＋]{3,9}”)?的?(?:传统|新兴)?$`,
+  String.raw`(?:作为|成为|列为|[为是])?(?:等|这|共)?(?:[${COUNT_CHARS}\d]+[大个项类条](?:[\u3400-\u9fff\d]{1,4}级)?)?(?:“[\dA-Za-z+＋]{3,9}”)?(?:传统|新兴)?$`,
 );
 
 /** After a plain 产业 label, words that make it the place's priority (十个产业作为发展重点, 产业列为主导). */
@@ -56,18 +56,21 @@ function industryName(ctx: Context, member: Span0): Span0 | null {
     start = token!.end;
   }
   // 前三季度金融: a time word opening the member is the sentence's, not the industry's.
-  for (let guard = 0; guard < 3 && start < end; guard++) {
-    const token = ctx.tokenStartingAt(start);
-    const tag = ctx.tagOf(token?.word ?? '') || 'x';
-    const dated = /^(?:f|m|mq)$/.test(tag) || (tag === 't' && /[年月季度]/.test(token?.word ?? ''));
-    if (!token || token.end >= end - 1 || !dated) break;
-    start = token.end;
+  let lead = start;
+  for (let guard = 0; guard < 3 && lead < end; guard++) {
+    const token = ctx.tokenStartingAt(lead);
+    if (!token || token.end >= end - 1 || !/^(?:f|m|mq|t)$/.test(ctx.tagOf(token.word) || 'x')) break;
+    lead = token.end;
   }
+  // Only a run that names a time (前三季度, 今年) is trimmed; 下陆 or 现代 open a name.
+  if (lead > start && /[年月季度]/.test(text.slice(start, lead))) start = lead;
   const stop = text.slice(start, end).search(/等|为主|[“”"‘’]/);
   if (stop >= 0) end = start + stop;
   const cluster = CLUSTER_SUFFIX.exec(text.slice(start, end));
   if (cluster && end - start - cluster[0].length >= 2) end -= cluster[0].length;
   const name = text.slice(start, end);
+  // 千亿元级, 个国家优势: a grade, or a member cut after a count's numeral, names no industry.
+  if (/级$/.test(name) || /[\d一二两三四五六七八九十百千万亿]/.test(text[start - 1] ?? '')) return null;
   if (name.length < 2 || name.length > 14 || ctx.lexicon.set('industry-generic').has(name) || endsWithAny(ctx.lexicon, 'industry-not-heads').test(name) || /[\d+＋a-zA-Z]/.test(name)) return null;
   // A known industry inside a longer clause is the name (大力发展高端装备制造 → 高端装备制造).
   for (let at = start; at < end; at++) {
@@ -206,7 +209,9 @@ function singleAfterCopula(ctx: Context, labelEnd: number): Span0[] | null {
   if (!m) return null;
   const start = labelEnd + m[0].length - m[1].length;
   const chunk = chunkBefore(ctx, start + m[1].length);
-  return chunk && chunk.start === start ? [chunk] : null;
+  if (!chunk || chunk.start !== start) return null;
+  // 以优势产业为龙头: a two-character role word is no industry unless the lexicon knows it (化工).
+  return m[1].length >= 3 || ctx.lexicon.industries.includes(m[1]) ? [chunk] : null;
 }
 
 export const industries: Extractor = {
@@ -249,6 +254,8 @@ export const industries: Extractor = {
       let listEnd = start;
       const counted = COUNT_BEFORE_LABEL.exec(text.slice(Math.max(0, start - 7), start));
       if (counted) listEnd = start - counted[0].length;
+      // 智能制造和现代物流的产业定位: only a 产业定位 takes its members through 的 (…竞争力的战略性新兴产业 does not).
+      if (match[0] === '产业定位' && listEnd === start && text[start - 1] === '的') listEnd--;
       const glued = listEnd > 0 && /[\u3400-\u9fff”"）)]/.test(text[listEnd - 1]);
       let listed = false;
       if (glued) {

@@ -377,6 +377,37 @@ function findMentions(ctx: Context, staff: Mention[]): Mention[] {
   return mergeByStart(mentions, groupMentions(ctx));
 }
 
+/**
+ * A name read one character short everywhere it is titled (林郑月 + 娥) is completed from the document itself: when
+ * every occurrence of the name is followed by the same character, which opens no following word (no boundary, role
+ * or title), and the longer reading ends as a name does somewhere, the longer reading is the name.
+ */
+function completeNames(ctx: Context, mentions: Mention[]): Mention[] {
+  const { text } = ctx;
+  const longer = new Map<string, string>();
+  for (const name of new Set(mentions.map((mention) => mention.name))) {
+    if (name.length > 5 || /[\s·•・‧．.\-?？]/.test(name)) continue;
+    let next = '';
+    let ok = true;
+    let ends = false;
+    let count = 0;
+    for (let at = text.indexOf(name); at >= 0 && ok; at = text.indexOf(name, at + name.length)) {
+      const end = at + name.length;
+      const ch = text[end] ?? '';
+      ok = /[\u3400-\u9fff]/.test(ch) && (next === '' || ch === next) && !endsName(ctx, end);
+      next = ch;
+      count++;
+      if (ok && endsName(ctx, end + 1)) ends = true;
+    }
+    if (ok && ends && count >= 2 && next) longer.set(name, name + next);
+  }
+  if (!longer.size) return mentions;
+  return mentions.map((mention) => {
+    const name = longer.get(mention.name);
+    return name ? { ...mention, name, nameEnd: mention.nameEnd + 1 } : mention;
+  });
+}
+
 /** Two mention lists, each in text order, as one in text order. */
 function mergeByStart(a: Mention[], b: Mention[]): Mention[] {
   if (!b.length) return a;
@@ -424,7 +455,8 @@ function rolesIn(ctx: Context, from: number, to: number, cited = false): string[
   // What a statement or a quotation reports is what was said, not what the speaker did: 李强强调，要积极参加… gives
   // 讲话, not 参加.
   const said = statement.exec(window);
-  const quoted = /[“"「『:：]/.exec(window);
+  // A colon, or a quotation mark opening a clause, starts quoted words; a quoted term (向“七一勋章”获得者) does not.
+  const quoted = /[:：]|(?:^|[，,])\s*[“"「『]/.exec(window);
   const reportedAt = Math.min(said ? said.index + said[0].length : Infinity, quoted ? quoted.index : Infinity);
   const hasStatement = said !== null && (!quoted || said.index < quoted.index);
   if (reportedAt < window.length) window = window.slice(0, reportedAt);
@@ -539,7 +571,8 @@ function sharedAcrossLeadIn(ctx: Context, from: number, end: number): boolean {
 
 function rolesAfter(ctx: Context, nameEnd: number, titledByStart: Map<number, Mention>, starts: number[], cited = false): string[] {
   let from = nameEnd;
-  // 甲，乙主持会议: across a comma only what a group does together (出席, 参加 …) is shared; 主持 is the last name's.
+  // 甲，乙主持会议: across a comma a verb phrase is shared only when it holds what a group does together (出席, 参加
+  // …); 主持 alone is the last name's.
   let acrossComma = false;
   for (let hops = 0; hops < 12; hops++) {
     const end = clauseEnd(ctx, from, starts);
@@ -547,9 +580,9 @@ function rolesAfter(ctx: Context, nameEnd: number, titledByStart: Map<number, Me
     const between = ctx.text.slice(from, end);
     if (!next || !(SHARED.test(between) || sharedAcrossLeadIn(ctx, from, end))) {
       const roles = rolesIn(ctx, from, end, cited);
-      if (!acrossComma) return roles;
+      // 甲，乙，丙出席会议并讲话: a group act makes the whole verb phrase everyone's.
       const shareable = ctx.lexicon.set('shared-roles');
-      return roles.filter((role) => shareable.has(role));
+      return !acrossComma || roles.some((role) => shareable.has(role)) ? roles : [];
     }
     if (/[，,]/.test(between)) acrossComma = true;
     from = next.nameEnd;
@@ -596,7 +629,7 @@ export const officials: Extractor = {
   needs: ['meeting'],
   provides: ['officials'],
   run(ctx) {
-    const titled = mentionsOf(ctx).mentions;
+    const titled = completeNames(ctx, mentionsOf(ctx).mentions);
     const titledAt = new Map(titled.map((mention) => [mention.nameStart, mention]));
     const titledByStart = new Map(titled.map((mention) => [mention.start, mention]));
     const starts = titled.map((mention) => mention.start).sort((a, b) => a - b);

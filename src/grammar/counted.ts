@@ -41,8 +41,12 @@ const NOT_A_SET = /^[半多]?(?:小时|月|天|日|年|周|工作日|工作小�
 const TIME_TAG = /^(?:t|tg)$/;
 /** After a numeral these make the count approximate (20余家, 90多家, 十来个): no counted label. */
 const APPROXIMATE = /[余多来几数]/;
-/** Tags of the measure character inside a quoted name (“三对关系”: 对 is tagged p): anything but a content word. */
-const QUOTED_MEASURE_TAG = /^(?:q|p|r|m|f|zg|d)$/;
+/** Tags of a character that makes a numeral into an abbreviation, not a count (两会: 会 v; 两先: 先 d). */
+const NOT_MEASURE_TAG = /^(?:v|vn|vd|d|a|ad|c|u|uj|ul|uz)$/;
+/** One-character verbs that are a clause's predicate, never part of a label's noun compound. */
+const PREDICATE_CHAR = /^[作为是有在把将让使被给用成居列当]$/;
+/** Tags of the measure character inside a quoted name (“三对关系”: 对 is tagged p): a measure, preposition or bound word. */
+const QUOTED_MEASURE_TAG = /^(?:q|p|m|f|zg)$/;
 /** 十九大, 二十大: party congresses, not counts. */
 const CONGRESS = new RegExp(String.raw`^(?:十[${DIGITS_1_9}]|二十[一二三四五]?)大`);
 
@@ -99,7 +103,7 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
     // 三个晚上, 两个汛期: a time word right after the measure word.
     const firstBodyWord = ctx.tokenStartingAt(bodyStart)?.word;
     const inQuotes = OPEN_QUOTES.includes(text[i - 1] ?? '');
-    if (firstBodyWord && !inQuotes && TIME_TAG.test(ctx.tagOf(firstBodyWord) || 'x')) continue;
+    if (firstBodyWord && !inQuotes && TIME_TAG.test(ctx.tagOf(firstBodyWord) || 'x') && !nounAfter(ctx, bodyStart + firstBodyWord.length)) continue;
     // An open-class measure word counts a noun (两户村民, 三幅图景), not an act (“四维协同”), and no other count.
     if (tagged && !(firstBodyWord && /^n[rstz]?$/.test(ctx.tagOf(firstBodyWord) || 'x'))) continue;
     if (ctx.lexicon.titles.some((title) => text.startsWith(title, bodyStart))) continue; // 二级巡视员 is a rank
@@ -171,7 +175,15 @@ function taggedMeasure(ctx: Context, at: number, numEnd: number, isDigit: boolea
   const fused = isDigit ? undefined : ctx.tokenStartingAt(at);
   if (!fused || fused.end !== numEnd + 1) return false;
   const tag = ctx.tagOf(fused.word) || 'x';
+  // 两会, 两先, 四维: jieba also fuses a numeral with a verb or adverb into a numeric abbreviation.
+  if (NOT_MEASURE_TAG.test(ctx.tagOf(ch) || 'x')) return false;
   return tag === 'm' || (tag === 'x' && ctx.tagOf(ch) === 'q');
+}
+
+/** Does a noun start at `at` (6个未来产业: the time word 未来 modifies it)? */
+function nounAfter(ctx: Context, at: number): boolean {
+  const token = ctx.tokenStartingAt(at);
+  return !!token && /^[\u3400-\u9fff]+$/.test(token.word) && /^n/.test(ctx.tagOf(token.word) || 'x');
 }
 
 /** Do nominal tokens run from `from` to a closing quote (at most 8 characters)? */
@@ -216,7 +228,9 @@ function gradedAmountEnd(ctx: Context, from: number, limit: number): number | nu
     if (!token || !/^(?:m|q)$/.test(ctx.tagOf(token.word) || 'x')) break;
     at = token.end;
   }
-  const noun = at > from ? ctx.tokenStartingAt(at) : undefined;
+  // A grade ends in 级 (5000亿元级); 146公里道路 is a second quantity, not part of the label.
+  if (at === from || !ctx.text.slice(from, at).endsWith('级')) return null;
+  const noun = ctx.tokenStartingAt(at);
   return noun && /^[\u3400-\u9fff]+$/.test(noun.word) && NOUN_LIKE.test(ctx.tagOf(noun.word) || 'x') ? at : null;
 }
 
@@ -256,8 +270,9 @@ function extendBody(ctx: Context, from: number, limit: number): number {
     if (end > from && !NOUN_LIKE.test(ctx.tagOf(word) || 'x')) {
       const next = ctx.tokenStartingAt(end + word.length);
       const tag = (ctx.tagOf(word) || 'x');
-      // A one-character verb (作, 为, 是) is the predicate (2家单位作发言), never inside a compound.
-      let compound = /^(?:v|x|a|b|m|q)$/.test(tag) && !(tag === 'v' && word.length === 1) && next && next.end <= limit && /^[\u3400-\u9fff]+$/.test(next.word) && NOUN_LIKE.test((ctx.tagOf(next.word) || 'x'));
+      // A one-character predicate verb (作, 为, 居) is never inside a compound (2家单位作发言, 产量居全国); other
+      // one-character verbs may be (三条文化带建设).
+      let compound = /^(?:v|x|a|b|m|q)$/.test(tag) && !PREDICATE_CHAR.test(word) && next && next.end <= limit && /^[\u3400-\u9fff]+$/.test(next.word) && NOUN_LIKE.test((ctx.tagOf(next.word) || 'x'));
       // 3个千亿元级集群: a number and its measure inside the label, then a noun.
       if (!compound && /^(?:m|q)$/.test(tag) && next && /^(?:m|q)$/.test((ctx.tagOf(next.word) || 'x'))) {
         const third = ctx.tokenStartingAt(next.end);
@@ -333,7 +348,9 @@ export function levelMembers(ctx: Context, phrase: CountedPhrase): Member[] | nu
     }
     return members;
   };
-  return read(false) ?? (phrase.measure === '级' ? read(true) : null);
+  // Other nouns only for 两级 or a 、-list: 二级航道, 三级医院 are grades.
+  const levelsNamed = phrase.measure === '级' && (text[phrase.start] === '两' || text[phrase.start - 2] === '、' || text[phrase.start - 3] === '、');
+  return read(false) ?? (levelsNamed ? read(true) : null);
 }
 
 export function isCloseQuote(ch: string | undefined): boolean {

@@ -111,6 +111,8 @@ const NOUN_TAG = /^(?:n|ns|nz|nt|ng)$/;
 const WORD_NAME_TAG = /^(?:a|ad|an|i|l|v|vn)$/;
 /** Tags of single characters that open the next clause word, never finish a given name (互, 因, 将). */
 const CLAUSE_TAG = /^(?:d|p|c|u|ud|uj|ul|uz|ug|uv)$/;
+/** Last characters of a body's name (宣讲团, 工作组, 突击队): after a known word they end a body, not a name. */
+const BODY_END = /^[团组队会部局委办处科室站所院校厂社]$/;
 /** Particles that follow words, not names: 商量过 is a verb and its particle. */
 const PARTICLE = /^[过着了地的得]$/;
 
@@ -255,6 +257,8 @@ function readChinese(ctx: Context, at: number, titled: boolean): number {
     if ((end !== given1 && end !== given2) || !allCjk(name)) return false;
     const given = name.slice(surname);
     if (grammar.notGiven.test(given) || grammar.titleAtStart.test(given)) return false;
+    // 宣讲 + 团, 调研 + 组: a word jieba knows followed by the suffix of a body names the body, not a person.
+    if (end === given2 && BODY_END.test(name.slice(-1)) && isCommonWord(ctx, text.slice(at, given1))) return false;
     // 殷殷, 常常: a surname character doubled is a reduplicated word, not a surname and a given name.
     if (surname === 1 && given === name[0]) return false;
     if (lexicon.notNames.some((word) => name.startsWith(word) || word.startsWith(name))) return false;

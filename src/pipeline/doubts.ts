@@ -29,16 +29,21 @@ export function doubts(found: Partial<Extracted>, earlier: readonly Warning[]): 
     }
   });
   (found.enumerations ?? []).forEach((enumeration, i) => {
-    if (enumeration.items.length >= enumeration.count) return;
     const pointer = `/enumerations/${i}`;
-    if (mismatched.has(enumeration.span.join(':'))) {
-      // The extractor said it already; point its warning at the item so that it is marked like the others.
-      for (const warning of earlier) if (warning.code === 'count-mismatch' && warning.span?.join(':') === enumeration.span.join(':')) warning.at ??= pointer;
+    const key = enumeration.span.join(':');
+    if (mismatched.has(key)) {
+      // The extractor said it already (too few or too many items): point its warning at the item so that it is
+      // marked like the others, and say nothing more.
+      for (const warning of earlier) if (warning.code === 'count-mismatch' && warning.span?.join(':') === key) warning.at ??= pointer;
       return;
     }
+    // Some items but not all: the list looks complete and is not. A set named without its members (要落实三项保障)
+    // is ordinary in this genre and shows an empty Items cell; warning on each would bury the partial lists (in a
+    // sample of 30 articles, 101 of 108 such warnings were empty sets).
+    if (!enumeration.items.length || enumeration.items.length >= enumeration.count) return;
     out.push({
       code: 'enumeration-incomplete',
-      message: `${enumeration.label} counts ${enumeration.count} but ${enumeration.items.length ? `only ${enumeration.items.length} items were` : 'no items were'} found`,
+      message: `${enumeration.label} counts ${enumeration.count} but only ${enumeration.items.length} item(s) were found`,
       span: [enumeration.span[0], enumeration.span[1]],
       at: pointer,
     });

@@ -43,8 +43,8 @@ function evidenceOf(object: Json, key: string): string | null {
 // Whitespace, quotes, brackets and format characters do not count when comparing an item with its evidence.
 const IGNORED = /[\s\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff"'“”‘’「」『』《》〈〉()（）【】\[\]·•・]/g;
 const comparable = (value: string) => foldWidth(value).replace(IGNORED, '');
-// Open counts are normalised to N (1+10+n, 1+X are reported as 1+10+N, 1+N).
-const formulaDigits = (value: string) => value.replace(/[^0-9A-Za-z]/g, '').toUpperCase().replace(/X/g, 'N');
+// Open counts are folded to upper case (1+10+n is reported as 1+10+N).
+const formulaDigits = (value: string) => value.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
 const EDGE_SPACE = /[\s\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/;
 
 export interface SpanCheckOptions {

@@ -78,6 +78,14 @@ describe('names neither cut nor run on', () => {
   });
 
   test.each([
+    ['特区行政长官林郑月娥发表声明。林郑月娥表示，将全力支持。', '林郑月娥'],
+    ['科摩罗总统阿扎利会见代表团。阿扎利说，欢迎投资。', '阿扎利'],
+    ['塔吉克斯坦总统拉赫蒙互致贺电。拉赫蒙表示，愿加强合作。', '拉赫蒙'],
+  ])('a name read short is completed from its other mentions: %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  test.each([
     ['区长王𪚥主持会议。', '王𪚥'],
     ['区长王𪚥、副区长李䶮出席会议。', '王𪚥'],
     ['市长葛\uFE00明出席会议。', '葛\uFE00明'],
@@ -150,6 +158,8 @@ describe('no invented people: a candidate needs a name’s evidence', () => {
     ['宣读习近平主席贺信。'],
     ['加强参事文史、决策咨询等工作。'],
     ['做好侨务、保密、参事、史志等工作。'],
+    ['局长方面表示同意。'],
+    ['书记宣讲团深入基层。'],
   ])('%s', (text) => {
     expect(analyze(text).officials).toEqual([]);
   });
@@ -223,6 +233,7 @@ describe('roles only for acts at the meeting', () => {
     ['区委书记张伟，区长李强主持会议。', [['张伟', []], ['李强', ['主持']]]],
     ['市委书记王海，市长刘洋作报告。', [['王海', []], ['刘洋', ['作报告']]]],
     ['区委书记张伟，区长李强出席会议。', [['张伟', ['出席']], ['李强', ['出席']]]],
+    ['市委书记王海，市长刘洋，副市长陈立出席会议并讲话。', [['王海', ['出席', '讲话']], ['刘洋', ['出席', '讲话']], ['陈立', ['出席', '讲话']]]],
   ])('a verb belonging to the next person in a comma list stays with that person: %s', (text, expected) => {
     expect(officialsOf(text).map(([name, , roles]) => [name, roles])).toEqual(expected);
   });

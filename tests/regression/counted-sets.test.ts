@@ -91,6 +91,7 @@ describe('industries in more than one group', () => {
     ['关键产业 as a qualifier', '设立集成电路、生物医药等关键产业发展办公室。', ['集成电路', '生物医药']],
     ['a 产业定位 with a formula', '园区聚焦数字经济和文化旅游“1+1”产业定位。', ['数字经济', '文化旅游']],
     ['one industry after the copula', '该县的首位产业是新能源汽车。', ['新能源汽车']],
+    ['a 产业定位 through 的', '园区确立了智能制造和现代物流的产业定位。', ['智能制造', '现代物流']],
     ['a plain count of industries made the priority', '以新一代信息技术、软件和信息服务以及科技服务业等十个产业作为发展重点。', ['新一代信息技术', '软件和信息服务', '科技服务业']],
     ['service industries counted with 大', '前三季度金融、信息服务、科技服务三大优势服务业贡献突出。', ['金融', '信息服务', '科技服务']],
     ['clusters written per member', '做强电子信息产业集群、汽车产业集群和装备制造产业集群。', ['电子信息', '汽车', '装备制造']],
@@ -101,6 +102,9 @@ describe('industries in more than one group', () => {
   test.each([
     ['新兴产业 without a qualifier', '要前瞻布局氢能、量子信息等未来产业和新兴产业。'],
     ['a count of industries with no priority word', '这两个产业近年发展很快。'],
+    ['a 和-pair of qualities before 的', '培育具有先进水平和竞争力的战略性新兴产业。'],
+    ['a role word after 为', '全省以优势产业为龙头，延伸产业链。'],
+    ['a grade in a list of clusters', '锻造更多千亿元级、万亿元级新兴产业集群。'],
   ])('no industries: %s', (_, text) => {
     expect(industries(text)).toEqual([]);
   });

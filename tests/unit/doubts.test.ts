@@ -20,7 +20,7 @@ describe('doubts in whole analyses', () => {
   test.each([
     ['会议要求，要做强三大主导产业：新材料、装备制造。'],
     ['会议要求，要做强四大产业：茶叶、竹木、旅游。'],
-    ['会议要求，要落实三项保障措施。'],
+    ['会议提出，推进五项改革：审批流程再造、涉企收费清理、信用监管创新。'],
   ])('an enumeration with fewer items than its count: %s', (text) => {
     const found = codes(text);
     expect(found.some(([code, pointer]) => ['enumeration-incomplete', 'count-mismatch'].includes(code!) && pointer === '/enumerations/0')).toBe(true);
@@ -32,6 +32,10 @@ describe('doubts in whole analyses', () => {
     ['青禾县召开项目推进会\n\n会上，县委书记韩立业讲话。'],
   ])('a meeting without a date: %s', (text) => {
     expect(codes(text)).toContainEqual(['meeting-without-date', '/meeting']);
+  });
+
+  test('a set named without its members is not warned about (its Items cell is empty)', () => {
+    expect(codes('会议要求，要落实三项保障措施。')).toEqual([]);
   });
 
   test('a complete analysis has no doubts', () => {

@@ -11,7 +11,7 @@ const render = (format: string, text: string) => getFormatter(format)([analyzeWi
 describe('doubtful rows are marked', () => {
   test.each([
     ['a formula with parts unexplained', '会议提出“1+3+2”发展思路。', /│ ⚠ 1\+3\+2 /],
-    ['an enumeration with no items', '会议要求，要落实三项保障措施。', /│ ⚠ 3 +│ 三项保障措施/],
+    ['an enumeration with three of five items', '会议提出，推进五项改革：审批流程再造、涉企收费清理、信用监管创新。', /│ ⚠ 5 +│ 五项改革/],
     ['an enumeration with too few items', '会议要求，要做强三大主导产业：新材料、装备制造。', /│ ⚠ 3 +│ 三大主导产业/],
   ])('table: %s', (_, text, row) => {
     const out = render('table', text);
