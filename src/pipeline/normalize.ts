@@ -51,8 +51,11 @@ export function looksTraditional(text: string, lexicon: Lexicon): boolean {
  * a key under which 管委會主任 and 管委会主任, written both ways in one mixed text, are the same title.
  */
 export function simplifiedKey(piece: string, lexicon: Lexicon): string {
-  const chars = traditionalChars(lexicon);
-  for (let i = 0; i < piece.length; i++) if (chars.has(piece.charCodeAt(i))) return simplifyKeepingLength(piece);
+  const table = traditionalTable(lexicon);
+  for (let i = 0; i < piece.length; i++) {
+    const code = piece.charCodeAt(i);
+    if (code >= CJK_FIRST && code <= CJK_LAST && table[code - CJK_FIRST]) return simplifyKeepingLength(piece);
+  }
   return piece;
 }
 
