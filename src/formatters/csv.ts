@@ -44,11 +44,11 @@ const DOCUMENT_COLUMNS = DESCRIPTORS.flatMap((d) => (d.documentColumn ? [d.docum
 
 /** One row per input, errors included so that a failed file is visible in the sheet. */
 function documents(records: OutputRecord[]): string {
-  const header = ['document', 'title', 'meeting', 'organization', 'date', 'date_text', ...DOCUMENT_COLUMNS.map((c) => c.name), 'encoding', 'chars', 'error_code', 'error_message'];
+  const header = ['document', 'title', 'meeting', 'organization', 'date', 'date_text', 'published', ...DOCUMENT_COLUMNS.map((c) => c.name), 'encoding', 'chars', 'error_code', 'error_message'];
   const rows = records.map((r): Cell[] =>
     isErrorRecord(r)
       ? [r.id ?? r.input, ...header.slice(1, -2).map(() => ''), r.error.code, r.error.message]
-      : [doc(r), r.title?.text, r.meeting?.name, r.meeting?.organization, r.meeting?.date, r.meeting?.dateText, ...DOCUMENT_COLUMNS.map((c) => c.value(r)), r.input.encoding, r.input.chars, '', ''],
+      : [doc(r), r.title?.text, r.meeting?.name, r.meeting?.organization, r.meeting?.date, r.meeting?.dateText, r.published?.date, ...DOCUMENT_COLUMNS.map((c) => c.value(r)), r.input.encoding, r.input.chars, '', ''],
   );
   return toCsv(header, rows);
 }

@@ -27,6 +27,7 @@ function renderOne(r: AnalysisResult): string {
   out.push(`- **Meeting:** ${mdCell(m?.name ?? MISSING)}`);
   out.push(`- **Body:** ${mdCell(m?.organization ?? MISSING)}${m?.aliases.length ? ` (${mdCell(m.aliases.join('、'))})` : ''}`);
   out.push(`- **Date:** ${mdCell(m?.date ?? MISSING)}${m?.dateText ? ` (${mdCell(m.dateText)})` : ''}${doubtsAt(r, '/meeting') ? ` ${DOUBT_MARK}` : ''}`);
+  if (r.published) out.push(`- **Published:** ${mdCell(r.published.date)} (${mdCell(r.published.source)})`);
   out.push(`- **Input:** ${mdCell(r.input.path)} · ${mdCell(r.input.encoding)} · ${r.input.chars} chars`, '');
   // Every section the terminal table has, one table each.
   const sections = DESCRIPTORS.map((d) =>

@@ -42,7 +42,7 @@ function renderOne(result: AnalysisResult, paint: chalk.Chalk, width: number): s
   const out: string[] = [];
   const meeting = result.meeting;
   out.push(paint.bold(wrap(result.title?.text ?? '(no headline)')));
-  out.push(paint.dim(wrap(`${result.input.path} · ${result.input.encoding} · ${result.input.chars} chars`)));
+  out.push(paint.dim(wrap(`${result.input.path} · ${result.input.encoding} · ${result.input.chars} chars${result.published ? ` · published ${result.published.date}` : ''}`)));
   if (meeting) {
     out.push(`${paint.yellow('Meeting')}  ${wrap(meeting.name ?? MISSING, 9)}`);
     out.push(`${paint.yellow('Body')}     ${wrap(`${meeting.organization ?? MISSING}${meeting.aliases.length ? ` (${meeting.aliases.join(', ')})` : ''}`, 9)}`);

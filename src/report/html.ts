@@ -157,6 +157,7 @@ function headerCard(result: AnalysisResult, p: string, has: (id: string) => bool
     field('Meeting', m?.name, `${p}-meeting-name`),
     field('Body', m?.organization ? `${m.organization}${m.aliases.length ? ` (${m.aliases.join('、')})` : ''}` : null, `${p}-meeting-org`),
     field('Date', m && (m.date || m.dateText) ? `${m.date ?? MISSING}${m.dateText ? ` (${m.dateText})` : ''}` : null, `${p}-meeting-date`, dateMark),
+    field('Published', result.published ? `${result.published.date} (${result.published.source})` : null, ''),
     field('Input', `${result.input.path} · ${result.input.encoding} · ${result.input.chars} chars`, ''),
   ];
   const warnings = result.warnings.map((w) => `<li>${w.at ? `<span class="doubt">${DOUBT_MARK}</span> ` : ''}${e(w.code)}: ${e(w.message)}</li>`).join('');

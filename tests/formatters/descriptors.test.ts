@@ -30,8 +30,8 @@ const result: AnalysisResult = {
 };
 
 describe('section descriptors', () => {
-  test('every field an extractor provides has a descriptor (title and meeting are headers)', () => {
-    const provided = EXTRACTORS.flatMap((e) => e.provides as readonly string[]).filter((f) => !['title', 'meeting', 'warnings'].includes(f));
+  test('every field an extractor provides has a descriptor (title, meeting and published are headers)', () => {
+    const provided = EXTRACTORS.flatMap((e) => e.provides as readonly string[]).filter((f) => !['title', 'meeting', 'published', 'warnings'].includes(f));
     expect(provided.length).toBeGreaterThan(5);
     expect(DESCRIPTORS.map((d) => d.field as string).sort()).toEqual([...new Set(provided)].sort());
   });

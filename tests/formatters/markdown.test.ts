@@ -42,3 +42,17 @@ describe('markdown', () => {
     expect(markdown([{ input: 'gone.txt', error: { code: 'NOT_FOUND', message: 'no such file' } }], { color: false })).toBe('## gone.txt\n\nError NOT\\_FOUND: no such file\n');
   });
 });
+
+describe('publication date in document headers', () => {
+  // An invented article whose only year is on its publication line.
+  const TEXT = '青禾县召开春耕备耕工作会议\n发布日期：2024-03-18 09:30\n3月15日，青禾县召开春耕备耕工作会议。县长王立新出席并讲话。\n';
+  test.each([
+    ['table', (out: string) => expect(out).toContain('published 2024-03-18')],
+    ['markdown', (out: string) => expect(out).toContain('- **Published:** 2024-03-18 (publication-line)')],
+    ['csv', (out: string) => expect(out.split('\r\n')[1].split(',')).toContain('2024-03-18')],
+  ])('%s shows the day the article was published', (format, check) => {
+    const result = analyze(TEXT);
+    expect(result.published?.date).toBe('2024-03-18');
+    check(FORMATTERS[format]([result], { color: false }));
+  });
+});
