@@ -7,6 +7,7 @@ import { Context, type AnalyzeOptions, type Extracted, type Extractor } from './
 import { resolveFormat, type InputFormat } from './pipeline/format';
 import { normalize } from './pipeline/normalize';
 import { checkSpans, mapSpans, settleExplanations } from './pipeline/spans';
+import { doubts } from './pipeline/doubts';
 import { appendLines, type TextView } from './pipeline/text-view';
 
 export const SCHEMA_VERSION = '1.1';
@@ -76,6 +77,8 @@ export function analyzeText(input: AnalyzeInput, engines: Engines, options: Anal
       else (found as Record<string, unknown>)[key] = value;
     }
   }
+  // After every extractor, before mapping: where the output is doubtful, a warning pointing at the item.
+  extractorWarnings.push(...doubts(found, extractorWarnings));
   mapSpans(found, view);
   settleExplanations(found, options.explain ?? false);
   mapSpans(extractorWarnings, view);

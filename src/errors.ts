@@ -6,8 +6,13 @@ export const EXIT = {
   OK: 0,
   INPUT_FAILED: 1,
   USAGE: 2,
-  /** `archive`: the archive file is locked by another writer, read-only, not an archive, or of a newer schema. */
-  ARCHIVE: 3,
+  /**
+   * An output could not be written once the work had started (disk full, I/O error): the message names the path,
+   * and a file the run would have replaced keeps its old content.
+   */
+  OUTPUT_FAILED: 3,
+  /** `archive`: the archive file is locked by another writer, read-only, not an archive, missing, or of a newer schema. */
+  ARCHIVE: 4,
   /** SIGHUP (terminal closed). */
   HANGUP: 129,
   /** SIGINT (Ctrl-C). */

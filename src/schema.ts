@@ -50,21 +50,21 @@ const result = obj(
     frameworks: {
       type: 'array',
       items: item({
-        formula: { type: 'string', pattern: '^[0-9N]+(\\+[0-9N]+)+$' },
+        formula: { type: 'string', pattern: '^[0-9A-Z]+(\\+[0-9A-Z]+)+$' },
         span,
-        components: { type: 'array', items: item({ count: { anyOf: [{ type: 'integer' }, { const: 'N' }] }, label: str, span, items: { type: 'array', items: textItem } }) },
+        components: { type: 'array', items: item({ count: { anyOf: [{ type: 'integer' }, { type: 'string', pattern: '^[A-Z]$' }] }, label: str, span, items: { type: 'array', items: textItem } }) },
       }),
     },
     enumerations: { type: 'array', items: item({ count: { type: 'integer', minimum: 2 }, label: str, span, items: { type: 'array', items: textItem } }) },
     industries: { type: 'array', items: item({ name: str, span }) },
     slogans: { type: 'array', items: item({ text: str, span, parts: { type: 'array', items: textItem } }) },
-    quantities: { type: 'array', items: item({ text: str, value: { type: 'number' }, unit: str, noun: nullableStr, span }) },
+    quantities: { type: 'array', items: item({ text: str, value: { type: 'number' }, unit: str, noun: nullableStr, span, spans: { type: 'array', items: span } }) },
     directives: { type: 'array', items: item({ verb: str, speaker: str, text: str, span }) },
     keywords: { type: 'array', items: item({ word: str, weight: { type: 'number' } }) },
     removed: { type: 'array', items: obj({ text: str, reason: str, span }) },
     warnings: {
       type: 'array',
-      items: { type: 'object', required: ['code', 'message'], additionalProperties: false, properties: { code: str, message: str, span } },
+      items: { type: 'object', required: ['code', 'message'], additionalProperties: false, properties: { code: str, message: str, span, at: str } },
     },
   },
 );

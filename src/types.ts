@@ -85,12 +85,15 @@ export interface Person extends Explained {
   span: Span;
 }
 
+/** The letter of an open formula part as written, folded to ASCII upper case (`N`, `X`). */
+export type OpenCount = string;
+
 export interface Component extends Explained {
   /**
-   * The number in the formula this component explains, or `"N"` for an open count (N, n, X in `1+10+N`)
-   * that the text explains.
+   * The number in the formula this component explains, or the letter of an open count (`"N"` in `1+10+N`,
+   * `"X"` in `1+2+X`), in ASCII upper case, when the text explains it.
    */
-  count: number | 'N';
+  count: number | OpenCount;
   /** The counted phrase that names it, e.g. `三大重点任务`. */
   label: string;
   span: Span;
@@ -128,9 +131,12 @@ export interface Quantity extends Explained {
   text: string;
   value: number;
   unit: string;
-  /** What is counted, when written right after the unit. */
+  /** What is counted: the noun phrase written right after the unit (重点企业), or null. */
   noun: string | null;
+  /** The first mention. */
   span: Span;
+  /** Every mention of the same value, unit and noun, the first included. */
+  spans: Span[];
 }
 
 export interface Directive extends Explained {
@@ -158,6 +164,8 @@ export interface Warning {
   code: string;
   message: string;
   span?: Span;
+  /** JSON pointer to the item the warning is about (`/frameworks/0`, `/meeting`), when it is about one. */
+  at?: string;
 }
 
 export interface AnalysisResult {

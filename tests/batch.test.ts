@@ -311,7 +311,9 @@ describe('progress bar', () => {
     const withError = await run(['--format', 'jsonl', '--jobs', '1', ...docs, missing], { stderrTty: true });
     expect(withError.err).toContain(`meeting-analyze: ${missing}: no such file\n`);
     expect(withError.err).toMatch(/analysed 3, failed 1, skipped 0\n$/);
-    expect((await run(['--format', 'jsonl', docs[0]], { stderrTty: true })).err).toBe('analysed 1, failed 0, skipped 0\n');
+    // One file in, one record out and nothing else (the count line is for batches and --verbose).
+    expect((await run(['--format', 'jsonl', docs[0]], { stderrTty: true })).err).toBe('');
+    expect((await run(['--format', 'jsonl', '--verbose', docs[0]], { stderrTty: true })).err).toBe('analysed 1, failed 0, skipped 0\n');
     // Records going to the same terminal: no bar to tear.
     expect((await run(['--format', 'jsonl', ...docs], { stderrTty: true, stdout: sink(true) })).err).toBe('analysed 3, failed 0, skipped 0\n');
     // …but with --output the terminal is free for it.

@@ -165,3 +165,28 @@ describe('eval command', () => {
     expect(err).toMatch(message);
   });
 });
+
+describe('--explain on the command line', () => {
+  const file = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-explain-'));
+    fs.writeFileSync(path.join(dir, 'a.txt'), ARTICLE);
+    return path.join(dir, 'a.txt');
+  };
+
+  test.each([['json'], ['jsonl']])('%s: rule and evidence only with --explain, the rest unchanged', async (format) => {
+    const input = file();
+    const plain = await run(['--format', format, '-q', input]);
+    const explained = await run(['--format', format, '--explain', '-q', input]);
+    expect(plain.out).not.toMatch(/"rule"|"evidence"/);
+    const result = JSON.parse(explained.out);
+    expect(result.officials[0]).toMatchObject({ name: '王建国', rule: 'official.title-before-name' });
+    expect(result.enumerations[0].items[0].rule).toBe('enumeration.list-before');
+    const strip = (key: string, value: unknown) => (key === 'rule' || key === 'evidence' ? undefined : value);
+    expect(JSON.stringify(JSON.parse(plain.out))).toBe(JSON.stringify(result, strip));
+  });
+
+  test('table output is the same with and without --explain', async () => {
+    const input = file();
+    expect((await run(['--no-color', '-q', '--explain', input])).out).toBe((await run(['--no-color', '-q', input])).out);
+  });
+});

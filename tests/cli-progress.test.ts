@@ -51,11 +51,11 @@ describe('progress line', () => {
   test.each([40, 60, 80, 160])('fits %i columns and keeps the ETA', (columns) => {
     const line = progressLine(state({ done: 120, total: 12345, elapsed: 60000, first: { at: 2000, done: 1 } }), columns);
     expect(line.length).toBeLessThan(columns);
-    expect(line).toMatch(/ETA \d+h\d\dm$/);
+    expect(line).toMatch(/ETA \d+h( \d+m)?$/);
   });
 
   test('durations', () => {
-    expect([formatDuration(42), formatDuration(75), formatDuration(3725)]).toEqual(['42s', '1m15s', '1h02m']);
+    expect([formatDuration(0), formatDuration(42), formatDuration(75), formatDuration(3725)]).toEqual(['0s', '42s', '1m 15s', '1h 2m']);
   });
 
   test('a batch as the terminal sees it: loading, then rate and ETA, then the line cleared', () => {
@@ -94,7 +94,7 @@ describeTmux('progress in a real terminal (tmux, 80 columns)', () => {
     const newest = (dir: string): number =>
       Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs)));
     const stale = !fs.existsSync(built) || newest(path.join(ROOT, 'src')) > fs.statSync(built).mtimeMs;
-    if (stale) expect(spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT, encoding: 'utf8' }).status).toBe(0);
+    if (stale) expect(spawnSync(process.execPath, ['tools/build.js'], { cwd: ROOT, encoding: 'utf8' }).status).toBe(0);
     const article = fs.readFileSync(path.join(ROOT, 'fixtures', 'zibo-2022.txt'), 'utf8');
     fs.mkdirSync(path.join(dir, 'in'));
     for (let i = 0; i < 60; i++) fs.writeFileSync(path.join(dir, 'in', `a${String(i).padStart(2, '0')}.txt`), article);
@@ -118,12 +118,43 @@ describeTmux('progress in a real terminal (tmux, 80 columns)', () => {
 
     const drawn = frames(fs.readFileSync(log, 'utf8')).filter((frame) => /loading|analysing/.test(frame));
     const loading = drawn.findIndex((frame) => frame.startsWith('loading dictionary in 2 workers… 0/60'));
-    const rated = drawn.findIndex((frame) => /^analysing [█░]+ \d+\/60 · \d+\.\d docs\/s · ETA \d+s$/.test(frame));
+    const rated = drawn.findIndex((frame) => /^analysing [█░]+ \d+\/60 · \d+\.\d docs\/s · ETA (\d+m )?\d+s$/.test(frame));
     expect({ loading: loading >= 0, rated: rated >= 0 }).toEqual({ loading: true, rated: true });
     expect(loading).toBeLessThan(rated);
     for (const frame of drawn) expect(frame.length).toBeLessThan(80);
     // The line is cleared at the end; the count line and the output remain.
     expect(screen).toContain('analysed 60, failed 0, skipped 0');
     expect(fs.readFileSync(path.join(dir, 'out.jsonl'), 'utf8').trim().split('\n')).toHaveLength(60);
+  });
+
+  /** Run a shell command in a fresh 80-column pane; returns everything written to the pane, escapes included. */
+  const inPane = (name: string, command: string): string => {
+    const log = path.join(dir, `${name}.log`);
+    expect(run('new-session', '-d', '-s', name, '-x', '80', '-y', '24', 'sh').status).toBe(0);
+    expect(run('pipe-pane', '-t', name, '-o', `cat >> '${log}'`).status).toBe(0);
+    expect(run('send-keys', '-t', name, `${command}; tmux -L ${socket} wait-for -S ${name}-done`, 'Enter').status).toBe(0);
+    expect(run('wait-for', `${name}-done`).status).toBe(0);
+    run('kill-session', '-t', name);
+    return fs.readFileSync(log, 'utf8');
+  };
+  const bin = `node '${path.join(ROOT, 'bin', 'meeting-analyze.js')}'`;
+  let panes = 0;
+  const article = `'${path.join(ROOT, 'fixtures', 'batch', 'qinghe-2023.txt')}'`;
+  // Colour as the terminal receives it: SGR sequences around the section titles (the prompt itself has none).
+  const SGR = /\u001b\[(?:\d+;)*\d+m清河县|\u001b\[[\d;]*mOfficials/;
+
+  test.each([
+    ['auto on the terminal', `${bin} ${article}`, true],
+    ['NO_COLOR', `NO_COLOR=1 ${bin} ${article}`, false],
+    ['--color never', `${bin} --color never ${article}`, false],
+    ['through a pipe', `${bin} ${article} | cat`, false],
+    ['FORCE_COLOR through a pipe', `FORCE_COLOR=1 ${bin} ${article} | cat`, true],
+    ['--color always through a pipe', `${bin} --color always ${article} | cat`, true],
+  ])('colours in a real terminal: %s', (_, command, coloured) => {
+    const written = inPane(`colour-${++panes}`, command);
+    expect(written).toContain('Officials');
+    expect(SGR.test(written)).toBe(coloured);
+    // One file: its record and nothing else, no count line and no progress line.
+    expect(written).not.toMatch(/analysed \d|loading dictionary/);
   });
 });

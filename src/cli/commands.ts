@@ -2,13 +2,15 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_MAX_BYTES } from '../errors';
 import type { CommandIo, ReadOptions } from './io';
+import { byteSize, COLOR_CHOICES, ERROR_PREFIX } from './conventions';
 
 export type { CommandIo, ReadOptions } from './io';
 
 /** A whole number ≥ 0 (--max-bytes), else a usage error. */
 export function wholeNumber(value: string): number {
+  // Number('') and Number(' ') are 0: an empty value is a mistake, not a limit of zero bytes.
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError('expected a whole number ≥ 0');
   return parsed;
 }
 
@@ -30,8 +32,8 @@ function readingOptions(command: Command): Command {
     .option('--top <n>', `number of keywords (0–${MAX_TOP})`, topCount, 10)
     .option('--lexicon <dir>', 'extra lexicon directory (repeatable)', collect, [])
     .option('--encoding <name>', 'force an input encoding (e.g. gb18030, big5, utf-16le)', encodingName)
-    .option('--max-bytes <n>', 'largest input accepted, in bytes', wholeNumber, DEFAULT_MAX_BYTES)
-    .option('--ext <list>', 'extensions taken from directories, comma-separated (default .txt,.md,.html)', extensions)
+    .option('--max-bytes <size>', 'largest input accepted: bytes, or with a suffix (500K, 32M, 1G)', byteSize, DEFAULT_MAX_BYTES)
+    .option('--ext <list>', 'extensions taken from directories, comma-separated, any case (default .txt,.md,.markdown,.html,.htm,.shtml,.xhtml)', extensions)
     .option('-q, --quiet', 'no per-file error lines on stderr');
 }
 
@@ -46,14 +48,18 @@ export function extensions(value: string, previous: string[] | undefined): strin
  * nothing is silently ignored. Returns the error message, or undefined when all applied.
  */
 export function inheritOptions(program: Command, command: Command): string | undefined {
+  const done = new Set<string>();
   for (const option of program.options) {
     const name = option.attributeName();
-    if (program.getOptionValueSource(name) !== 'cli') continue;
+    if (done.has(name) || program.getOptionValueSource(name) !== 'cli') continue;
+    done.add(name);
     const value = program.getOptionValue(name);
-    const own = command.options.find((o) => o.attributeName() === name);
-    if (!own || own.negate !== option.negate) return `${option.long ?? option.flags} does not apply to ${command.name()}`;
+    // --color and --no-color share one value: the one given is the variant whose polarity matches it.
+    const given = program.options.find((o) => o.attributeName() === name && (o.negate ? value === false : value !== false)) ?? option;
+    const own = command.options.find((o) => o.attributeName() === name && o.negate === given.negate);
+    if (!own) return `${given.long ?? given.flags} does not apply to ${command.name()}`;
     if (command.getOptionValueSource(name) === 'cli') continue;
-    if (own.argChoices && !own.argChoices.includes(String(value))) return `${command.name()} does not take ${option.long} ${String(value)} (choose ${own.argChoices.join(', ')})`;
+    if (own.argChoices && typeof value !== 'boolean' && !own.argChoices.includes(String(value))) return `${command.name()} does not take ${given.long} ${String(value)} (choose ${own.argChoices.join(', ')})`;
     command.setOptionValueWithSource(name, value, 'cli');
   }
   return undefined;
@@ -65,7 +71,7 @@ function withInherited<A extends unknown[]>(program: Command, io: CommandIo, act
     const command = args[args.length - 1] as Command;
     const problem = inheritOptions(program, command);
     if (problem) {
-      io.stderr.write(`meeting-analyze: ${problem}; put options after the subcommand name (see ${command.name()} --help)\n`);
+      io.stderr.write(`${ERROR_PREFIX}${problem}; put options after the subcommand name (see ${command.name()} --help)\n`);
       io.setExitCode(2);
       return;
     }
@@ -83,7 +89,7 @@ export function addReportCommands(program: Command, io: CommandIo): void {
       .command('report')
       .description('write a self-contained HTML report: tables, the article text with every extracted item highlighted, and overview charts for several inputs')
       .argument('<files...>', 'article files')
-      .option('-o, --output <file>', 'HTML file to write (default: stdout)')
+      .option('-o, --output <file>', 'HTML file to write (default: stdout when it is redirected; on a terminal report.html, unless that exists)')
       .option('--title <text>', 'page title'),
   ).action(
     withInherited<[string[]]>(program, io, async (files, options) => {
@@ -100,11 +106,13 @@ export function addReportCommands(program: Command, io: CommandIo): void {
       .argument('<new>', 'the later article')
       .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
       .option('--json', 'short for --format json')
-      .option('--no-color', 'no colours (also NO_COLOR=1, or when stdout is not a terminal)'),
+      .option('--exit-code', 'exit 1 when the articles differ, 0 when they do not (as git diff --exit-code)')
+      .addOption(new Option('--color [when]', 'colours: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces), always, never').choices(COLOR_CHOICES).default('auto'))
+      .option('--no-color', 'same as --color never'),
   ).action(
     withInherited<[string, string]>(program, io, async (oldFile, newFile, options) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      await (require('./report-actions') as typeof import('./report-actions')).runDiff(oldFile, newFile, options as unknown as ReadOptions & { format: string; json?: boolean; color: boolean }, io);
+      await (require('./report-actions') as typeof import('./report-actions')).runDiff(oldFile, newFile, options as unknown as ReadOptions & { format: string; json?: boolean; color: boolean | string; exitCode?: boolean }, io);
     }),
   );
 }

@@ -55,7 +55,7 @@ export function addEvalCommand(program: Command, io: CommandIo): void {
 /** Run `eval`: exit 0, 1 (a gold file or article could not be used, or the mean F1 is below --min), 2 (usage). */
 export async function runEvalCommand(inputs: string[], options: EvalCommandOptions, io: CommandIo): Promise<void> {
   if (!fs.statSync(options.gold, { throwIfNoEntry: false })?.isDirectory()) {
-    io.stderr.write(`meeting-analyze eval: ${visible(options.gold)}: no such directory of gold files\n`);
+    io.stderr.write(`meeting-analyze: eval: ${visible(options.gold)}: no such directory of gold files\n`);
     io.setExitCode(EXIT.USAGE);
     return;
   }
@@ -68,16 +68,16 @@ export async function runEvalCommand(inputs: string[], options: EvalCommandOptio
     encoding: options.encoding,
     maxBytes: options.maxBytes,
     onProblem: (p) => {
-      if (!options.quiet) io.stderr.write(`meeting-analyze eval: ${visible(p.file)}: ${visible(p.message)}\n`);
+      if (!options.quiet) io.stderr.write(`meeting-analyze: eval: ${visible(p.file)}: ${visible(p.message)}\n`);
     },
   });
   const format = options.json ? 'json' : options.format;
   const out = format === 'json' ? formatEvalJson(report) : format === 'csv' ? formatEvalCsv(report, options) : formatEvalTable(report, options);
   io.stdout.write(out);
   const empty = report.files === 0 && !report.problems.length;
-  if (empty) io.stderr.write(`meeting-analyze eval: ${visible(options.gold)}: no gold files (*.json)\n`);
+  if (empty) io.stderr.write(`meeting-analyze: eval: ${visible(options.gold)}: no gold files (*.json)\n`);
   const failed = empty || report.problems.some((p) => p.level === 'error');
   const below = options.min !== undefined && report.meanF1 < options.min;
-  if (below && !options.quiet) io.stderr.write(`meeting-analyze eval: mean F1 ${report.meanF1.toFixed(3)} is below --min ${options.min}\n`);
+  if (below && !options.quiet) io.stderr.write(`meeting-analyze: eval: mean F1 ${report.meanF1.toFixed(3)} is below --min ${options.min}\n`);
   io.setExitCode(failed || below ? EXIT.INPUT_FAILED : EXIT.OK);
 }

@@ -3,6 +3,7 @@
  * dictionary it says so (with the time waited); from the first finished record on it shows a bar, the count, the
  * rate measured from that record (start-up is not work) and the time left. The line always fits the terminal.
  */
+import prettyMs from 'pretty-ms';
 
 export interface Progress {
   /** More inputs discovered (streamed JSONL has no total up front). */
@@ -31,12 +32,10 @@ export interface ProgressOptions {
   interval?: number;
 }
 
-/** `75s` → `1m15s`; under a minute `42s`; hours as `1h05m`. */
+/** `42s`, `1m 15s`, `1h 2m`: whole seconds in pretty-ms's compact units, two at most (an ETA needs no more). */
 export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+  const ms = Math.max(0, Math.round(seconds)) * 1000;
+  return ms === 0 ? '0s' : prettyMs(ms, { secondsDecimalDigits: 0, unitCount: 2 });
 }
 
 /** State of a batch as the progress line shows it; pure, so that it can be tested without a terminal or a clock. */

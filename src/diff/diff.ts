@@ -1,4 +1,4 @@
-import type { AnalysisResult, Component, Enumeration, Framework, Official } from '../types';
+import type { AnalysisResult, Component, Enumeration, Framework, Official, OpenCount } from '../types';
 import { COUNT_CHARS } from '../util/numbers';
 
 /** The numeral opening a label. */
@@ -11,15 +11,15 @@ export interface ListDiff {
 }
 
 export interface CountedSummary {
-  count: number | 'N';
+  count: number | OpenCount;
   label: string;
   items: string[];
 }
 
 /** A component or enumeration present in both, with what changed (`count`/`label` only when they differ). */
 export interface CountedChange {
-  old: { count: number | 'N'; label: string };
-  new: { count: number | 'N'; label: string };
+  old: { count: number | OpenCount; label: string };
+  new: { count: number | OpenCount; label: string };
   items: ListDiff;
 }
 

@@ -1,7 +1,9 @@
 import type { Extractor } from '../pipeline/context';
-import type { Directive } from '../types';
+import type { Directive, Official } from '../types';
 import { escapeRegExp } from '../lexicon/word-lists';
 
+
+const NO_OFFICIALS: readonly Official[] = [];
 
 export const directives: Extractor = {
   id: 'directives',
@@ -9,8 +11,10 @@ export const directives: Extractor = {
   provides: ['directives'],
   run(ctx) {
     const { text } = ctx;
-    const names = (ctx.found.officials ?? []).map((official) => escapeRegExp(official.name));
-    const speakers = ['会议', '会上', '大会', ...names].join('|');
+    // Built as a string: spreading the names into an array literal deoptimised this function whenever the
+    // array of names changed its element kind (none, some), and V8 compiled it again.
+    let speakers = '会议|会上|大会';
+    for (const official of ctx.found.officials ?? NO_OFFICIALS) speakers += `|${escapeRegExp(official.name)}`;
     const VERBS = ctx.lexicon.list('directive-verbs').join('|');
     const MODIFIERS = `(?:${ctx.lexicon.list('directive-modifiers').join('|')})?`;
     const pattern = new RegExp(`(${speakers})(?:在[^，,。]{0,12}?(?:上|中))?${MODIFIERS}(${VERBS})[,，:：]?`, 'g');

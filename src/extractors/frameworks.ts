@@ -1,13 +1,29 @@
 import { countedPhrases, itemsFor, listBefore } from '../grammar/items';
-import { listEndingAt, type Span0 } from '../grammar/lists';
+import { lastIndexWithin, listEndingAt, listsStartingAfter, type Span0 } from '../grammar/lists';
 import type { CountedPhrase } from '../grammar/counted';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Framework, Warning } from '../types';
-import { COUNT_CHARS } from '../util/numbers';
+import { COUNT_CHARS, parseCount } from '../util/numbers';
 import { bisect } from '../util/search';
 
 /** A count and measure word in the first few characters. */
 const COUNTED_OPENING = new RegExp(String.raw`^.{0,6}?[${COUNT_CHARS}\d]+(?:个|项|条|张|套|支|批|种|类|大)`);
+
+/** A quoted name at the end of a phrase, after a 的-modifier (率先试点的“一网通办”). */
+const QUOTED_HEAD = /的“([^“”]{2,12})”$/;
+/** A numeral followed by a unit of time: a duration (1个月内, 三天内), not a count of things. */
+const DURATION = new RegExp(String.raw`^(?:\d{1,3}|[${COUNT_CHARS}]{1,3})(?:个)?(?:月|天|日|年|周|小时|工作日|季度)`);
+/** An open count written with its letter and a measure word: N个行业应用, “N”项优化要求, n项重点工作. */
+const OPEN_COUNTED = /[“"]?([NnXx])[”"]?(?:个|项|条|类|种|大|家|支|批|张|套|方面|部门)/g;
+/** Words that count an open number of things inside an open part's gloss (多个具体应用, 若干配套政策). */
+const OPEN_QUANTIFIER = /(?:多个|多项|多种|多类|若干|一批|各类|各项|N个|X个)/;
+/** A list introduced inside a gloss (包括甲、乙、丙等). */
+const LIST_INTRO = /[，,]?(?:包括|涵盖|主要有|比如|例如|如)/;
+
+/** What introduces a run of clauses, one per number, after a formula: a colon, 即, 就是, or a bare comma. */
+const CLAUSES_INTRO = /^[”"]?[\u3400-\u9fff]{0,6}?(?:[：:]|[，,（(]?即[，,：:]?|[，,](?:就是|具体是|具体为)[，,：:]?|[，,])/;
+/** A clause that frames one thing: 以乡村旅游为主线, 由民政部门牵头, 在龙头企业带动下. */
+const FRAMED_ONE = /^(?:以|由|在|把|将)[\u3400-\u9fff“”、]{2,16}(?:为|作为|带动|引领|牵头|领导|带领|主导)/;
 
 /** Components are looked for this far (working offsets) around a formula, and at most this many formulas per text. */
 const WINDOW = 4000;
@@ -87,7 +103,7 @@ function assign(ctx: Context, numbers: number[], candidates: CountedPhrase[], fo
 
 /** One explained number of a formula, before it becomes a Component. */
 interface Explained {
-  count: number | 'N';
+  count: Part;
   label: Span0;
   items: Span0[];
   /** The counted phrase it came from, if any (its members were read by itemsFor). */
@@ -96,18 +112,29 @@ interface Explained {
   rule?: string;
 }
 
-/** A formula's numbers: digits, or an open count (N, n, X) as 'N'. */
-function parts(formula: string): Array<number | 'N'> {
-  return formula.split('+').map((part) => (/^\d+$/.test(part) ? Number(part) : 'N'));
+/** One part of a formula: a number, or the letter of an open count as written (upper case: N, X). */
+type Part = number | string;
+
+const isOpen = (part: Part): part is string => typeof part === 'string';
+
+/** A formula's parts: digits as numbers, letters as written (upper case). */
+function parts(formula: string): Part[] {
+  return formula.split('+').map((part) => (/^\d+$/.test(part) ? Number(part) : part.toUpperCase()));
 }
+
+/** Numbers for assign(): an open part matches no counted phrase. */
+const closedCounts = (numbers: Part[]) => numbers.map((value) => (isOpen(value) ? -1 : value));
 
 /** 以党建引领为核心 → 党建引领; 在合作社带动下 → 合作社; 印发《方案》 → 《方案》; 建设一个平台 → 平台. */
 function coreOf(ctx: Context, span: Span0): Span0 {
   const { text } = ctx;
   const written = text.slice(span.start, span.end);
   // 以党建引领为核心: up to 为 first (引领 is part of the name here), then 在…带动下 and the like.
-  const framed = /^(?:以|把|将)(.{2,16}?)(?:为|作为)/.exec(written) ?? /^(?:以|在|由|把|将)(.{2,16}?)(?:为|作为|带动|引领|牵头)/.exec(written);
+  const framed = /^(?:以|把|将)(.{2,16}?)(?:为|作为)/.exec(written) ?? /^(?:以|在|由|把|将)(.{2,16}?)(?:统一|共同|直接)?(?:为|作为|带动|引领|牵头|领导|带领|主导)/.exec(written);
   if (framed) return { start: span.start + framed[0].indexOf(framed[1]), end: span.start + framed[0].indexOf(framed[1]) + framed[1].length };
+  // 率先试点的“一网通办”: the quoted name a modifier describes.
+  const quotedName = QUOTED_HEAD.exec(written);
+  if (quotedName) return { start: span.end - quotedName[1].length - 1, end: span.end - 1 };
   let start = span.start;
   const counted = COUNTED_OPENING.exec(written);
   if (counted) start = span.start + counted[0].length;
@@ -136,8 +163,13 @@ function refineItems(ctx: Context, phrase: CountedPhrase, items: Span0[], limit:
   while (restEnd > restStart && /[\s，,。；;“”]/.test(text[restEnd - 1])) restEnd--;
   while (restStart < restEnd && /[“"]/.test(text[restStart])) restStart++;
   const rest = text.slice(restStart, restEnd);
+  // 以甲为“1个核心”: the thing framed before the phrase is its member, whatever clause follows.
+  if (phrase.count === 1 && kept.length && text[phrase.start - 1] === '为') return kept;
   if (phrase.count === 1) {
-    if (lead > 0 && rest.length >= 2 && rest.length <= 24 && !/[，,、：:]/.test(rest)) {
+    // 一个总目标，建成X: a short label (目标, 愿景) names only the kind of thing, its clause names the thing; a longer
+    // one (一个综合指挥平台，统一调度…) is the thing itself, and the clause says what it does.
+    const kindOnly = text.slice(phrase.bodyStart, phrase.end).replace(/[“”"]/g, '').length <= 3;
+    if (kindOnly && lead > 0 && rest.length >= 2 && rest.length <= 24 && !/[，,、：:]/.test(rest)) {
       const core = coreOf(ctx, { start: restStart, end: restEnd });
       if (core.end - core.start >= 2) return [core];
     }
@@ -157,12 +189,13 @@ function refineItems(ctx: Context, phrase: CountedPhrase, items: Span0[], limit:
 }
 
 /** Components for a clause or gloss that explains number `count`. */
-function explainClause(ctx: Context, count: number | 'N', span: Span0): Explained | null {
+function explainClause(ctx: Context, count: Part, span: Span0): Explained | null {
   const { text } = ctx;
   let { start, end } = span;
   while (start < end && /[\s，,：:“”]/.test(text[start]) && !(text[start] === '“' && text.indexOf('”', start) < end)) start++;
   while (end > start && /[\s，,。；;]/.test(text[end - 1])) end--;
   if (end - start < 2) return null;
+  if (isOpen(count)) return explainOpen(ctx, count, { start, end }, end);
   // A counted phrase with the same number inside the clause is the component (三大方面, “6个独立模块”).
   if (typeof count === 'number') {
     for (const phrase of countedPhrases(ctx)) {
@@ -189,7 +222,12 @@ function explainClause(ctx: Context, count: number | 'N', span: Span0): Explaine
   const comma = text.slice(start, end).search(/[，,；;]/);
   if (comma > 0) end = start + comma;
   if (end - start > 24) return null;
-  if (count === 'N') return { count, label: { start, end }, items: [] };
+  // 1个月内完成鉴定: a duration explains the number; it names no thing.
+  if (DURATION.test(text.slice(start, end))) return { count, label: { start, end }, items: [] };
+  if (typeof count === 'number') {
+    const numeral = numeralIn(ctx, count, start, end);
+    if (numeral) return numeral;
+  }
   if (count === 1) {
     const core = coreOf(ctx, { start, end });
     return { count, label: { start, end }, items: core.end - core.start >= 2 ? [core] : [] };
@@ -199,9 +237,109 @@ function explainClause(ctx: Context, count: number | 'N', span: Span0): Explaine
   return { count, label: { start, end }, items: pieces.length === count ? pieces : [] };
 }
 
+/**
+ * 教育、卫生、医保、水利4部门分头负责: the number written in the clause with the noun it counts (no measure word the
+ * counted-phrase grammar knows), its members the list right before it.
+ */
+function numeralIn(ctx: Context, count: number, start: number, end: number): Explained | null {
+  const { text } = ctx;
+  NUMERAL_RUN.lastIndex = 0;
+  const chunk = text.slice(start, end);
+  for (let m = NUMERAL_RUN.exec(chunk); m; m = NUMERAL_RUN.exec(chunk)) {
+    if (parseCount(m[0]) !== count) continue;
+    const at = start + m.index;
+    if (!standsAlone(ctx, at, m[0].length)) continue;
+    const after = at + m[0].length;
+    if (DURATION.test(text.slice(at, after + 4))) continue;
+    // The counted noun: nominal tokens after the numeral, at most 8 characters.
+    let labelEnd = after;
+    while (labelEnd < end && labelEnd - after < 8) {
+      const token = ctx.tokenStartingAt(labelEnd);
+      if (!token || token.end > end || !/^[\u3400-\u9fff]+$/.test(token.word) || !/^(?:n|nz|nt|ng|vn|j|q)$/.test(ctx.tagOf(token.word) || 'x')) break;
+      labelEnd = token.end;
+    }
+    if (labelEnd === after) continue;
+    const list = /[\u3400-\u9fff”]/.test(text[at - 1] ?? '') ? listEndingAt(ctx, at) : null;
+    return { count, label: { start: at, end: labelEnd }, items: list && list.length === count ? list : [] };
+  }
+  return null;
+}
+
+/** A numeral that is a word of its own (4部门, 两个), not part of one (统一, 一网通办). */
+function standsAlone(ctx: Context, at: number, length: number): boolean {
+  if (/\d/.test(ctx.text[at])) return !/\d/.test(ctx.text[at - 1] ?? '');
+  if (!ctx.isTokenStart(at)) return false;
+  const token = ctx.tokenStartingAt(at);
+  if (!token) return false;
+  // 三大, 两个: a numeral fused with its measure word by the segmenter is still a count.
+  const rest = token.word.slice(length);
+  return !rest || ctx.lexicon.measureWords.includes(rest) || /^(?:m|q|mq)$/.test(ctx.tagOf(token.word) || 'x');
+}
+
+/** A run of digits or Chinese numerals. */
+const NUMERAL_RUN = new RegExp(String.raw`\d{1,3}|[${COUNT_CHARS}]{1,3}`, 'g');
+
+/**
+ * An open part explained by the text from `start` (a gloss or a clause) up to `end`: a counted phrase with its letter
+ * (提出“N”项优化要求) names it; else the first clause, from an open quantifier in it (进行多个具体应用) or whole when
+ * short. Its items are only the members the text lists (包括甲、乙、丙等); an open part never names one thing.
+ */
+function explainOpen(ctx: Context, letter: string, span: Span0, sentenceEnd: number): Explained | null {
+  const { text } = ctx;
+  let { start } = span;
+  while (start < span.end && /[\s，,：:]/.test(text[start])) start++;
+  const sentence = text.slice(start, sentenceEnd);
+  const counted = openCountedIn(ctx, start, sentenceEnd);
+  let label: Span0 | null = counted;
+  if (!label) {
+    let clauseEnd = start;
+    while (clauseEnd < sentenceEnd && !/[，,；;。\n]/.test(text[clauseEnd])) clauseEnd++;
+    while (clauseEnd > start && /[\s”"]/.test(text[clauseEnd - 1]) && !(text[clauseEnd - 1] === '”' && lastIndexWithin(text, '“', clauseEnd, clauseEnd - start) >= start)) clauseEnd--;
+    const quantifier = OPEN_QUANTIFIER.exec(text.slice(start, clauseEnd));
+    if (quantifier) label = { start: start + quantifier.index, end: clauseEnd };
+    else if (clauseEnd - start >= 2 && clauseEnd - start <= 30) label = { start, end: clauseEnd };
+  }
+  if (!label || label.end - label.start < 2) return null;
+  let items: Span0[] = [];
+  const intro = LIST_INTRO.exec(sentence.slice(label.end - start));
+  if (intro) {
+    const at = label.end + intro.index;
+    const list = listsStartingAfter(ctx, at).find((reading) => reading.length >= 2);
+    if (list && list[0].start - at <= 8) items = list;
+  }
+  return { count: letter, label, items };
+}
+
+/** The first counted phrase with an open letter (N个行业应用) in [from, to), to the end of its nominal words. */
+function openCountedIn(ctx: Context, from: number, to: number): Span0 | null {
+  const { text } = ctx;
+  OPEN_COUNTED.lastIndex = 0;
+  const chunk = text.slice(from, to);
+  for (let m = OPEN_COUNTED.exec(chunk); m; m = OPEN_COUNTED.exec(chunk)) {
+    const at = from + m.index;
+    if (/[A-Za-z0-9]/.test(text[at - 1] ?? '') || (text[at] !== '“' && text[at] !== '"' && /[A-Za-z]/.test(text[at + 1] ?? ''))) continue;
+    const bodyStart = at + m[0].length;
+    let end = bodyStart;
+    while (end < to && end - bodyStart < 10 && /[\u3400-\u9fff]/.test(text[end])) {
+      const token = ctx.tokenStartingAt(end);
+      const word = token && token.end <= to ? token.word : text[end];
+      // A verb closes the label unless it ends the clause (N个行业应用。) or a noun follows it (N个应用场景建设).
+      const tag = ctx.tagOf(word) || 'x';
+      if (end > bodyStart && /^(?:d|p|c|u|uj|ul|r)$/.test(tag)) break;
+      if (end > bodyStart && /^v/.test(tag) && tag !== 'vn' && /[\u3400-\u9fff]/.test(text[end + word.length] ?? '')) {
+        const next = ctx.tokenStartingAt(end + word.length);
+        if (!next || !/^n/.test(ctx.tagOf(next.word) || 'x')) break;
+      }
+      end += word.length;
+    }
+    if (end > bodyStart) return { start: at, end };
+  }
+  return null;
+}
+
 /** “甲、乙、丙”: the 、-members inside a quotation ending at `close` (the closing quote). */
 function listInQuotes(ctx: Context, from: number, close: number): Span0[] | null {
-  const open = ctx.text.lastIndexOf('“', close);
+  const open = lastIndexWithin(ctx.text, '“', close, close - from);
   if (open < from) return null;
   const members: Span0[] = [];
   let at = open + 1;
@@ -218,37 +356,83 @@ function listInQuotes(ctx: Context, from: number, close: number): Span0[] | null
   return members.length >= 2 ? members : null;
 }
 
-/** “1”即…，“3”是…，“N”指…: a gloss per number after a mention, in its paragraph or the next. */
-function glosses(ctx: Context, numbers: Array<number | 'N'>, from: number): Explained[] {
+/** “1”即…，“3”是…，“N”指…: a number in quotes and the verb that glosses it. */
+const GLOSS = /[“"‘]([0-9]{1,3}|[A-Za-z])[”"’](?:是|即|指|为|代表|就是|是指|指的是)[，,：:]?/g;
+
+/**
+ * “1”即…，“3”是…，“N”指…: a gloss per number after a mention, in its paragraph or the next, or further on when each
+ * gloss opens a paragraph of its own (“1”是… ⏎ … ⏎ “2”是… ⏎ “X”就是…).
+ */
+function glosses(ctx: Context, numbers: Part[], from: number): Explained[] {
   const { text } = ctx;
   const paragraph = ctx.paragraphIndex(from);
   const limitParagraph = ctx.paragraphs[Math.min(ctx.paragraphs.length - 1, paragraph + 1)];
   const limit = Math.min(limitParagraph ? limitParagraph[1] : text.length, from + 600);
-  const pattern = /[“"‘]([0-9]{1,3}|[NnXx])[”"’](?:是|即|指|为|代表|就是|是指|指的是)[，,：:]?/g;
-  const chunk = text.slice(from, limit);
-  const found: Array<{ value: number | 'N'; start: number; end: number }> = [];
-  for (let m = pattern.exec(chunk); m; m = pattern.exec(chunk)) {
-    const value: number | 'N' = /\d/.test(m[1]) ? Number(m[1]) : 'N';
-    found.push({ value, start: from + m.index, end: from + m.index + m[0].length });
+  const farParagraph = ctx.paragraphs[Math.min(ctx.paragraphs.length - 1, paragraph + 12)];
+  const far = Math.max(limit, Math.min(farParagraph ? farParagraph[1] : text.length, from + 3000));
+  const chunk = text.slice(from, far);
+  const open = numbers.filter(isOpen);
+  const found: Array<{ value: Part; start: number; end: number }> = [];
+  const seen = new Map<Part, number>();
+  GLOSS.lastIndex = 0;
+  for (let m = GLOSS.exec(chunk); m; m = GLOSS.exec(chunk)) {
+    const start = from + m.index;
+    // Past the next paragraph a gloss must open a paragraph (the layout of a formula explained section by section).
+    if (start >= limit && !opensParagraph(ctx, start)) break;
+    let value: Part = /\d/.test(m[1]) ? Number(m[1]) : m[1].toUpperCase();
+    // “N”即… for 1+X: the one open part, whatever letter its gloss uses.
+    if (isOpen(value) && !numbers.includes(value) && open.length === 1) value = open[0];
+    // The same number glossed again beyond its occurrences: another formula's explanation.
+    const times = seen.get(value) ?? 0;
+    if (times >= Math.max(1, numbers.filter((n) => n === value).length) && start >= limit) break;
+    seen.set(value, times + 1);
+    found.push({ value, start, end: start + m[0].length });
   }
-  if (found.length < 2 && !(found.length === 1 && numbers.length === 1)) return [];
+  // One gloss explains a formula of one number, or its open part (“X”即X个特色产业配套政策): a letter glossed is no accident.
+  if (found.length < 2 && !(found.length === 1 && (numbers.length === 1 || isOpen(found[0].value)))) return [];
   // The first gloss must come soon after the mention (the text goes on to explain it).
   if (found[0].start - from > 200) return [];
   const explained: Explained[] = [];
   found.forEach((gloss, index) => {
     if (!numbers.includes(gloss.value)) return;
-    let end = index + 1 < found.length ? found[index + 1].start : gloss.end;
-    if (index + 1 >= found.length) while (end < limit && !/[。；;\n]/.test(text[end])) end++;
-    const times = numbers.filter((n) => n === gloss.value).length;
+    const next = index + 1 < found.length ? found[index + 1].start : far;
+    let end = gloss.end;
+    // Up to the next gloss, and never past the gloss's sentence (；ends it only for the last gloss of a run).
+    const last = index + 1 >= found.length || ctx.paragraphIndex(found[index + 1].start) !== ctx.paragraphIndex(gloss.start);
+    while (end < next && end - gloss.end < 300 && !(last ? /[。；;\n]/ : /[。\n]/).test(text[end])) end++;
+    // One gloss for two equal numbers (“1”即甲和乙) is split; a gloss of its own for each is not.
+    const occurrences = numbers.filter((n) => n === gloss.value).length;
+    const glossed = found.filter((other) => other.value === gloss.value).length;
+    const times = glossed >= occurrences ? 1 : occurrences - glossed + 1;
     const pieces = times > 1 ? splitGloss(ctx, gloss.end, end, times) : [{ start: gloss.end, end }];
-    // An open count is a component only when its gloss is a short name (“N”即各类协会), not a sentence.
-    if (gloss.value === 'N' && (end - gloss.end > 16 || /[，,]/.test(text.slice(gloss.end, end).replace(/[，,。；;\s]+$/, '')))) return;
     for (const piece of pieces) {
-      const component = explainClause(ctx, gloss.value, piece);
+      const component = isOpen(gloss.value) ? explainOpen(ctx, gloss.value, piece, piece.end) : explainClause(ctx, gloss.value, piece);
       if (component) explained.push(component);
     }
   });
   return explained;
+}
+
+/** Does `at` open a paragraph (only spaces before it on its line)? */
+function opensParagraph(ctx: Context, at: number): boolean {
+  let before = at;
+  while (before > 0 && /[ \t\u3000]/.test(ctx.text[before - 1])) before--;
+  return before === 0 || ctx.text[before - 1] === '\n';
+}
+
+/**
+ * The thing a name for a count of one stands for: 以党群服务中心为核心 → 党群服务中心; 社会组织辅助 → 社会组织 (a
+ * two-character verb closing a longer name is its role, not its name).
+ */
+function nameCore(ctx: Context, span: Span0): Span0 {
+  const core = coreOf(ctx, span);
+  if (core.start !== span.start || core.end !== span.end) return core;
+  const last = span.end - 2;
+  if (last - span.start >= 4 && ctx.isTokenStart(last)) {
+    const token = ctx.tokenStartingAt(last);
+    if (token && token.end === span.end && /^(?:v|vn)$/.test(ctx.tagOf(token.word) || 'x')) return { start: span.start, end: last };
+  }
+  return span;
 }
 
 /** “1”即甲和乙 for 1+1: the gloss split at 和/、/，into as many pieces as the number occurs. */
@@ -272,7 +456,7 @@ function splitGloss(ctx: Context, start: number, end: number, times: number): Sp
 }
 
 /** 构建“1+1+1+N”体系，即“党组织+议事会+监事会+各类协会”: names joined by plus signs spell the formula out; a name for one or for the open count is its own item. */
-function plusNames(ctx: Context, numbers: Array<number | 'N'>, mentionEnd: number, mentionStart = mentionEnd): Explained[] {
+function plusNames(ctx: Context, numbers: Part[], mentionEnd: number, mentionStart = mentionEnd): Explained[] {
   const { text } = ctx;
   // “党建引领+网格治理+志愿服务”的“1+1+1”模式: the names come right before the formula.
   const before = /“((?:[^+＋﹢➕“”，。；\n]{1,16}[+＋﹢➕]){1,9}[^+＋﹢➕“”，。；\n]{1,16})”(?:的|即|这一|这个)?[“"]?$/.exec(text.slice(Math.max(0, mentionStart - 120), mentionStart));
@@ -284,7 +468,7 @@ function plusNames(ctx: Context, numbers: Array<number | 'N'>, mentionEnd: numbe
         const span = { start: at, end: at + name.length };
         at += name.length + 1;
         const count = numbers[index];
-        return { count, label: span, items: count === 1 || count === 'N' ? [span] : [] };
+        return { count, label: span, items: count === 1 ? [nameCore(ctx, span)] : [] };
       });
     }
   }
@@ -298,19 +482,25 @@ function plusNames(ctx: Context, numbers: Array<number | 'N'>, mentionEnd: numbe
     const span = { start: at, end: at + name.length };
     at += name.length + 1;
     const count = numbers[index];
-    return { count, label: span, items: count === 1 || count === 'N' ? [span] : [] };
+    return { count, label: span, items: count === 1 ? [nameCore(ctx, span)] : [] };
   });
 }
 
 /** 以民宿为主线，以茶、笋、菌三大产业为支撑: after a colon, as many clauses as the formula has numbers. */
-function clauseRun(ctx: Context, numbers: Array<number | 'N'>, mentionEnd: number): Explained[] {
+function clauseRun(ctx: Context, numbers: Part[], mentionEnd: number, afterComma: boolean): Explained[] {
   const { text } = ctx;
   const window = text.slice(mentionEnd, mentionEnd + 12);
-  const colon = /^[”"]?[\u3400-\u9fff]{0,6}?[：:]/.exec(window);
+  const colon = CLAUSES_INTRO.exec(window);
   if (!colon) return [];
+  // After a bare comma (坚持“1+3”思路，以…为主线，…) every clause must show its number: the count written in it, or
+  // for a one a frame (以…为, 由…牵头).
+  const bare = !/[：:即是]/.test(colon[0]);
+  if (bare !== afterComma) return [];
   let end = mentionEnd + colon[0].length;
   const start = end;
-  while (end < text.length && !/[。\n]/.test(text[end]) && end - start < 300) end++;
+  // A bracketed explanation (“1+1+4”思路（即…）) ends at its bracket.
+  const bracketed = /[（(]/.test(colon[0]);
+  while (end < text.length && !(bracketed ? /[。\n）)]/ : /[。\n]/).test(text[end]) && end - start < 300) end++;
   const clauses: Span0[] = [];
   let from = start;
   for (let i = start; i <= end; i++) {
@@ -320,11 +510,22 @@ function clauseRun(ctx: Context, numbers: Array<number | 'N'>, mentionEnd: numbe
     }
   }
   if (clauses.length !== numbers.length) return [];
+  if (bare && !clauses.every((clause, index) => showsNumber(ctx, numbers[index], clause))) return [];
   return clauses.flatMap((clause, index) => explainClause(ctx, numbers[index], clause) ?? []);
 }
 
+/** Does a clause show the number it explains (the count written in it; 以…为 or 由…牵头 for a one; any text for an open part)? */
+function showsNumber(ctx: Context, count: Part, clause: Span0): boolean {
+  if (isOpen(count)) return true;
+  const written = ctx.text.slice(clause.start, clause.end);
+  if (count === 1 && FRAMED_ONE.test(written)) return true;
+  NUMERAL_RUN.lastIndex = 0;
+  for (let m = NUMERAL_RUN.exec(written); m; m = NUMERAL_RUN.exec(written)) if (parseCount(m[0]) === count && standsAlone(ctx, clause.start + m.index, m[0].length)) return true;
+  return false;
+}
+
 /** 聚焦智能装备和精细化工“1+1”产业定位: a list just before the mention, one member per number. */
-function membersBefore(ctx: Context, numbers: Array<number | 'N'>, mentionStart: number): Explained[] {
+function membersBefore(ctx: Context, numbers: Part[], mentionStart: number): Explained[] {
   if (numbers.some((n) => n !== 1)) return [];
   const at = ctx.text[mentionStart - 1] === '“' ? mentionStart - 1 : mentionStart;
   const list = listEndingAt(ctx, at);
@@ -333,7 +534,7 @@ function membersBefore(ctx: Context, numbers: Array<number | 'N'>, mentionStart:
 }
 
 /** Counted phrases that follow the mention in its paragraph (一个总目标 … 三项保障), assigned in order. */
-function countedAfter(ctx: Context, numbers: Array<number | 'N'>, start: number, end: number): Explained[] {
+function countedAfter(ctx: Context, numbers: Part[], start: number, end: number): Explained[] {
   const here = ctx.paragraphIndex(start);
   const paragraph = ctx.paragraphs[here];
   // The next paragraph counts too when the mention ends its paragraph (…“1+3+3+3”发展思路。 then the explanation).
@@ -348,17 +549,17 @@ function countedAfter(ctx: Context, numbers: Array<number | 'N'>, start: number,
     if (at === here) return phrase.start >= end || sameSentence(ctx, phrase.end, start);
     return endsParagraph && at === here + 1;
   });
-  const chosen = assign(ctx, numbers.map((value) => (value === 'N' ? -1 : value)), candidates, start);
+  const chosen = assign(ctx, closedCounts(numbers), candidates, start);
   // Some numbers left unexplained: keep only phrases the text links to the formula — an intro right after it
   // (即, ：, 包括), quotes, or a shared name (“3+1”住房保障专班 … 三级住房保障专班).
-  const complete = chosen.every((phrase, index) => phrase || numbers[index] === 'N');
+  const complete = chosen.every((phrase, index) => phrase || isOpen(numbers[index]));
   const elsewhere = !strictlyEnds && chosen.some((phrase) => phrase && ctx.paragraphIndex(phrase.start) !== here);
   // A run of counted phrases that repeats the formula's numbers in order (1, 3, 2 → 一个…, 三大…, 两项…) with no other
   // counted phrase between them is its own link, wherever the run stands; one counted number is no such run.
   const positions = chosen.map((phrase) => (phrase ? candidates.indexOf(phrase) : -1)).filter((at) => at >= 0);
   const sequence =
     complete &&
-    numbers.filter((value) => value !== 'N').length >= 2 &&
+    numbers.filter((value) => !isOpen(value)).length >= 2 &&
     positions.every((at, index) => index === 0 || at === positions[index - 1] + 1);
   if ((!complete || elsewhere) && !sequence) {
     // The words right after the formula, up to the end of its clause.
@@ -392,13 +593,19 @@ function sameSentence(ctx: Context, from: number, to: number): boolean {
  * The first counted phrases of the document's paragraphs (section openings) that match every number in order:
  * a formula named once as the summary of sections that each open with its component (一个总目标 … 三项保障).
  */
-function sectionOpenings(ctx: Context, numbers: Array<number | 'N'>, start: number, end: number): Explained[] {
+function sectionOpenings(ctx: Context, numbers: Part[], start: number, end: number): Explained[] {
   // A single counted number has no shape to match: one section opening is no link to the formula (“3+X” … 三项保障).
-  if (numbers.filter((value) => value !== 'N').length < 2) return [];
-  const chosen = assign(ctx, numbers.map((value) => (value === 'N' ? -1 : value)), phrasesNear(ctx, start, end), start);
-  if (!chosen.every((phrase, index) => phrase || numbers[index] === 'N')) return [];
+  if (numbers.filter((value) => !isOpen(value)).length < 2) return [];
+  const chosen = assign(ctx, closedCounts(numbers), phrasesNear(ctx, start, end), start);
+  if (!chosen.every((phrase, index) => phrase || isOpen(numbers[index]))) return [];
   const openings = firstPhraseByParagraph(ctx);
   if (!chosen.every((phrase) => !phrase || openings.get(ctx.paragraphIndex(phrase.start)) === phrase)) return [];
+  // Sections follow one another, each opening with its component in its first sentence; counted phrases scattered
+  // over unrelated paragraphs (十个产业 … three paragraphs later 三大…服务业) are no summary of one formula.
+  const taken = chosen.filter((phrase): phrase is CountedPhrase => !!phrase);
+  const paragraphsOf = taken.map((phrase) => ctx.paragraphIndex(phrase.start));
+  if (paragraphsOf.some((at, index) => index > 0 && at - paragraphsOf[index - 1] > 2)) return [];
+  if (!taken.every((phrase) => !/[。！!？?]/.test(ctx.text.slice(ctx.paragraphOf(phrase.start)[0], phrase.start)))) return [];
   return chosen.flatMap((phrase, index) => {
     if (!phrase) return [];
     let { items } = itemsFor(ctx, phrase, { quoted: true });
@@ -408,18 +615,54 @@ function sectionOpenings(ctx: Context, numbers: Array<number | 'N'>, start: numb
 }
 
 /** The best explanation of one mention: the reading that explains the most numbers. */
-function explainMention(ctx: Context, numbers: Array<number | 'N'>, start: number, end: number): Explained[] {
+function explainMention(ctx: Context, numbers: Part[], start: number, end: number): Explained[] {
   const readings: Array<[string, Explained[]]> = [
     ['component.gloss', glosses(ctx, numbers, end)],
     ['component.plus-names', plusNames(ctx, numbers, end, start)],
-    ['component.clause-run', clauseRun(ctx, numbers, end)],
+    ['component.clause-run', clauseRun(ctx, numbers, end, false)],
     ['component.counted-after', countedAfter(ctx, numbers, start, end)],
+    // After a bare comma the clause run comes second to the counted phrases it usually holds.
+    ['component.clause-run', clauseRun(ctx, numbers, end, true)],
     ['component.list-before', membersBefore(ctx, numbers, start)],
     ['component.section-openings', sectionOpenings(ctx, numbers, start, end)],
   ];
   let best: Explained[] = [];
   for (const [rule, reading] of readings) if (reading.length > best.length) best = reading.map((component) => ({ ...component, rule }));
-  return best;
+  return withOpenPart(ctx, numbers, best, start, end);
+}
+
+/**
+ * An open part the chosen reading left unexplained, read around the components it found: a counted phrase with the
+ * letter in the same sentence (…四方面核心应用以及N个行业应用), or, when the components precede the formula in its
+ * sentence, the one clause between the last of them and the formula (以甲为“1个核心”，以乙为“2个重点”，丙深度参与，打造“1+2+N”…).
+ */
+function withOpenPart(ctx: Context, numbers: Part[], explained: Explained[], start: number, end: number): Explained[] {
+  const { text } = ctx;
+  const slot = numbers.findIndex(isOpen);
+  if (slot < 0 || !explained.length || explained.some((component) => isOpen(component.count))) return explained;
+  if (numbers.filter(isOpen).length !== 1 || explained.length !== numbers.length - 1) return explained;
+  const letter = numbers[slot] as string;
+  const lastLabel = explained.reduce((far, component) => Math.max(far, component.label.end), 0);
+  const insert = (component: Explained) => [...explained.slice(0, slot), component, ...explained.slice(slot)];
+  if (lastLabel > end) {
+    // The letter's phrase after the last component, in its sentence.
+    let sentenceEnd = lastLabel;
+    while (sentenceEnd < text.length && sentenceEnd - lastLabel < 200 && !/[。！!？?\n]/.test(text[sentenceEnd])) sentenceEnd++;
+    const counted = openCountedIn(ctx, lastLabel, sentenceEnd);
+    return counted ? insert({ count: letter, label: counted, items: [], rule: 'component.open-part' }) : explained;
+  }
+  // Components before the formula: the clause between the last one and the clause holding the formula.
+  let clauseStart = start;
+  while (clauseStart > 0 && start - clauseStart < 40 && !/[，,；;。\n]/.test(text[clauseStart - 1])) clauseStart--;
+  if (!/[，,；;]/.test(text[clauseStart - 1] ?? '') || slot !== numbers.length - 1) return explained;
+  const between = text.slice(lastLabel, clauseStart - 1);
+  const lead = /^[^，,；;。]{0,3}[，,；;]/.exec(between);
+  if (!lead) return explained;
+  const from = lastLabel + lead[0].length;
+  const to = clauseStart - 1;
+  const clause = text.slice(from, to);
+  if (to - from < 2 || to - from > 20 || /[，,；;。！？!?\d]/.test(clause)) return explained;
+  return insert({ count: letter, label: { start: from, end: to }, items: [], rule: 'component.open-part' });
 }
 
 /** `+ ＋ ﹢ ➕` with optional spaces between parts: digits (multi-digit) or an open count N/n/X. */
@@ -439,7 +682,7 @@ export const frameworks: Extractor = {
       const start = match.index;
       const end = start + match[0].length;
       if (/[\dA-Za-z.]/.test(text[start - 1] ?? '') || /[\dA-Za-z.%]/.test(text[end] ?? '') || !/\d/.test(match[0]) || !/^\d/.test(match[0])) continue;
-      const formula = match[0].replace(/[\s\u3000]/g, '').replace(/[＋﹢➕]/g, '+').replace(/[nNxX]/g, 'N');
+      const formula = match[0].replace(/[\s\u3000]/g, '').replace(/[＋﹢➕]/g, '+').toUpperCase();
       const list = mentions.get(formula) ?? [];
       if (!list.length && mentions.size >= MAX_FORMULAS) break;
       if (list.length < 20) list.push([start, end]);
@@ -459,7 +702,7 @@ export const frameworks: Extractor = {
       }
       // “13+63” read digit by digit (一个…、三专…、六个…、三个…) when the parts as written explain nothing.
       if (!best.length && numbers.some((n) => typeof n === 'number' && n >= 10)) {
-        const digits = numbers.flatMap((n): Array<number | 'N'> => (typeof n === 'number' ? [...String(n)].map(Number) : [n]));
+        const digits = numbers.flatMap((n): Part[] => (typeof n === 'number' ? [...String(n)].map(Number) : [n]));
         for (const [start, end] of spans) {
           const explained = explainMention(ctx, digits, start, end);
           for (const component of explained) explainedAt.set(component, [start, end]);

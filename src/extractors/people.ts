@@ -2,6 +2,8 @@ import type { Lexicon } from '../lexicon';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Person } from '../types';
 import { anyOf, perLexicon } from '../lexicon/word-lists';
+import { isCommonWordTag } from '../segment/types';
+import { describedPeople } from './officials';
 
 const NAME = /^[\u3400-\u9fff]{2,4}/;
 
@@ -50,8 +52,11 @@ export const people: Extractor = {
         const next = value.search(creditWord);
         if (next === 0) break;
         if (next > 0) value = value.slice(0, next);
+        // 记者 霍艳恩摄: the name stops before a photo credit written straight after it.
+        const credit = photoCreditAt(ctx, value);
+        if (credit > 0) value = value.slice(0, credit);
         const surname = hasSurname(ctx.lexicon, value);
-        if (!surname || value.length < 2 || officials.has(value)) break;
+        if (!surname || value.length < 2 || officials.has(value) || !looksLikeName(ctx, value)) break;
         const after = source[at + value.length] ?? '';
         if (/[\u3400-\u9fff]/.test(after) && value.length < 4) break;
         if (!seen.has(value)) {
@@ -72,13 +77,19 @@ export const people: Extractor = {
       const end = match.index + match[1].length;
       for (const length of [3, 2]) {
         const value = match[1].slice(-length);
-        if (value.length !== length || !hasSurname(ctx.lexicon, value) || officials.has(value) || ctx.lexicon.notNames.includes(value)) continue;
+        if (value.length !== length || !hasSurname(ctx.lexicon, value) || officials.has(value) || ctx.lexicon.notNames.includes(value) || !looksLikeName(ctx, value)) continue;
         if (!seen.has(value)) {
           seen.add(value);
           found.push({ name: value, role: '摄影', span: [end - length, end], rule: 'person.photo-credit', evidence: [[match.index, match.index + match[0].length]] });
         }
         break;
       }
+    }
+    // Named people with a company or research post, or described as 院士, 村民 …: every named person who is no official.
+    for (const person of describedPeople(ctx)) {
+      if (officials.has(person.name) || seen.has(person.name)) continue;
+      seen.add(person.name);
+      found.push({ name: person.name, role: person.role, span: [person.start, person.end], rule: person.rule, evidence: person.evidence });
     }
     return { people: found };
   },
@@ -94,4 +105,23 @@ function followingParagraph(ctx: Context, offset: number, consumed: number): num
   const after = ctx.removed[index].span[1];
   const next = ctx.paragraphs.find(([start]) => ctx.view.starts[start] >= after);
   return next ? next[0] : null;
+}
+
+/**
+ * Name evidence for a credited string (the credit word alone is not enough: 全景 摄, 审核 权限等措施): neither the
+ * string nor its first two characters is a word jieba knows as something other than a name, and no function
+ * character (等, 的) is inside it.
+ */
+function looksLikeName(ctx: Context, value: string): boolean {
+  if (isCommonWordTag(ctx.tagOf(value))) return false;
+  if (value.length >= 3 && isCommonWordTag(ctx.tagOf(value.slice(0, 2)))) return false;
+  const functionChars = perLexicon(ctx.lexicon, 'people:function', () => new Set(ctx.lexicon.list('name-boundaries').filter((word) => word.length === 1)));
+  return ![...value.slice(1)].some((ch) => functionChars.has(ch));
+}
+
+/** Offset in `value` where a photo credit (摄, 摄影 …) starts after at least two characters, else -1. */
+function photoCreditAt(ctx: Context, value: string): number {
+  const credits = ctx.lexicon.list('photo-credits').filter((word) => word !== '图');
+  for (let at = 2; at < value.length; at++) if (credits.some((word) => value.startsWith(word, at))) return at;
+  return -1;
 }

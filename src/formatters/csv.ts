@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import type { AnalysisResult } from '../types';
 import { DESCRIPTORS } from './descriptors';
 import { isErrorRecord, type Formatter, type OutputRecord } from './types';
@@ -7,21 +8,32 @@ export const BOM = '\ufeff';
 
 type Cell = string | number | null | undefined;
 
-/**
- * One CSV field. Text that a spreadsheet would run as a formula (= + - @, or a leading tab/CR that some
- * spreadsheets skip before looking for one) gets a leading apostrophe (OWASP CSV injection advice); then RFC 4180
- * quoting for commas, quotes and line breaks.
- */
+/** Text a spreadsheet would run as a formula (= + - @, or a leading tab/CR that some spreadsheets skip first). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A string cell neutralised against CSV injection: a leading apostrophe (OWASP's advice). */
+const neutral = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
+
+/** One CSV field: formula text neutralised, then RFC 4180 quoting for commas, quotes and line breaks. */
 export function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return toCsv([], [[value]]).slice(BOM.length, -2);
 }
 
-/** RFC 4180: CRLF between records, a header row, BOM first. */
+/**
+ * RFC 4180 through csv-stringify: CRLF between records, a header row, BOM first. Only strings are neutralised: a
+ * negative number is a number, not a formula.
+ */
 export function toCsv(header: string[], rows: Cell[][]): string {
-  return BOM + [header, ...rows].map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+  const records = header.length ? [header, ...rows] : rows;
+  return (
+    BOM +
+    stringify(records, {
+      record_delimiter: '\r\n',
+      // A lone \n or \r inside a cell must be quoted too (csv-stringify quotes only the record delimiter by default).
+      quoted_match: /[\r\n]/,
+      cast: { string: (text) => neutral(text), number: (value) => String(value) },
+    })
+  );
 }
 
 const results = (records: OutputRecord[]) => records.filter((r): r is AnalysisResult => !isErrorRecord(r));

@@ -16,6 +16,17 @@ export interface Row {
   cellKeys?: Array<string | undefined>;
   /** Per item of an item-list cell: id suffix of its highlight, by cell index. */
   itemKeys?: Record<number, string[]>;
+  /** Warnings about this row's item (`warnings[].at` pointing at it): the row is marked with DOUBT_MARK. */
+  doubts?: string[];
+}
+
+/** The mark of a row whose item has a warning, in every output that shows rows (table, Markdown, report). */
+export const DOUBT_MARK = '⚠';
+
+/** Messages of the warnings about the item at `pointer` (`/frameworks/0`), or undefined when there are none. */
+export function doubtsAt(result: AnalysisResult, pointer: string): string[] | undefined {
+  const messages = result.warnings.filter((w) => w.at === pointer).map((w) => w.message);
+  return messages.length ? messages : undefined;
 }
 
 /** A highlight over the article text, in input offsets. `links` are id suffixes shown as related on hover/focus. */
@@ -68,7 +79,7 @@ export const DESCRIPTORS: Descriptor[] = [
     field: 'officials',
     title: 'Officials',
     columns: ['Name', 'Titles', 'Roles'],
-    rows: (r) => r.officials.map((o, i) => ({ key: `official-${i}`, cells: [o.name, o.titles.join('、'), o.roles.join('、')] })),
+    rows: (r) => r.officials.map((o, i) => ({ key: `official-${i}`, cells: [o.name, o.titles.join('、'), o.roles.join('、')], doubts: doubtsAt(r, `/officials/${i}`) })),
     documentColumn: { name: 'officials', value: (r) => r.officials.map((o) => o.name).join('、') },
     sheet: {
       file: 'officials.csv',
@@ -108,8 +119,9 @@ export const DESCRIPTORS: Descriptor[] = [
               cells: [f.formula, `${c.count} · ${c.label}`, c.items],
               cellKeys: [j === 0 ? `formula-${i}` : undefined],
               itemKeys: { 2: c.items.map((_, k) => `citem-${i}-${j}-${k}`) },
+              doubts: j === 0 ? doubtsAt(r, `/frameworks/${i}`) : undefined,
             }))
-          : [{ key: `formula-${i}`, cells: [f.formula, '', ''] }],
+          : [{ key: `formula-${i}`, cells: [f.formula, '', ''], doubts: doubtsAt(r, `/frameworks/${i}`) }],
       ),
     documentColumn: { name: 'formulas', value: (r) => r.frameworks.map((f) => f.formula).join('; ') },
     sheet: {
@@ -160,7 +172,8 @@ export const DESCRIPTORS: Descriptor[] = [
     field: 'enumerations',
     title: 'Enumerations',
     columns: ['Count', 'Label', 'Items'],
-    rows: (r) => r.enumerations.map((e, i) => ({ key: `enum-${i}`, cells: [e.count, e.label, e.items], itemKeys: { 2: e.items.map((_, k) => `eitem-${i}-${k}`) } })),
+    rows: (r) =>
+      r.enumerations.map((e, i) => ({ key: `enum-${i}`, cells: [e.count, e.label, e.items], itemKeys: { 2: e.items.map((_, k) => `eitem-${i}-${k}`) }, doubts: doubtsAt(r, `/enumerations/${i}`) })),
     sheet: {
       file: 'items.csv',
       columns: ['kind', 'formula', 'count', 'label', 'item_no', 'item', 'span_start', 'span_end'],
@@ -239,7 +252,8 @@ export const DESCRIPTORS: Descriptor[] = [
 export function compactCell(descriptor: Descriptor, result: AnalysisResult): string {
   const rows = descriptor.rows(result);
   if (descriptor.field === 'people') return rows.map((row) => `${cellText(row.cells[0])} (${cellText(row.cells[1])})`).join('、');
-  return rows.map((row) => cellText(row.cells[0])).join('  ');
+  // 、 as in the article itself: two spaces read as one gap in a wrapped cell and cannot be told from a space in an item.
+  return rows.map((row) => cellText(row.cells[0])).join('、');
 }
 
 /** The highlight kinds of the report, in legend order, plus the meeting fields and removed boilerplate. */

@@ -1,5 +1,5 @@
 import type { AnalysisResult } from '../types';
-import { cellText, DESCRIPTORS, MISSING } from './descriptors';
+import { cellText, DESCRIPTORS, DOUBT_MARK, doubtsAt, MISSING } from './descriptors';
 import { isErrorRecord, type Formatter } from './types';
 
 /**
@@ -26,11 +26,14 @@ function renderOne(r: AnalysisResult): string {
   const out: string[] = [`## ${mdCell(r.title?.text ?? '(no headline)')}`, ''];
   out.push(`- **Meeting:** ${mdCell(m?.name ?? MISSING)}`);
   out.push(`- **Body:** ${mdCell(m?.organization ?? MISSING)}${m?.aliases.length ? ` (${mdCell(m.aliases.join('、'))})` : ''}`);
-  out.push(`- **Date:** ${mdCell(m?.date ?? MISSING)}${m?.dateText ? ` (${mdCell(m.dateText)})` : ''}`);
+  out.push(`- **Date:** ${mdCell(m?.date ?? MISSING)}${m?.dateText ? ` (${mdCell(m.dateText)})` : ''}${doubtsAt(r, '/meeting') ? ` ${DOUBT_MARK}` : ''}`);
   out.push(`- **Input:** ${mdCell(r.input.path)} · ${mdCell(r.input.encoding)} · ${r.input.chars} chars`, '');
   // Every section the terminal table has, one table each.
-  const sections = DESCRIPTORS.map((d) => mdTable(d.title, d.columns, d.rows(r).map((row) => row.cells.map(cellText)))).filter(Boolean);
+  const sections = DESCRIPTORS.map((d) =>
+    mdTable(d.title, d.columns, d.rows(r).map((row) => row.cells.map((cell, c) => (c === 0 && row.doubts ? `${DOUBT_MARK} ${cellText(cell)}` : cellText(cell))))),
+  ).filter(Boolean);
   out.push(...sections);
+  if (r.warnings.length) out.push('', ...r.warnings.map((w) => `- ${w.at ? `${DOUBT_MARK} ` : ''}warning ${mdCell(w.code)}: ${mdCell(w.message)}`));
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }
 

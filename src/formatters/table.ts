@@ -1,14 +1,17 @@
 import chalk from 'chalk';
+import stripAnsi from 'strip-ansi';
 import type { AnalysisResult } from '../types';
-import { cellText, compactCell, DESCRIPTORS, MISSING, type Descriptor } from './descriptors';
+import { cellText, compactCell, DESCRIPTORS, DOUBT_MARK, doubtsAt, MISSING, type Descriptor } from './descriptors';
 import { DEFAULT_WIDTH, renderTable, wrapText } from './layout';
 import { isErrorRecord, type Formatter } from './types';
 
-/** Strip ANSI escapes and control characters so article text cannot drive the terminal. */
+/**
+ * Strip ANSI escapes (strip-ansi: CSI, OSC with either terminator) and control characters, so article text cannot
+ * drive the terminal. strip-ansi leaves DCS, PM and APC strings (ESC P/^/_ … ST), which are taken out here.
+ */
 export function terminalSafe(text: string): string {
-  return text
-    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
-    .replace(/\u001b[\]PX^_][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, '')
+  return stripAnsi(text)
+    .replace(/\u001b[PX^_][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, '')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/[\n\t]/g, ' ');
 }
@@ -26,6 +29,10 @@ function section(descriptor: Descriptor, result: AnalysisResult, width: number, 
   if (descriptor.compact) return tableSection(descriptor.title, [descriptor.columns[0]], [[compactCell(descriptor, result)]], width, paint);
   const cells = rows.map((row) => row.cells.map(cellText));
   if (descriptor.group) for (let i = cells.length - 1; i > 0; i--) if (cells[i][0] === cells[i - 1][0]) cells[i][0] = '';
+  // A row the analysis has doubts about: marked, with the reason among the warnings at the end.
+  rows.forEach((row, i) => {
+    if (row.doubts) cells[i][0] = `${DOUBT_MARK} ${cells[i][0]}`;
+  });
   return tableSection(descriptor.title, descriptor.columns, cells, width, paint);
 }
 
@@ -39,14 +46,15 @@ function renderOne(result: AnalysisResult, paint: chalk.Chalk, width: number): s
   if (meeting) {
     out.push(`${paint.yellow('Meeting')}  ${wrap(meeting.name ?? MISSING, 9)}`);
     out.push(`${paint.yellow('Body')}     ${wrap(`${meeting.organization ?? MISSING}${meeting.aliases.length ? ` (${meeting.aliases.join(', ')})` : ''}`, 9)}`);
-    out.push(`${paint.yellow('Date')}     ${wrap(`${meeting.date ?? MISSING}${meeting.dateText ? ` (${meeting.dateText})` : ''}`, 9)}`);
+    const undated = doubtsAt(result, '/meeting') ? ` ${DOUBT_MARK}` : '';
+    out.push(`${paint.yellow('Date')}     ${wrap(`${meeting.date ?? MISSING}${meeting.dateText ? ` (${meeting.dateText})` : ''}${undated}`, 9)}`);
   } else {
     out.push(paint.dim('No meeting reported.'));
   }
   out.push('');
   for (const descriptor of DESCRIPTORS) out.push(section(descriptor, result, width, paint));
   if (result.removed.length) out.push(paint.dim(wrap(`Removed ${result.removed.length} boilerplate line(s): ${result.removed.map((r) => r.reason).join(', ')}`)));
-  for (const warning of result.warnings) out.push(paint.yellow(wrap(`warning: ${warning.message}`)));
+  for (const warning of result.warnings) out.push(paint.yellow(wrap(`${warning.at ? `${DOUBT_MARK} ` : ''}warning: ${warning.message}`)));
   return out.filter((line) => line !== '').join('\n');
 }
 

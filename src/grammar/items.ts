@@ -1,8 +1,8 @@
 import type { Context } from '../pipeline/context';
 import type { CountedPhrase } from './counted';
-import { findCountedPhrases } from './counted';
+import { findCountedPhrases, levelMembers } from './counted';
 import { COUNT_CHARS, parseCount } from '../util/numbers';
-import { endsWith等, listEndingAt, listsStartingAfter, ordinalListAfter, type Span0 } from './lists';
+import { endsWith等, lastIndexWithin, listEndingAt, listsStartingAfter, ordinalListAfter, type Span0 } from './lists';
 import { membersFollowing } from './outline';
 
 /** A quoted name opening with a count (“稳企十条”). */
@@ -36,7 +36,7 @@ function listFramedBy以为(ctx: Context, phrase: CountedPhrase): Span0[] | null
   if (text[phrase.start - 1] !== '为') return null;
   let from = phrase.start - 1;
   while (from > 0 && !/[，,。；;：:\n]/.test(text[from - 1]) && phrase.start - from < 40) from--;
-  const yi = text.lastIndexOf('以', phrase.start - 2);
+  const yi = lastIndexWithin(text, '以', phrase.start - 2, 40);
   if (yi < from) return null;
   const start = yi + 1;
   const end = phrase.start - 1;
@@ -64,6 +64,53 @@ function quotedAfter(ctx: Context, from: number, to: number): Span0[] {
   return items;
 }
 
+/**
+ * “甲，乙，丙”三个程序: a quotation right before the label that splits at ，、；into exactly as many members as the count
+ * (the members' own commas are inside the quotation, so no 、-list reading sees them).
+ */
+function quotedListBefore(ctx: Context, phrase: CountedPhrase): Span0[] | null {
+  const { text } = ctx;
+  const close = phrase.start - 1;
+  if (text[close] !== '”' || phrase.quoted) return null;
+  const open = lastIndexWithin(text, '“', close, 120);
+  if (open < 0 || close - open > 120 || text.slice(open + 1, close).includes('”')) return null;
+  const members: Span0[] = [];
+  let from = open + 1;
+  for (let i = open + 1; i <= close; i++) {
+    if (i === close || /[，,、；;]/.test(text[i])) {
+      if (i - from < 1 || i - from > 24) return null;
+      members.push({ start: from, end: i });
+      from = i + 1;
+    }
+  }
+  return members.length === phrase.count && phrase.count >= 2 ? members : null;
+}
+
+/** Words that point back at what the previous clause listed (这是…三项荣誉, 上述三类问题). */
+const BACK_REFERENCE = /^(?:这是|这些是|这些|这|此为|以上|上述|前述)/;
+
+/**
+ * A list in the clause before the label's clause: pointed back at (“甲”“乙”“丙”，这是…的三项荣誉), or named again by the
+ * label's head word (落实主体责任和监督责任，两个责任一起抓). Exactly as many members as the count.
+ */
+function listInClauseBefore(ctx: Context, phrase: CountedPhrase): Span0[] | null {
+  const { text } = ctx;
+  let clauseStart = phrase.start;
+  while (clauseStart > 0 && phrase.start - clauseStart < 24 && !/[，,。；;！!？?\n]/.test(text[clauseStart - 1])) clauseStart--;
+  if (!/[，,]/.test(text[clauseStart - 1] ?? '')) return null;
+  const lead = text.slice(clauseStart, phrase.start);
+  const backReference = BACK_REFERENCE.test(lead);
+  if (!backReference && lead.length) return null;
+  const list = listEndingAt(ctx, clauseStart - 1);
+  if (!list || list.length !== phrase.count) return null;
+  // The list closes the clause: a last member much longer than the others runs on into the sentence (在甲、乙与丙三国的…举办).
+  const lengths = list.map((member) => member.end - member.start);
+  if (lengths[lengths.length - 1] > 2 * Math.max(...lengths.slice(0, -1)) + 2) return null;
+  if (backReference) return list;
+  const head = text.slice(phrase.bodyStart, phrase.end).replace(/[“”"]/g, '').slice(-2);
+  return head.length === 2 && list.every((member) => text.slice(member.start, member.end).endsWith(head)) ? list : null;
+}
+
 /** Find the members a counted phrase stands for, checking them against its count. */
 /**
  * “六个三”, “3个3”: a count of counted things. Its members are the next phrases that carry the inner count
@@ -78,7 +125,9 @@ function nestedMembers(ctx: Context, phrase: CountedPhrase): Span0[] | null {
   const seen = new Set<string>();
   const take = (start: number, end: number) => {
     const key = ctx.text.slice(start, end).replace(/[“”"]/g, '');
-    if (!seen.has(key) && found.length < phrase.count) {
+    // 三大产业 after 三大产业集群: a short mention of a member already taken.
+    const repeated = [...seen].some((other) => other.startsWith(key));
+    if (!seen.has(key) && !repeated && found.length < phrase.count) {
       seen.add(key);
       found.push({ start, end });
     }
@@ -100,24 +149,14 @@ function nestedMembers(ctx: Context, phrase: CountedPhrase): Span0[] | null {
     const strip = ctx.text[start] === '“' ? 1 : 0;
     take(start + strip, end - (ctx.text[end - 1] === '”' ? 1 : 0));
   }
-  return found.length >= 2 ? found : null;
+  // All of them: a few counted phrases that happen to share the inner count (一个方案, 一张清单 under “四个一”) are
+  // no reading of the set; its members are found another way (一是…四是).
+  return found.length === phrase.count ? found : null;
 }
 
-/** 县乡两级, 部省两级, 县乡村三级: one-character (or short) level words fused right before the count. */
+/** 县乡两级, 部省两级, 县乡村三级: level words right before the count (see levelMembers). */
 function fusedLevels(ctx: Context, phrase: CountedPhrase): Span0[] | null {
-  if (phrase.quoted && ctx.text[phrase.start] === '“') return null;
-  const levels = ctx.lexicon.list('levels');
-  const members: Span0[] = [];
-  let at = phrase.start;
-  while (members.length < phrase.count) {
-    const level = levels.find((word) => ctx.text.startsWith(word, at - word.length));
-    if (!level) break;
-    at -= level.length;
-    members.unshift({ start: at, end: at + level.length });
-  }
-  if (members.length !== phrase.count) return null;
-  const before = ctx.text.slice(at - 2, at);
-  return levels.some((word) => before.endsWith(word)) ? null : members;
+  return levelMembers(ctx, phrase);
 }
 
 /** Tags of the words a noun chunk is built from (贫困/户, 建档立卡, 特困/人员). */
@@ -165,11 +204,26 @@ function quotedKey(ctx: Context, phrase: CountedPhrase): CountedPhrase {
   return key;
 }
 
+/** No member written twice. */
+function distinct(ctx: Context, members: Span0[]): boolean {
+  return new Set(members.map((member) => ctx.text.slice(member.start, member.end))).size === members.length;
+}
+
 function readItems(ctx: Context, phrase: CountedPhrase, options: { quoted?: boolean }): PhraseItems {
   const found = readItemsOnce(ctx, phrase, options);
   // One member twice is a misreading (the same name opening several sentences), not a list.
   const texts = found.items.map((item) => ctx.text.slice(item.start, item.end));
-  return new Set(texts).size === texts.length ? found : { items: [], source: 'none' };
+  if (new Set(texts).size === texts.length) return found;
+  // A 、-list that writes one member twice (甲、乙、乙、丙四项…) still lists the set: keep each member once.
+  const once = found.items.filter((_, index) => texts.indexOf(texts[index]) === index);
+  if ((found.source === 'before' || found.source === 'after') && once.length >= 2 && once.length === texts.length - 1 && (once.length === phrase.count || found.partial)) return { ...found, items: once };
+  return { items: [], source: 'none' };
+}
+
+/** A list of `count` members, or of `count` with one of them written twice (甲、乙、乙、丙四项). */
+function fits(ctx: Context, list: Span0[], count: number): boolean {
+  if (list.length === count) return true;
+  return list.length === count + 1 && new Set(list.map((item) => ctx.text.slice(item.start, item.end))).size === count;
 }
 
 function readItemsOnce(ctx: Context, phrase: CountedPhrase, options: { quoted?: boolean }): PhraseItems {
@@ -179,27 +233,33 @@ function readItemsOnce(ctx: Context, phrase: CountedPhrase, options: { quoted?: 
   if (framed && framed.length === phrase.count) return { items: framed, source: 'before' };
   const levels = fusedLevels(ctx, phrase);
   if (levels) return { items: levels, source: 'levels' };
-  const attached = !!ctx.text[phrase.start - 1] && !/[，,。；;：:!！?？\n()（）]/.test(ctx.text[phrase.start - 1]);
+  const quotedBefore = quotedListBefore(ctx, phrase);
+  if (quotedBefore) return { items: quotedBefore, source: 'before' };
+  // “甲”、“乙”、两个“丙”: a label right after 、 is itself one name in a list, not the label closing it.
+  const inList = ctx.text[phrase.start - 1] === '、';
+  const attached = !inList && !!ctx.text[phrase.start - 1] && !/[，,。；;：:!！?？\n()（）]/.test(ctx.text[phrase.start - 1]);
   const befores: Span0[][] = [];
   if (attached) {
     const split = listEndingAt(ctx, phrase.start);
     if (split) befores.push(split);
-    if (split && split.length === phrase.count) return { items: split, source: 'before' };
+    if (split && fits(ctx, split, phrase.count)) return { items: split, source: 'before' };
     // The same list with a last member joined by 和/与 kept whole (建设与交通局), read only when it can differ.
     const whole = split && /和|与|及/.test(ctx.text.slice(split[0].start, phrase.start)) ? listEndingAt(ctx, phrase.start, false) : null;
     if (whole) befores.push(whole);
-    if (whole && whole.length === phrase.count) return { items: whole, source: 'before' };
+    if (whole && fits(ctx, whole, phrase.count)) return { items: whole, source: 'before' };
   }
+  const previous = listInClauseBefore(ctx, phrase);
+  if (previous) return { items: previous, source: 'before' };
   const afters = listsStartingAfter(ctx, phrase.end);
-  for (const after of afters) if (after.length === phrase.count) return { items: after, source: 'after' };
+  for (const after of afters) if (fits(ctx, after, phrase.count)) return { items: after, source: 'after' };
   const later = introducedLater(ctx, phrase);
-  for (const after of later) if (after.length === phrase.count) return { items: after, source: 'after' };
+  for (const after of later) if (fits(ctx, after, phrase.count)) return { items: after, source: 'after' };
   const colon = /^[”"]?[\u3400-\u9fff]{0,4}?(?:[:：]|——|[,，。]?即)/.test(ctx.text.slice(phrase.end, phrase.end + 8));
   const paragraph = ctx.paragraphOf(phrase.end);
   const ordinal = ordinalListAfter(ctx, phrase.end, Math.min(paragraph[1], phrase.end + 60));
   if (ordinal && ordinal.length === phrase.count) return { items: ordinal, source: 'ordinal' };
   for (const following of membersFollowing(ctx, phrase.end, phrase.count)) {
-    if (following.length === phrase.count) return { items: following, source: 'outline' };
+    if (following.length === phrase.count && distinct(ctx, following)) return { items: following, source: 'outline' };
   }
   // 整治占道、乱贴、噪音等9类问题: the members named, fewer than the count.
   // Only a list glued to the label (A、B、C等9类问题) or introduced by a colon right after it.

@@ -6,6 +6,16 @@ const CLAUSE_OR_COUNT = new RegExp(String.raw`[，,。；;]|等[${COUNT_CHARS}\d
 /** A count and measure word that the last member runs into (…三大). */
 const COUNTED_TAIL = new RegExp(String.raw`[${COUNT_CHARS}\d]+[大个项条类种]`);
 
+/** A quoted number and the verb that glosses it (“2”指, “N”即): not part of a list member. */
+const GLOSS_OPENING = /^.*[“"‘][0-9A-Za-z]{1,3}[”"’](?:是指|指的是|就是|是|即|指|为)/;
+
+/** lastIndexOf that looks back at most `max` characters from `at` (an unbounded search per label is quadratic). */
+export function lastIndexWithin(text: string, word: string, at: number, max: number): number {
+  const from = Math.max(0, at - max);
+  const found = text.slice(from, at + word.length).lastIndexOf(word);
+  return found < 0 ? -1 : from + found;
+}
+
 /** A list member in working offsets. */
 export interface Span0 {
   start: number;
@@ -75,9 +85,9 @@ function splitMembers(ctx: Context, start: number, end: number, separators = /[�
   const last = members[members.length - 1];
   if (last && splitAnd) {
     const m = /^(.{2,}?)(?:以及|和|及|与)(.{1,})$/.exec(text.slice(last.start, last.end));
-    // Quotations split only between two whole ones (“甲”和“乙”), never inside one.
-    const quotesWhole = /”$/.test(m?.[1] ?? '') && /^“/.test(m?.[2] ?? '');
-    if (m && (members.length >= 2 || m[2].length >= 2) && (!/[“”]/.test(m[1] + m[2]) || quotesWhole)) {
+    // Quotations split only outside them (“甲”和“乙”, “2”是在甲和乙), never inside one (“甲和乙”).
+    const opened = (m?.[1].match(/“/g) ?? []).length - (m?.[1].match(/”/g) ?? []).length;
+    if (m && (members.length >= 2 || m[2].length >= 2) && opened === 0) {
       members.pop();
       members.push({ start: last.start, end: last.start + m[1].length });
       members.push({ start: last.end - m[2].length, end: last.end });
@@ -175,6 +185,16 @@ function valid(ctx: Context, members: Span0[]): boolean {
   return members.length >= 2 && members.every((m) => m.end - m.start >= 1 && m.end - m.start <= MAX_ITEM && !CLAUSE_OR_COUNT.test(ctx.text.slice(m.start, m.end)));
 }
 
+/** Does a member hold a verb token (是, 践行)? */
+function hasVerb(ctx: Context, member: Span0): boolean {
+  for (let at = member.start; at < member.end; at++) {
+    if (!ctx.isTokenStart(at)) continue;
+    const token = ctx.tokenStartingAt(at);
+    if (token && token.end <= member.end && /^[\u3400-\u9fff]+$/.test(token.word) && /^(?:v|vshi)$/.test(ctx.tagOf(token.word) || 'x')) return true;
+  }
+  return false;
+}
+
 /** A 、-list that ends right before `end` (A、B、C三大主导产业). */
 export function listEndingAt(ctx: Context, end: number, splitAnd = true): Span0[] | null {
   const { text } = ctx;
@@ -186,7 +206,7 @@ export function listEndingAt(ctx: Context, end: number, splitAnd = true): Span0[
   while (from > 0 && stop - from < 120) {
     // 人工智能（软件）: a bracket closing inside a member is part of it.
     if (/[)）]/.test(text[from - 1])) {
-      const open = Math.max(text.lastIndexOf('（', from - 1), text.lastIndexOf('(', from - 1));
+      const open = Math.max(lastIndexWithin(text, '（', from - 1, 12), lastIndexWithin(text, '(', from - 1, 12));
       if (open >= 0 && from - open <= 12 && !/[，,。；;、]/.test(text.slice(open, from))) {
         from = open;
         continue;
@@ -195,6 +215,9 @@ export function listEndingAt(ctx: Context, end: number, splitAnd = true): Span0[
     if (CLAUSE_BREAK.test(text[from - 1])) break;
     from--;
   }
+  // “2”指甲和乙两类对象: a gloss of a formula's number opens the clause, the list starts after it.
+  const gloss = GLOSS_OPENING.exec(text.slice(from, stop));
+  if (gloss) from += gloss[0].length;
   const chunk = text.slice(from, stop);
   // “区—街道—社区”三级: dashes separate the members of a quoted chain.
   const dashed = !chunk.includes('、') && /“[^“”]+—[^“”]+”$/.test(chunk);
@@ -203,6 +226,10 @@ export function listEndingAt(ctx: Context, end: number, splitAnd = true): Span0[
   // Without 、 a 和 joins two short words (现场和线上); a long clause around 和 is not a list.
   if (!chunk.includes('、') && !dashed && members.some((m) => m.end - m.start > 8)) members = members.length > 2 ? members : [members[0], ...members.slice(1).filter((m) => m.end - m.start <= 8)];
   if (members.length < 2) return null;
+  // …中央和国家机关是践行“两个维护”: a last member that holds the sentence's verb while the first holds none is a
+  // clause, not a name (控制需求和增加供给 are two verb phrases alike).
+  const pair = !chunk.includes('、') && !chunk.includes('”“') && !dashed;
+  if (pair && hasVerb(ctx, members[members.length - 1]) && !hasVerb(ctx, members[0])) return null;
   members = [fitFirst(ctx, members[0], members.slice(1)), ...members.slice(1)].map((m) => stripQuotes(ctx, m));
   return valid(ctx, members) ? members : null;
 }
@@ -220,6 +247,28 @@ function commaList(ctx: Context, at: number): Span0[] | null {
   if (last) last.end = trimTail(ctx, last.start, last.end);
   const fitted = members.map((m) => stripQuotes(ctx, m));
   return fitted.length >= 3 && valid(ctx, fitted) ? fitted : null;
+}
+
+/** 一张, 一本, 一段: a numeral one fused with its measure word, as the segmenter cuts it. */
+const ONE_MEASURE = /^一[\u3400-\u9fff]$/;
+
+/**
+ * Members that each open with “one” and a measure word (一张权责清单、一本随身携带的执法手册、一段5分钟的视频): each
+ * member is the thing counted, without the 一X and without a 的-modifier before it. Null when not every member opens so.
+ */
+function oneEach(ctx: Context, members: Span0[]): Span0[] | null {
+  if (members.length < 2) return null;
+  const { text } = ctx;
+  const out: Span0[] = [];
+  for (const member of members) {
+    const token = ctx.tokenStartingAt(member.start);
+    if (!token || !ONE_MEASURE.test(token.word) || token.end >= member.end || (ctx.tagOf(token.word) || 'x') !== 'm') return null;
+    let start = token.end;
+    const modifier = text.slice(start, member.end).lastIndexOf('的');
+    if (modifier >= 0 && member.end - (start + modifier + 1) >= 2) start += modifier + 1;
+    out.push({ start, end: member.end });
+  }
+  return out;
 }
 
 /** Is the list closed by 等 (a partial list: 整治占道、乱贴、噪音等9类问题)? */
@@ -292,6 +341,11 @@ export function listsStartingAfter(ctx: Context, from: number, splitAnd = true):
     const members = splitMembers(ctx, at, end, undefined, and);
     if (members.length < 2) continue; // 、 with nothing around it (，、)
     const last = members[members.length - 1];
+    const single = oneEach(ctx, members);
+    if (single) {
+      if (valid(ctx, single) && !readings.some((r) => r.length === single.length)) readings.splice(and ? 0 : readings.length, 0, single);
+      continue;
+    }
     last.end = trimTail(ctx, last.start, last.end);
     const counted = COUNTED_TAIL.exec(ctx.text.slice(last.start, last.end));
     if (counted && counted.index > 0) last.end = last.start + counted.index;
@@ -304,6 +358,21 @@ export function listsStartingAfter(ctx: Context, from: number, splitAnd = true):
 /** 一是…十是, 第一…第十, (一)…(十), 一要…十要: the numbers 1–10 in each marker family. */
 const TEN = [...DIGITS_1_9, '十'];
 const ORDINAL_MARKERS = [TEN.map((n) => `${n}是`), TEN.map((n) => `第${n}`), TEN.map((n) => `(${n})`), TEN.map((n) => `${n}要`)];
+
+/**
+ * A member's sentence opening with an adverbial clause (按照…的要求，/ 以…为目标，/ 围绕…，): what it does is the
+ * next clause. The opening clause is framed by a preposition and followed by more of the same sentence.
+ */
+const ADVERBIAL = /^(?:按照|根据|依据|依照|围绕|为了|通过|依托|结合|立足|对照|针对|遵循|本着|以)[^，,。；;！!？?\n]{2,60}?[，,](?=[\u3400-\u9fff“])/;
+/** The adverbial clause closes with a frame word (…的要求, …为目标, …为抓手), not with the member's own object. */
+const ADVERBIAL_END = /(?:要求|目标|为抓手|为重点|为主线|为导向|为契机|为载体|精神|部署|原则|基础上|背景下|前提下|安排|方案|规定)$/;
+
+/** Skip an adverbial clause opening a member (按照…的要求，指导… → 指导…); `end` bounds the search. */
+export function pastAdverbial(text: string, start: number, end: number): number {
+  const m = ADVERBIAL.exec(text.slice(start, Math.min(end, start + 64)));
+  if (!m || !ADVERBIAL_END.test(m[0].slice(0, -1))) return start;
+  return start + m[0].length;
+}
 
 /** indexOf that only finds matches starting at or before `last`. */
 function boundedIndexOf(text: string, word: string, from: number, last: number): number {
@@ -322,10 +391,12 @@ export function ordinalListAfter(ctx: Context, from: number, limit: number): Spa
     const members: Span0[] = [];
     let cursor = first;
     for (const marker of markers) {
-      const at = boundedIndexOf(text, marker, cursor, limit + 600);
+      // Each next marker within a stretch of the previous member (ten long items run well past any fixed limit).
+      const at = boundedIndexOf(text, marker, cursor, Math.max(limit, cursor) + 600);
       if (at < 0) break;
       let start = at + marker.length;
       while (/[,，:：、\s]/.test(text[start] ?? '')) start++;
+      start = pastAdverbial(text, start, Math.min(text.length, start + 200));
       let end = start;
       while (end < text.length && !/[，,。；;：:!！?？\n]/.test(text[end]) && end - start < 40) end++;
       start = trimLeadIn(ctx, start, end);

@@ -1,6 +1,6 @@
 import type { Context } from '../pipeline/context';
 import { DIGITS_1_9, parseCount } from '../util/numbers';
-import type { Span0 } from './lists';
+import { pastAdverbial, type Span0 } from './lists';
 
 /** A Chinese digit 1–10. */
 const DIGIT_CHAR = new RegExp(String.raw`[${DIGITS_1_9}十]`);
@@ -83,6 +83,10 @@ export function outlineOf(ctx: Context): Outline {
 
 /** Cut a member at the first sentence end, and at the first clause end when it is long. */
 function memberFrom(text: string, start: number, end: number, max = 40): Span0 {
+  const framed = pastAdverbial(text, start, end);
+  // After an adverbial opening (按照…的要求，指导…，推动…) the member is the one clause it frames.
+  if (framed > start) max = 0;
+  start = framed;
   let stop = start;
   while (stop < end && stop - start < 200 && !/[。；;！!？?\n]/.test(text[stop])) stop++;
   if (stop - start > max) {
@@ -237,7 +241,7 @@ function shape(text: string): string {
  * first and last character (在政策兑现方面，… / 在减税降费方面，…; “甲、乙”模式：… / “丙、丁”模式：…;
  * headings 答好农业卷 / 答好工业卷). Each member is the part of its opening that differs from the others.
  */
-function parallelParagraphs(text: string, paragraphs: OutlineParagraph[], index: number, count: number, headingsOnly = false): Span0[] | null {
+function parallelParagraphs(text: string, paragraphs: OutlineParagraph[], index: number, count: number, headingsOnly = false, head: string | null = null): Span0[] | null {
   const last = Math.min(paragraphs.length - 1, index + (headingsOnly ? 60 : Math.min(60, count * 6)));
   const groups = new Map<string, Span0[]>();
   let firstKey: string | null = null;
@@ -265,6 +269,9 @@ function parallelParagraphs(text: string, paragraphs: OutlineParagraph[], index:
     let suffix = 0;
     while (words.every((w) => suffix < w.length - 1 - prefix && w[w.length - 1 - suffix] === words[0][words[0].length - 1 - suffix])) suffix++;
     if (prefix + suffix === 0 && shape(words[0]) === 'h') continue;
+    // The label's own head word stays with each member (实施甲振兴行动 under 三大行动 → 甲振兴行动), unless a quotation
+    // names the member (“清源”行动 → 清源).
+    if (head && suffix > 0 && words.every((word) => word.endsWith(head) && !/[“”]/.test(word))) suffix = 0;
     if (new Set(words).size !== words.length) continue;
     return members.map((m) => {
       let start = m.start + prefix;
@@ -324,6 +331,219 @@ function parallelSentences(text: string, from: number, to: number, count: number
   return null;
 }
 
+/** A counted phrase or a quotation: another name after the label in its sentence. */
+const OTHER_NAME = new RegExp(String.raw`[“"]|[${DIGITS_1_9}十两\d](?:个|项|大|条|类|种|方面)`);
+
+/** Is the label ending at `labelEnd` the second or later name of a 、-list (增强“甲”、坚定“乙”)? */
+function inNameList(text: string, labelEnd: number): boolean {
+  let at = labelEnd - 1;
+  while (at > 0 && labelEnd - at < 16 && !/[、，,。；;：:！!？?\n]/.test(text[at - 1])) at--;
+  return text[at - 1] === '、';
+}
+
+/** The label's head word: its last two characters before `labelEnd`, quotes left out (三大行动 → 行动). */
+function labelHead(text: string, labelEnd: number): string | null {
+  const written = text.slice(Math.max(0, labelEnd - 4), labelEnd).replace(/[“”"‘’]/g, '');
+  const head = written.slice(-2);
+  return /^[\u3400-\u9fff]{2}$/.test(head) ? head : null;
+}
+
+/** Does the `at`-th paragraph after the label open with a clause ending in the label's head (its member plus the head)? */
+function endsWithHead(text: string, paragraph: OutlineParagraph | undefined, member: Span0, head: string): boolean {
+  if (!paragraph) return false;
+  const clause = opening(text, paragraph);
+  return member.start >= clause.start && text.slice(clause.start, clause.end).replace(/[“”"]/g, '').endsWith(head);
+}
+
+/**
+ * Headings of their own after the label, exactly `count` of them within the section that follows, each ending with
+ * the label's head word, quoted or not (部署三大行动。⏎ “数字赋能”行动 ⏎ … ⏎ 产业升级行动 ⏎ …). Each member is the heading
+ * without its quotes; a page layout that repeats a heading line is read once.
+ */
+function headingsWithHead(text: string, paragraphs: OutlineParagraph[], index: number, count: number, head: string | null): Span0[] | null {
+  if (!head || count < 2) return null;
+  const members: Span0[] = [];
+  const seen = new Set<string>();
+  const last = Math.min(paragraphs.length - 1, index + 40);
+  for (let p = index + 1; p <= last; p++) {
+    const paragraph = paragraphs[p];
+    if (!paragraph.heading || paragraph.frontMatter) continue;
+    const clause = opening(text, paragraph);
+    const written = text.slice(clause.start, clause.end).replace(/[“”"]/g, '');
+    if (!written.endsWith(head) || written.length < 3 || written.length > 20) continue;
+    if (seen.has(written) || [...seen].some((other) => other.endsWith(written) || written.endsWith(other))) continue;
+    seen.add(written);
+    let { start, end } = clause;
+    if (text[start] === '“' && text[end - 1] === '”' && !/[“”]/.test(text.slice(start + 1, end - 1))) {
+      start++;
+      end--;
+    }
+    members.push({ start, end });
+  }
+  return members.length === count ? members : null;
+}
+
+/** Tags of a word that opens a predicate (稳住, 优化 vn, 壮大 a: an adjective used as a verb). */
+const VERB_OPENING = /^(?:v|vn|vd|a|ad)$/;
+
+/**
+ * The unmarked first clauses of the next `count` paragraphs, when each opens with a verb and is short
+ * (会议要求做好三项重点工作。⏎ 稳住住房消费，… ⏎ 推进建筑业改革，… ⏎ 加大保障房供给，…). The paragraph after them must not
+ * open the same way (a longer series is the article going on, not these members).
+ */
+function verbOpenings(ctx: Context, paragraphs: OutlineParagraph[], index: number, count: number): Span0[] | null {
+  if (count < 2 || index + count >= paragraphs.length) return null;
+  const { text } = ctx;
+  const verbal = (p: number): Span0 | null => {
+    const paragraph = paragraphs[p];
+    if (!paragraph || paragraph.frontMatter || paragraph.marker) return null;
+    const clause = opening(text, paragraph);
+    if (clause.end - clause.start < 3 || clause.end - clause.start > 16 || !/[，,。：:]/.test(text[clause.end] ?? '')) return null;
+    const token = ctx.tokenStartingAt(clause.start);
+    if (!token || token.end >= clause.end || !/^[\u3400-\u9fff]+$/.test(token.word) || !VERB_OPENING.test(ctx.tagOf(token.word) || 'x')) return null;
+    return clause;
+  };
+  const members: Span0[] = [];
+  for (let p = index + 1; p <= index + count; p++) {
+    const member = verbal(p);
+    if (!member) return null;
+    members.push(member);
+  }
+  if (verbal(index + count + 1)) return null;
+  return members;
+}
+
+/** Where the search for members after a label stops: its paragraph's end, or the next paragraph's when the label closes its own. */
+function endOfNext(paragraphs: OutlineParagraph[], index: number, closes: boolean): number {
+  if (!closes) return paragraphs[index].end;
+  // Heading lines right after it (a page layout may repeat each heading) are passed over to the first body paragraph.
+  let next = index + 1;
+  while (next < paragraphs.length - 1 && next - index <= 4 && paragraphs[next].heading) next++;
+  return paragraphs[next] ? paragraphs[next].end : paragraphs[index].end;
+}
+
+/** 在…的 / 对…的 opening a member: the frame around the thing it names (在涉及甲的乙领域 → 乙领域). */
+const PREPOSITION_FRAME = /^(?:在|对|从|针对|围绕)[^，,]*的(?=[\u3400-\u9fff“]{2})/;
+
+/**
+ * The sentence after the label's sentence split at ；into exactly `count` parts (…体现在3个方面。在甲领域，力求…；对乙，
+ * 力求…；深化丙，推出…。 / …3大指标实现增长。甲6168个，…；乙459亿元，…；丙178亿元，…): each member is its part's first
+ * clause, before any figure, without a 在…的 frame. The label must end its sentence within a few words.
+ */
+function semicolonParts(ctx: Context, labelEnd: number, limit: number, count: number): Span0[] | null {
+  const { text } = ctx;
+  if (count < 2) return null;
+  let at = labelEnd;
+  while (at < limit && at - labelEnd <= 12 && !/[。；;，,：:！!？?\n]/.test(text[at])) at++;
+  if (!/[。：:]/.test(text[at] ?? '')) return null;
+  // The label closes its sentence (…体现在3个方面。), or each part opens with what it counts and its figure
+  // (…3大指标实现增长。甲6168个，…；乙459亿元，…).
+  const closes = at - labelEnd <= 1;
+  const start = at + 1;
+  let end = start;
+  while (end < limit && !/[。！!？?\n]/.test(text[end])) end++;
+  const parts: Span0[] = [];
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || /[；;]/.test(text[i])) {
+      parts.push({ start: from, end: i });
+      from = i + 1;
+    }
+  }
+  if (parts.length !== count) return null;
+  const members: Span0[] = [];
+  for (const part of parts) {
+    let memberEnd = part.start;
+    while (memberEnd < part.end && !/[，,：:\d]/.test(text[memberEnd])) memberEnd++;
+    if (!closes && !/\d/.test(text[memberEnd] ?? '')) return null;
+    let memberStart = part.start;
+    const frame = PREPOSITION_FRAME.exec(text.slice(memberStart, memberEnd));
+    if (frame) memberStart += frame[0].length;
+    if (memberEnd - memberStart < 2 || memberEnd - memberStart > 24) return null;
+    // A member names something (可量化指标领域); after a label closing its sentence, a part whose opening ends in its
+    // verb (…明显提升, …新增) is a statement of results, not a member (before a figure the opening is its subject).
+    let lastToken = memberEnd - 1;
+    while (lastToken > memberStart && !ctx.isTokenStart(lastToken)) lastToken--;
+    const token = ctx.tokenStartingAt(lastToken);
+    if (closes && token && token.end === memberEnd && /^v$/.test(ctx.tagOf(token.word) || 'x')) return null;
+    members.push({ start: memberStart, end: memberEnd });
+  }
+  return members;
+}
+
+/**
+ * Clauses after the label that each open with a quotation, one after another (…三大支撑。“一张图”统筹布局，“一条链”
+ * 构建体系，“一站式”服务企业。): exactly `count` of them, the run starting in the first two clauses after the label.
+ */
+function quotedClauses(text: string, labelEnd: number, limit: number, count: number): Span0[] | null {
+  if (count < 2) return null;
+  const members: Span0[] = [];
+  let clause = 0;
+  let at = labelEnd;
+  // Skip the rest of the label's own clause.
+  while (at < limit && !/[，,。；;：:！!？?\n]/.test(text[at])) at++;
+  while (at < limit && members.length <= count) {
+    at++;
+    while (at < limit && /[\s\u3000]/.test(text[at])) at++;
+    const clauseStart = at;
+    while (at < limit && !/[，,。；;：:！!？?\n]/.test(text[at])) at++;
+    const written = text.slice(clauseStart, at);
+    const quote = /^[\u3400-\u9fff]{0,4}“([^“”]{1,10})”[\u3400-\u9fff]/.exec(written);
+    clause++;
+    if (quote) {
+      const start = clauseStart + quote[0].indexOf('“') + 1;
+      members.push({ start, end: start + quote[1].length });
+    } else if (members.length) break;
+    else if (clause >= 2) return null;
+  }
+  return members.length === count ? members : null;
+}
+
+/** Clause punctuation, for splitting a stretch into clauses. */
+const CLAUSE_END = /[，,。；;！!？?\n]/;
+
+/**
+ * Exactly `count` clauses after the label that hold the label's head noun, framed alike (…3个不确定性 ⏎ 以甲对冲外部环境的
+ * 不确定性，以乙对冲全球产业变局的不确定性，以丙对冲市场观望的不确定性): each member runs from after the last word all
+ * the clauses share before the head, to the end of the head.
+ */
+function clausesSharingHead(ctx: Context, labelEnd: number, limit: number, count: number): Span0[] | null {
+  const { text } = ctx;
+  if (count < 2) return null;
+  let bodyStart = labelEnd;
+  while (bodyStart > labelEnd - 8 && /[\u3400-\u9fff]/.test(text[bodyStart - 1]) && !/[个项条大类种方面]/.test(text[bodyStart - 1])) bodyStart--;
+  const head = text.slice(bodyStart, labelEnd);
+  if (head.length < 2 || head.length > 4) return null;
+  const found: Array<{ clause: Span0; headAt: number }> = [];
+  const headings = outlineOf(ctx).paragraphs;
+  let clauseStart = labelEnd;
+  for (let i = labelEnd; i <= limit; i++) {
+    if (i < limit && !CLAUSE_END.test(text[i])) continue;
+    const at = text.slice(clauseStart, i).lastIndexOf(head);
+    // A heading line (or its repetition by the page layout) is no member clause.
+    if (at > 0 && clauseStart > labelEnd && !headings[ctx.paragraphIndex(clauseStart)]?.heading) found.push({ clause: { start: clauseStart, end: i }, headAt: clauseStart + at });
+    clauseStart = i + 1;
+    if (found.length > count) return null;
+  }
+  if (found.length !== count) return null;
+  // The last token before the head that every clause has (对冲): members start after it.
+  const wordsOf = (clause: Span0, headAt: number) => {
+    const words = new Map<string, number>();
+    for (let at = clause.start; at < headAt; at++) {
+      const token = ctx.isTokenStart(at) ? ctx.tokenStartingAt(at) : undefined;
+      if (token && token.end <= headAt && token.word.length >= 2 && /^[\u3400-\u9fff]+$/.test(token.word)) words.set(token.word, token.end);
+    }
+    return words;
+  };
+  const all = found.map(({ clause, headAt }) => wordsOf(clause, headAt));
+  let shared: string | null = null;
+  let sharedEnd = -1;
+  for (const [word, end] of all[0]) if (all.every((words) => words.has(word)) && end > sharedEnd) [shared, sharedEnd] = [word, end];
+  if (!shared) return null;
+  const members = found.map(({ headAt }, index) => ({ start: all[index].get(shared!)!, end: headAt + head.length }));
+  return members.every((m) => m.end - m.start > head.length && m.end - m.start <= 24) ? members : null;
+}
+
 /**
  * The members that follow a label ending at `labelEnd`, in its paragraph or in the next ones, as readings
  * (callers keep the one that fits the count):
@@ -341,6 +561,9 @@ export function membersFollowing(ctx: Context, labelEnd: number, count: number):
   // Slices are bounded: a paragraph may be one megabyte long and hold thousands of labels.
   const rest = text.slice(labelEnd, Math.min(paragraph.end, labelEnd + 24)).replace(/[”"\s\u3000]/g, '');
   const endsParagraph = paragraph.end - labelEnd <= 24 && /^[\u3400-\u9fff]{0,6}[。：:！!]?$/.test(rest);
+  // The label's sentence closes its paragraph (…实施三大行动，提升服务水平。): the next paragraphs may hold its members.
+  const lastSentence = paragraph.end - labelEnd <= 400 && !/[。！!？?]/.test(text.slice(labelEnd, paragraph.end).replace(/[。！!？?][”"]?\s*$/, ''));
+  const head = labelHead(text, labelEnd);
   if (endsParagraph || paragraph.heading) {
     const run = paragraphRun(text, outline.paragraphs, index + 1, count);
     if (run) readings.push(run);
@@ -351,10 +574,26 @@ export function membersFollowing(ctx: Context, labelEnd: number, count: number):
     const last = Math.min(outline.paragraphs.length - 1, index + 3);
     let to = paragraph.end;
     for (let p = index + 1; p <= last && !outline.paragraphs[p].heading; p++) to = Math.min(outline.paragraphs[p].end, paragraph.end + 1200);
-    const parallel = parallelParagraphs(text, outline.paragraphs, index, count);
+    const parallel = parallelParagraphs(text, outline.paragraphs, index, count, false, head);
     if (parallel) readings.push(parallel);
     const framed = to > paragraph.end ? sharedFrame(ctx, paragraph.end + 1, to, count) : null;
     if (framed) readings.push(framed);
+    const headed = headingsWithHead(text, outline.paragraphs, index, count, head);
+    if (headed) readings.push(headed);
+    const openings = verbOpenings(ctx, outline.paragraphs, index, count);
+    if (openings) readings.push(openings);
+  } else if (lastSentence) {
+    // The label's sentence closes its paragraph (…实施三大行动，提升服务水平。) but goes on after the label: only
+    // members that the layout or the label's own head word ties to it — a numbered run when no other counted or
+    // quoted name follows the label (增强“四个意识”、坚定“四个自信”… lists watchwords, not the run's subject), or the
+    // next paragraphs opening alike and ending with the label's head (实施甲行动。… 实施乙行动。…).
+    const after = text.slice(labelEnd, Math.min(paragraph.end, labelEnd + 400));
+    const run = OTHER_NAME.test(after) || inNameList(text, labelEnd) ? null : paragraphRun(text, outline.paragraphs, index + 1, count);
+    if (run) readings.push(run);
+    const parallel = parallelParagraphs(text, outline.paragraphs, index, count, false, head);
+    if (parallel && head && parallel.every((member, at) => endsWithHead(text, outline.paragraphs[index + 1 + at], member, head))) readings.push(parallel);
+    const headed = headingsWithHead(text, outline.paragraphs, index, count, head);
+    if (headed) readings.push(headed);
   }
   // Section headings that share a shape name the members of a label anywhere before them (从三个维度观察 … 打通“上”与“下”).
   // The label ends its sentence (该县培育两大主导产业。茶产业方面，… 竹产业方面，…): parallel sentence openings next.
@@ -362,7 +601,19 @@ export function membersFollowing(ctx: Context, labelEnd: number, count: number):
     const sentences = parallelSentences(text, labelEnd + 1, Math.min(paragraph.end, labelEnd + 800), count);
     if (sentences) readings.push(sentences);
   }
-  const lastSentence = paragraph.end - labelEnd <= 400 && !/[。！!？?]/.test(text.slice(labelEnd, paragraph.end).replace(/[。！!？?][”"]?\s*$/, ''));
+  const fits = () => readings.some((reading) => reading.length === count);
+  if (!fits()) {
+    const parts = semicolonParts(ctx, labelEnd, Math.min(paragraph.end, labelEnd + 800), count);
+    if (parts) readings.push(parts);
+  }
+  if (!fits()) {
+    const quoted = quotedClauses(text, labelEnd, Math.min(endOfNext(outline.paragraphs, index, endsParagraph || paragraph.heading), labelEnd + 600), count);
+    if (quoted) readings.push(quoted);
+  }
+  if (!fits()) {
+    const shared = clausesSharingHead(ctx, labelEnd, Math.min(endOfNext(outline.paragraphs, index, endsParagraph || paragraph.heading || lastSentence), labelEnd + 800), count);
+    if (shared) readings.push(shared);
+  }
   if (!readings.length && (paragraph.heading || lastSentence)) {
     const headings = parallelParagraphs(text, outline.paragraphs, index, count, true);
     if (headings) readings.push(headings);

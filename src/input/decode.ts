@@ -153,10 +153,47 @@ export function decodeBytes(bytes: Uint8Array, options: { forced?: string; decla
   // broken sequences than characters (one of their characters in a dozen happens to form a UTF-8 pair).
   const lenient = decodeAs(bytes, 'utf-8');
   if (lenient.invalidSequences <= Math.max(2, lenient.text.length / 1000) || validNonAscii(lenient.text) > lenient.invalidSequences) return lenient;
-  // A charset the page declares (<meta charset>) beats detection: GBK pages are often mostly ASCII.
+  const detected = bestLegacyEncoding(bytes) ?? 'utf-8';
   const declared = canonicalCharset(options.declared);
-  if (declared && declared !== 'utf-8') return decodeAs(bytes, declared);
-  return decodeAs(bytes, bestLegacyEncoding(bytes) ?? 'utf-8');
+  if (!declared || declared === 'utf-8' || declared === detected) return decodeAs(bytes, detected);
+  // A charset the page declares (<meta charset>) beats detection (GBK pages are often mostly ASCII), unless the
+  // bytes say otherwise. The <meta> tag was read as ASCII, so a charset that does not write ASCII as ASCII
+  // (UTF-16, UTF-32, UTF-7, base64) cannot be the page's; and a declaration whose decoding reads much less like
+  // Chinese than the detected one is wrong (a GBK page copied from a Big5 template). Either way the bytes win,
+  // with a warning that says so.
+  const mismatch = (why: string) => {
+    const decoded = decodeAs(bytes, detected);
+    decoded.warnings.push({ code: 'charset-mismatch', message: `the page declares charset=${options.declared}, ${why}: decoded as ${detected}, which its bytes read as` });
+    return decoded;
+  };
+  if (!asciiCompatible(declared)) return mismatch('which cannot be: its <meta> tag is written in ASCII bytes');
+  const asDeclared = decodeAs(bytes, declared);
+  const declaredScore = chineseScore(asDeclared.text.slice(0, 65536));
+  const detectedScore = chineseScore(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 65536)), detected));
+  if (detectedScore > declaredScore + Math.max(8, Math.abs(declaredScore) / 4)) return mismatch('but its bytes are not that charset');
+  return asDeclared;
+}
+
+const ASCII_PROBE = '<meta charset="x"> A-z 0-9';
+
+/** Whether an encoding writes ASCII as the same bytes (so a <meta> tag read as ASCII could be in it). */
+function asciiCompatible(encoding: string): boolean {
+  try {
+    return iconv.encode(ASCII_PROBE, encoding).toString('latin1') === ASCII_PROBE;
+  } catch {
+    return false;
+  }
+}
+
+/** How much a decoding reads like Chinese: common characters, minus four per undecodable sequence. */
+function chineseScore(text: string): number {
+  const common = commonChars();
+  let score = 0;
+  for (const ch of text) {
+    if (ch === '\uFFFD') score -= 4;
+    else if (common.has(ch)) score += 1;
+  }
+  return score;
 }
 
 /** Characters beyond ASCII that decoded (not U+FFFD). */
@@ -190,14 +227,8 @@ function bestLegacyEncoding(bytes: Uint8Array): string | undefined {
   const candidates = [...new Set(['gb18030', 'big5', ...guesses])];
   let best: string | undefined;
   let bestScore = -Infinity;
-  const common = commonChars();
   for (const encoding of candidates) {
-    const text = iconv.decode(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength), encoding);
-    let score = 0;
-    for (const ch of text) {
-      if (ch === '\uFFFD') score -= 4;
-      else if (common.has(ch)) score += 1;
-    }
+    const score = chineseScore(iconv.decode(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength), encoding));
     if (score > bestScore) {
       best = encoding;
       bestScore = score;

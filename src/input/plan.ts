@@ -2,6 +2,7 @@
  * Turns the command line into a sequence of sources: files, directories (walked recursively, sorted), glob
  * patterns, --files-from lists, stdin text, or JSONL records streamed from stdin or files.
  */
+import * as fsCallbacks from 'fs';
 import { createReadStream, promises as fs, type Dirent, type Stats } from 'fs';
 import * as path from 'path';
 import { InputError, UsageError } from '../errors';
@@ -10,7 +11,33 @@ import { readStream } from './read';
 import type { Source } from './source';
 import type { Warning } from '../types';
 
-export const DEFAULT_EXTENSIONS = ['.txt', '.md', '.html'];
+/**
+ * Extensions taken when walking a directory, compared without regard to case (`.TXT`, `.Htm`): government sites
+ * name pages .htm, .shtml and .xhtml as often as .html.
+ */
+export const DEFAULT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.shtml', '.xhtml'];
+
+/** `--ext` values (with or without the dot, any case) as the walk compares them; the defaults when none. */
+export function extensionList(given: string[] | undefined): string[] {
+  return (given?.length ? given : DEFAULT_EXTENSIONS).map((ext) => (ext.startsWith('.') ? ext : `.${ext}`).toLowerCase());
+}
+
+/** A file passed over while walking a directory or matching a pattern, and why (named under --verbose). */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+/** What the walk passed over: a count plus each file and its reason. */
+interface Skips {
+  skipped: number;
+  files: SkippedFile[];
+}
+
+function skip(counter: Skips, file: string, reason: string): void {
+  counter.skipped++;
+  counter.files.push({ path: file, reason });
+}
 
 export interface InputOptions {
   /** Positional arguments; `-` is stdin. */
@@ -58,6 +85,13 @@ export interface InputPlan {
    * README.md; FIFOs, sockets and devices, which could block for ever); final once sources are consumed.
    */
   skipped(): number;
+  /** Each file passed over with its reason, in walk order; final once sources are consumed. */
+  skippedFiles(): SkippedFile[];
+  /**
+   * True when the command line can stand for several inputs (a directory, a glob pattern, --files-from, JSONL
+   * records or more than one argument) even if it matched one: JSON output is then always an array.
+   */
+  many: boolean;
 }
 
 function errorSource(input: string, error: unknown): Source {
@@ -83,40 +117,73 @@ function fileSource(raw: Buffer): Source {
   }
 }
 
+/** A directory being listed: its entries in name order and how far the walk has come. */
+interface Frame {
+  dir: Buffer;
+  entries: Array<{ entry: Dirent<Buffer>; name: string }>;
+  next: number;
+}
+
 /**
- * Files under `dir`, sorted by name, recursively. Names are read as bytes so that a name that is not valid UTF-8
- * (a GBK name from an old archive) is still opened. Only directories and regular files are followed: a FIFO,
- * socket or device in a tree is skipped and counted, never opened (opening a FIFO blocks until a writer comes).
+ * Open one directory for the walk: its entries sorted by name, or an error source (unreadable, vanished), or
+ * undefined when it was seen already (a symlink loop would otherwise be walked for ever).
  */
-async function* walk(dir: Buffer, extensions: string[], counter: { skipped: number }, seen: Set<string>): AsyncGenerator<Source> {
-  let entries: Dirent<Buffer>[];
+async function openDir(dir: Buffer, seen: Set<string>): Promise<Frame | Source | undefined> {
   try {
-    // A symlink loop would otherwise recurse for ever.
-    const real = await fs.realpath(dir);
-    if (seen.has(real)) return;
-    seen.add(real);
-    entries = await fs.readdir(dir, { withFileTypes: true, encoding: 'buffer' });
+    // Known by device and inode, not by realpath(), which looks up every parent again (quadratic in the depth).
+    const stat = await fs.stat(dir, { bigint: true });
+    const key = `${stat.dev}:${stat.ino}`;
+    if (seen.has(key)) return undefined;
+    seen.add(key);
+    const entries = await fs.readdir(dir, { withFileTypes: true, encoding: 'buffer' });
+    const named = entries.map((entry) => ({ entry, name: entry.name.toString('utf8') }));
+    named.sort((a, b) => byName(a.name, b.name) || Buffer.compare(a.entry.name, b.entry.name));
+    return { dir, entries: named, next: 0 };
   } catch (error) {
-    yield errorSource(dir.toString('utf8'), error);
-    return;
-  }
-  const named = entries.map((entry) => ({ entry, name: entry.name.toString('utf8') }));
-  named.sort((a, b) => byName(a.name, b.name) || Buffer.compare(a.entry.name, b.entry.name));
-  for (const { entry, name } of named) {
-    if (name.startsWith('.')) continue; // .git, editor swap files: not articles
-    // `fixtures/` given with its slash: no doubled separator in the names reported.
-    const full = dir[dir.length - 1] === 0x2f ? Buffer.concat([dir, entry.name]) : Buffer.concat([dir, Buffer.from(path.sep), entry.name]);
-    let type: Pick<Stats, 'isDirectory' | 'isFile'> | undefined = entry;
-    if (entry.isSymbolicLink()) type = await fs.stat(full).catch(() => undefined);
-    if (type?.isDirectory()) yield* walk(full, extensions, counter, seen);
-    else if (DOCUMENTATION.test(name)) counter.skipped++;
-    else if (type?.isFile() && extensions.includes(path.extname(name).toLowerCase())) yield fileSource(full);
-    else if (!type) yield fileSource(full); // a dangling link: the reader reports it as NOT_FOUND
-    else counter.skipped++;
+    return errorSource(dir.toString('utf8'), error);
   }
 }
 
-async function* expand(arg: string, options: InputOptions, counter: { skipped: number }): AsyncGenerator<Source> {
+/**
+ * Files under `dir`, sorted by name, depth first. Names are read as bytes so that a name that is not valid UTF-8
+ * (a GBK name from an old archive) is still opened. Only directories and regular files are followed: a FIFO,
+ * socket or device in a tree is skipped and counted, never opened (opening a FIFO blocks until a writer comes).
+ * The walk keeps its own stack of open directories instead of recursing, so a tree thousands of levels deep costs
+ * the same per file as a flat one and cannot overflow the call stack; an unreadable directory is an error record.
+ */
+async function* walk(root: Buffer, extensions: string[], counter: Skips, seen: Set<string>): AsyncGenerator<Source> {
+  const stack: Frame[] = [];
+  const enter = async function* (dir: Buffer): AsyncGenerator<Source> {
+    const opened = await openDir(dir, seen);
+    if (!opened) return;
+    if ('kind' in opened) yield opened;
+    else stack.push(opened);
+  };
+  yield* enter(root);
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    if (frame.next >= frame.entries.length) {
+      stack.pop();
+      continue;
+    }
+    const { entry, name } = frame.entries[frame.next++];
+    if (name.startsWith('.')) continue; // .git, editor swap files: not articles
+    // `fixtures/` given with its slash: no doubled separator in the names reported.
+    const dir = frame.dir;
+    const full = dir[dir.length - 1] === 0x2f ? Buffer.concat([dir, entry.name]) : Buffer.concat([dir, Buffer.from(path.sep), entry.name]);
+    let type: Pick<Stats, 'isDirectory' | 'isFile'> | undefined = entry;
+    if (entry.isSymbolicLink()) type = await fs.stat(full).catch(() => undefined);
+    const extension = path.extname(name).toLowerCase();
+    if (type?.isDirectory()) yield* enter(full);
+    else if (DOCUMENTATION.test(name)) skip(counter, full.toString('utf8'), 'documentation file (README, SOURCE, LICENSE, CHANGELOG)');
+    else if (type?.isFile() && extensions.includes(extension)) yield fileSource(full);
+    else if (!type) yield fileSource(full); // a dangling link: the reader reports it as NOT_FOUND
+    else if (!type.isFile()) skip(counter, full.toString('utf8'), 'not a regular file (FIFO, socket or device)');
+    else skip(counter, full.toString('utf8'), `${extension ? `extension ${extension}` : 'no extension'}, not in --ext ${extensions.join(',')}`);
+  }
+}
+
+async function* expand(arg: string, options: InputOptions, counter: Skips): AsyncGenerator<Source> {
   if (arg === '-') {
     try {
       yield { kind: 'bytes', input: '-', bytes: await readStream(options.stdin, options.maxBytes) };
@@ -149,52 +216,137 @@ async function* expand(arg: string, options: InputOptions, counter: { skipped: n
     return;
   }
   const cwd = options.cwd;
-  const matches = (await glob.glob(arg, { cwd, onlyFiles: true, absolute: true, dot: false, expandDirectories: false }))
-    .map((match) => (path.isAbsolute(arg) ? match : path.relative(cwd, match)))
+  const shown = (match: string) => (path.isAbsolute(arg) ? match : path.relative(cwd, match) || '.');
+  // The matcher passes over directories it cannot read; they are recorded here and reported like the walk does.
+  const unreadable: Array<{ dir: string; error: NodeJS.ErrnoException }> = [];
+  const readdir = ((dir: string, opts: unknown, callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void) =>
+    fsCallbacks.readdir(dir, opts as never, (error: NodeJS.ErrnoException | null, entries: unknown) => {
+      if (error && error.code !== 'ENOENT') unreadable.push({ dir: dir.replace(/\/+$/, '') || '/', error });
+      callback(error, entries);
+    })) as unknown as typeof fsCallbacks.readdir;
+  const matches = (await glob.glob(arg, { cwd, onlyFiles: true, absolute: true, dot: false, expandDirectories: false, fs: { readdir } }))
+    .map(shown)
     .sort(byName);
-  if (!matches.length) yield { kind: 'error', input: arg, code: 'NOT_FOUND', message: 'no file matches the pattern' };
+  for (const { dir, error } of unreadable.sort((a, b) => byName(a.dir, b.dir))) yield errorSource(shown(dir), error);
+  if (!matches.length && !unreadable.length) yield { kind: 'error', input: arg, code: 'NOT_FOUND', message: 'no file matches the pattern' };
   for (const match of matches) {
     // Like a directory walk: FIFOs, sockets and devices matched by a pattern are skipped, not opened.
     const type = await fs.stat(path.resolve(cwd, match)).catch(() => undefined);
-    if (type && !type.isFile()) counter.skipped++;
+    if (type && !type.isFile()) skip(counter, match, 'not a regular file (FIFO, socket or device)');
     else yield { kind: 'file', path: match };
   }
 }
 
+/** One line of a stream (see lines()). */
+export interface StreamLine {
+  /** The line read as UTF-8 (invalid bytes become U+FFFD); empty when it was too long. */
+  line: string;
+  /** The line as it came, without \r\n; empty when it was too long. */
+  bytes: Buffer;
+  /** Over the limit: dropped as it streamed by. */
+  tooLong: boolean;
+  /** For a line too long: its first and last bytes (up to `keep` each), to name it by (an id, a path). */
+  head?: Buffer;
+  tail?: Buffer;
+  /**
+   * The line was still going at twice the limit without a line end (`< /dev/zero`): reading stopped there, and
+   * this is the last line given. A line end would have to be looked for without any bound.
+   */
+  endless?: boolean;
+}
+
+/** The first `keep` bytes of chunks. */
+function firstBytes(chunks: Buffer[], keep: number): Buffer {
+  const out: Buffer[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    if (size >= keep) break;
+    out.push(chunk.subarray(0, keep - size));
+    size += Math.min(chunk.length, keep - size);
+  }
+  return Buffer.concat(out);
+}
+
+/** The last `keep` bytes of `tail` followed by `more`. */
+const lastBytes = (tail: Buffer, more: Buffer, keep: number): Buffer =>
+  more.length >= keep ? Buffer.from(more.subarray(more.length - keep)) : Buffer.concat([tail.subarray(Math.max(0, tail.length + more.length - keep)), more]);
+
 /**
- * Lines of a stream, split on \n as bytes (so multi-byte characters never break), pulled lazily. `line` is the
- * line read as UTF-8 (invalid bytes become U+FFFD), `bytes` the line as it came (without \r\n).
+ * Lines of a stream, split on \n as bytes (so multi-byte characters never break), pulled lazily. A line longer
+ * than `maxLine` bytes is never held: it is dropped as it streams by (its first and last `keep` bytes kept) and
+ * given as one `tooLong` line; one still going at twice the limit ends the reading (`endless`), so a stream
+ * without line ends (`< /dev/zero`) cannot keep the run reading for ever.
  */
-export async function* lines(stream: NodeJS.ReadableStream, maxLine: number): AsyncGenerator<{ line: string; bytes: Buffer; tooLong: boolean }> {
+export async function* lines(stream: NodeJS.ReadableStream, maxLine: number, keep = 0): AsyncGenerator<StreamLine> {
   let pending: Buffer[] = [];
   let size = 0;
   let tooLong = false;
+  let head: Buffer | undefined;
+  let tail: Buffer = Buffer.alloc(0);
+  const overflow = (more: Buffer) => {
+    tooLong = true;
+    head = firstBytes([...pending, more], keep);
+    pending = [];
+  };
+  const reset = () => {
+    pending = [];
+    size = 0;
+    tooLong = false;
+    head = undefined;
+    tail = Buffer.alloc(0);
+  };
   for await (const chunk of stream) {
     let buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     let at: number;
     while ((at = buffer.indexOf(0x0a)) >= 0) {
-      if (size + at > maxLine) tooLong = true;
-      if (!tooLong) pending.push(buffer.subarray(0, at));
-      yield lineOf(tooLong ? [] : pending, tooLong, true);
-      pending = [];
-      size = 0;
-      tooLong = false;
+      const piece = buffer.subarray(0, at);
+      if (!tooLong && size + at > maxLine) overflow(piece);
+      else if (!tooLong) pending.push(piece);
+      if (tooLong) tail = lastBytes(tail, piece, keep);
+      yield tooLong ? { line: '', bytes: Buffer.alloc(0), tooLong, head, tail } : lineOf(pending, true);
+      reset();
       buffer = buffer.subarray(at + 1);
     }
+    if (!buffer.length) continue;
     size += buffer.length;
-    // Past the limit the line is dropped as it streams by and reported as one TOO_LARGE record.
-    if (size > maxLine) {
-      tooLong = true;
-      pending = [];
-    } else if (buffer.length) pending.push(buffer);
+    if (!tooLong && size > maxLine) overflow(buffer);
+    else if (!tooLong) pending.push(buffer);
+    if (tooLong) {
+      tail = lastBytes(tail, buffer, keep);
+      if (size > 2 * maxLine) {
+        yield { line: '', bytes: Buffer.alloc(0), tooLong, head, tail, endless: true };
+        return;
+      }
+    }
   }
-  if (tooLong || size) yield lineOf(tooLong ? [] : pending, tooLong, false);
+  if (tooLong) yield { line: '', bytes: Buffer.alloc(0), tooLong, head, tail };
+  else if (size) yield lineOf(pending, false);
 }
 
-function lineOf(pending: Buffer[], tooLong: boolean, ended: boolean) {
+function lineOf(pending: Buffer[], ended: boolean): StreamLine {
   let bytes = Buffer.concat(pending);
   if (ended && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
-  return { line: bytes.toString('utf8'), bytes, tooLong };
+  return { line: bytes.toString('utf8'), bytes, tooLong: false };
+}
+
+/** Bytes kept from each end of a JSONL line too long to read, to find its id in. */
+const ID_SEARCH_BYTES = 4096;
+/** A JSON string or number (the forms an id is carried in). */
+const ID_VALUE = String.raw`("(?:[^"\\\u0000-\u001f]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)`;
+/** `{"id": <value>` at the start of a record (`jq -c '{id, text}'` writes it first). */
+const ID_FIRST = new RegExp(String.raw`^\s*\{\s*"id"\s*:\s*${ID_VALUE}\s*[,}]`);
+/** `, "id": <value>}` at its end (an object that puts the text first). */
+const ID_LAST = new RegExp(String.raw`(?<!\\)"\s*,\s*"id"\s*:\s*${ID_VALUE}\s*\}\s*$`);
+
+/** The id of a JSONL record too long to parse, from its first or last bytes; undefined when neither shows one. */
+export function idOfPartialRecord(head: Buffer | undefined, tail: Buffer | undefined): string | undefined {
+  const found = ID_FIRST.exec(head?.toString('utf8') ?? '') ?? ID_LAST.exec(tail?.toString('utf8') ?? '');
+  if (!found) return undefined;
+  try {
+    return found[1].startsWith('"') ? (JSON.parse(found[1]) as string) : found[1];
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -271,11 +423,13 @@ function pairedOnly(text: string): { text: string; lone: number } {
 async function* records(name: string, stream: NodeJS.ReadableStream, maxBytes: number): AsyncGenerator<Source> {
   let number = 0;
   // JSON escaping can make a line up to six times longer than its text.
-  for await (const { line: decoded, bytes, tooLong } of lines(stream, maxBytes * 6 + 1024)) {
+  const maxLine = maxBytes * 6 + 1024;
+  for await (const { line: decoded, bytes, tooLong, head, tail, endless } of lines(stream, maxLine, ID_SEARCH_BYTES)) {
     number++;
     const input = `${name}:${number}`;
     if (tooLong) {
-      yield { kind: 'error', input, code: 'TOO_LARGE', message: `record is over the --max-bytes limit of ${maxBytes}` };
+      const rest = endless ? `; no line end followed within ${2 * maxLine} bytes, so the rest of ${name} was not read` : '';
+      yield { kind: 'error', input, id: idOfPartialRecord(head, tail), code: 'TOO_LARGE', message: `record is over the --max-bytes limit of ${maxBytes}${rest}` };
       continue;
     }
     const line = number === 1 && decoded.startsWith('\ufeff') ? decoded.slice(1) : decoded;
@@ -290,11 +444,14 @@ async function* records(name: string, stream: NodeJS.ReadableStream, maxBytes: n
     const { id, text } = (record ?? {}) as { id?: unknown; text?: unknown };
     let idText = typeof id === 'string' ? id : typeof id === 'number' ? rawMember(line, 'id') ?? String(id) : undefined;
     if (idText !== undefined) idText = pairedOnly(idText).text;
+    // An id that is not a string or a number cannot be carried as written: say so instead of dropping it unseen.
+    const badId = id !== undefined && idText === undefined ? `"id" is ${id === null ? 'null' : Array.isArray(id) ? 'an array' : `a${typeof id === 'object' ? 'n' : ''} ${typeof id}`}, not a string or a number: not carried into the result` : undefined;
     if (typeof text !== 'string') {
-      yield { kind: 'error', input, id: idText, code: 'BAD_RECORD', message: 'record has no "text" string' };
+      yield { kind: 'error', input, id: idText, code: 'BAD_RECORD', message: `record has no "text" string${badId ? `; ${badId}` : ''}` };
       continue;
     }
     const warnings: Warning[] = [];
+    if (badId) warnings.push({ code: 'bad-id', message: badId });
     if (decoded.includes('\ufffd') && !isUtf8(bytes)) {
       warnings.push(invalidBytesWarning(countInvalidUtf8(bytes), 'utf-8'));
     }
@@ -324,49 +481,86 @@ function countInvalidUtf8(bytes: Buffer): number {
   return replaced - written;
 }
 
-/** Paths listed one a line; a line that is not valid UTF-8 names its file by bytes. */
-async function readList(file: string, stdin: NodeJS.ReadableStream): Promise<Array<string | Buffer>> {
+function listProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EISDIR' ? 'is a directory; give a file with one path a line' : (error as Error).message;
+}
+
+/**
+ * Paths listed one a line, exactly as written (spaces at either end are part of a file name; only the \r of a
+ * CRLF line end is not); a line that is not valid UTF-8 names its file by bytes; blank lines are passed over. A
+ * line over `maxLine` bytes is an error record `<list>:<line>` (no path is that long), never dropped unseen.
+ */
+async function readList(file: string, stdin: NodeJS.ReadableStream, maxLine: number): Promise<Array<string | Buffer | Source>> {
   const stream = file === '-' ? stdin : createReadStream(file);
-  const paths: Array<string | Buffer> = [];
-  for await (const { line, bytes } of lines(stream, 64 * 1024)) {
+  const name = file === '-' ? 'stdin' : file;
+  const paths: Array<string | Buffer | Source> = [];
+  let number = 0;
+  for await (const { line, bytes, tooLong, endless } of lines(stream, maxLine)) {
+    number++;
+    if (tooLong) {
+      const rest = endless ? `; no line end followed within ${2 * maxLine} bytes, so the rest of the list was not read` : '';
+      paths.push({ kind: 'error', input: `${name}:${number}`, code: 'TOO_LARGE', message: `--files-from line is over the limit of ${maxLine} bytes${rest}` });
+      continue;
+    }
     if (!line.trim()) continue;
-    paths.push(isUtf8(bytes) ? line.trim() : bytes);
+    paths.push(isUtf8(bytes) ? line : bytes);
   }
   return paths;
 }
 
+/** Longest --files-from line read as a path (far above any system's path limit, far below --max-bytes' default). */
+const MAX_LIST_LINE = 64 * 1024;
+
 export async function planInputs(options: InputOptions): Promise<InputPlan> {
-  const counter = { skipped: 0 };
-  const args: Array<string | Buffer> = options.args.length || options.filesFrom ? [...options.args] : ['-'];
+  const counter: Skips = { skipped: 0, files: [] };
+  const args: Array<string | Buffer | Source> = options.args.length || options.filesFrom ? [...options.args] : ['-'];
   if (options.input === 'jsonl') {
     const sources = (async function* () {
       for (const arg of options.args.length ? options.args : ['-']) {
-        if (arg === '-') yield* records('stdin', options.stdin, options.maxBytes);
-        else {
-          const stream = createReadStream(arg);
+        if (arg === '-') {
+          yield* records('stdin', options.stdin, options.maxBytes);
+          continue;
+        }
+        // Files, directories (walked for --ext files, .jsonl by default) and glob patterns, as for other inputs.
+        for await (const file of expand(arg, options, counter)) {
+          if (file.kind !== 'file') {
+            yield file;
+            continue;
+          }
+          const stream = createReadStream(file.raw ? Buffer.from(file.raw) : file.path);
           // Open errors surface on the first read; report them as the file's one record.
           try {
-            yield* records(arg, stream, options.maxBytes);
+            yield* records(file.path, stream, options.maxBytes);
           } catch (error) {
-            yield errorSource(arg, error);
+            yield errorSource(file.path, error);
           }
         }
       }
     })();
-    return { sources, skipped: () => counter.skipped };
+    return { sources, skipped: () => counter.skipped, skippedFiles: () => counter.files, many: true };
   }
   if (options.filesFrom) {
     try {
-      args.push(...(await readList(options.filesFrom, options.stdin)));
+      args.push(...(await readList(options.filesFrom, options.stdin, Math.min(MAX_LIST_LINE, Math.max(options.maxBytes, 1)))));
     } catch (error) {
-      throw new UsageError(`--files-from ${options.filesFrom}: ${(error as Error).message}`);
+      // The list itself is part of the command line: one line saying what is wrong with it, as for --output.
+      const failure = errorSource(options.filesFrom, error);
+      throw new UsageError(`--files-from ${options.filesFrom}: ${failure.kind === 'error' && failure.code !== 'READ_ERROR' ? failure.message : listProblem(error)}`);
     }
   }
   // File lists are small (paths only), so list them all first: the progress bar then knows the total.
   const listed: Source[] = [];
+  let many = Boolean(options.filesFrom) || args.length > 1;
   for (const arg of args) {
-    if (typeof arg !== 'string') listed.push(fileSource(arg)); // a listed name that is not UTF-8: taken as it is
-    else for await (const source of expand(arg, options, counter)) listed.push(source);
+    if (Buffer.isBuffer(arg)) listed.push(fileSource(arg)); // a listed name that is not UTF-8: taken as it is
+    else if (typeof arg !== 'string') listed.push(arg); // a list line that could not be read as a path
+    else {
+      const before = listed.length;
+      for await (const source of expand(arg, options, counter)) listed.push(source);
+      // A directory or a pattern may match one file today and three tomorrow: its shape must not change with that.
+      if (listed.length !== before + 1 || listed[before].kind !== 'file' || listed[before].path !== arg) many ||= arg !== '-';
+    }
   }
   return {
     sources: (async function* () {
@@ -374,5 +568,7 @@ export async function planInputs(options: InputOptions): Promise<InputPlan> {
     })(),
     total: listed.length,
     skipped: () => counter.skipped,
+    skippedFiles: () => counter.files,
+    many,
   };
 }

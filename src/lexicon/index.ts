@@ -85,7 +85,10 @@ function jsonErrorOffset(text: string): number {
 }
 
 function filesNamed(dirs: string[], name: string): string[] {
-  return dirs.map((dir) => path.join(dir, name)).filter((file) => fs.existsSync(file));
+  const files = dirs.map((dir) => path.join(dir, name)).filter((file) => fs.existsSync(file));
+  // A folder (or a device) where a word list is expected would fail later with a bare EISDIR naming no file.
+  for (const file of files) if (!fs.statSync(file).isFile()) throw new LexiconError(file, 'is not a regular file (a directory?)');
+  return files;
 }
 
 function wordList(dirs: string[], name: string): string[] {

@@ -1,6 +1,6 @@
 import { perLexicon, wordList } from '../lexicon/word-lists';
 import type { Lexicon } from '../lexicon';
-import type { Removed } from '../types';
+import type { Removed, Warning } from '../types';
 import { foldWidth } from './fold';
 import { TextViewBuilder, type TextView } from './text-view';
 import { DIGITS_1_9 } from '../util/numbers';
@@ -8,6 +8,8 @@ import { DIGITS_1_9 } from '../util/numbers';
 export interface Cleaned {
   view: TextView;
   removed: Removed[];
+  /** `mostly-removed` when boilerplate removal took most of the text (the article may have been taken for it). */
+  warnings?: Warning[];
 }
 
 interface Line {
@@ -20,6 +22,8 @@ interface Line {
   /** Offset of the line terminator (or source end). */
   breakAt: number;
   breakEnd: number;
+  /** A piece of a long line after a removed sentence: joined to the piece before it, no line break between. */
+  sameLine?: boolean;
 }
 
 const TRIM = /[\s\u3000\u00a0\ufeff]/;
@@ -180,11 +184,67 @@ function wrappedHeadline(line: string, next: string, after: { afterGap: boolean 
 }
 
 /**
+ * Sentences without a boilerplate phrase that make a paragraph: a line holding at least this many characters of
+ * them (an article written on one line, a paragraph ending with a copyright notice) loses only the sentences with
+ * the phrase, never the line. Fewer (本文来源：某网。转载请注明出处。) and the whole line is the notice.
+ */
+const PARAGRAPH_CHARS = 40;
+/** A sentence ends after 。！？!?； and any closing quotes or brackets right after. */
+const SENTENCE = /[^。！？!?；;]*(?:[。！？!?；;]+[”’"』」）)】]*|$)/g;
+
+/** [start, end) of each sentence of source[start, end), white space at their edges left out, empty ones dropped. */
+function sentences(source: string, start: number, end: number): Array<[number, number]> {
+  const text = source.slice(start, end);
+  const out: Array<[number, number]> = [];
+  SENTENCE.lastIndex = 0;
+  for (let match = SENTENCE.exec(text); match && match.index < text.length; match = SENTENCE.exec(text)) {
+    let from = start + match.index;
+    let to = from + match[0].length;
+    while (from < to && TRIM.test(source[from])) from++;
+    while (to > from && TRIM.test(source[to - 1])) to--;
+    if (to > from) out.push([from, to]);
+    if (match[0].length === 0) SENTENCE.lastIndex++;
+  }
+  return out;
+}
+
+/** Removed characters, against all visible ones, above which cleaning warns (and only past MOSTLY_MIN of them). */
+const MOSTLY = 0.5;
+const MOSTLY_MIN = 200;
+
+/**
+ * The lexicon's boilerplate patterns joined into one alternation per set of flags: a line matches one of these
+ * exactly when it matches one of the patterns (each alternative is a non-capturing group, so the patterns' own
+ * groups and anchors keep their meaning). Patterns whose flags make `test` stateful (g, y) or that refer to groups by
+ * number stay on their own.
+ */
+function boilerplateFilter(lexicon: Lexicon): RegExp[] {
+  return perLexicon(lexicon, 'boilerplate-joined', () => {
+    const byFlags = new Map<string, string[]>();
+    const alone: RegExp[] = [];
+    for (const { regex } of lexicon.boilerplate) {
+      if (/[gy]/.test(regex.flags) || /\\[1-9]|\\k<|\(\?<[^=!]/.test(regex.source)) {
+        alone.push(regex);
+        continue;
+      }
+      const list = byFlags.get(regex.flags) ?? [];
+      list.push(`(?:${regex.source})`);
+      byFlags.set(regex.flags, list);
+    }
+    return [...[...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags)), ...alone];
+  });
+}
+
+/**
  * Drop boilerplate lines (reporting each with its reason) and join hard-wrapped lines, keeping a
  * map from every kept character back to the source.
  */
 export function clean(source: string, lexicon: Lexicon): Cleaned {
   const lines = splitLines(source);
+  // Folded once for the whole text: each line's tests read a slice of it, and the view's working text is built
+  // from it (normalize finds that text already folded).
+  const foldedSource = foldWidth(source);
+  const boilerplate = boilerplateFilter(lexicon);
   const removed: Removed[] = [];
   const kept: Array<Line & { afterGap: boolean; afterRemoved: boolean }> = [];
   const chromeWords = perLexicon(lexicon, 'chrome-words', () => wordList(lexicon, 'chrome-words.txt').sort((a, b) => b.length - a.length));
@@ -198,8 +258,40 @@ export function clean(source: string, lexicon: Lexicon): Cleaned {
       continue;
     }
     const text = source.slice(line.outerStart, line.outerEnd);
-    const folded = foldWidth(text);
-    const match = lexicon.boilerplate.find((pattern) => pattern.regex.test(folded));
+    const folded = foldedSource.slice(line.outerStart, line.outerEnd);
+    // One test of the joined patterns; only a line that matches one of them looks for which (the first listed).
+    const match = boilerplate.some((joined) => joined.test(folded)) ? lexicon.boilerplate.find((pattern) => pattern.regex.test(folded)) : undefined;
+    const pieces = match && line.outerEnd - line.outerStart > PARAGRAPH_CHARS ? sentences(source, line.outerStart, line.outerEnd) : [];
+    const hits = pieces.map(([from, to]) => lexicon.boilerplate.find((pattern) => pattern.regex.test(foldedSource.slice(from, to))));
+    const body = pieces.reduce((sum, [from, to], i) => sum + (hits[i] ? 0 : to - from), 0);
+    if (body >= PARAGRAPH_CHARS) {
+      // A paragraph with a boilerplate phrase in it: only the sentences holding one go; the rest is the article.
+      let first = true;
+      for (let i = 0; i < pieces.length; i++) {
+        const [from, to] = pieces[i];
+        const sentence = source.slice(from, to);
+        const hit = hits[i];
+        if (hit) {
+          removed.push({ text: sentence, reason: hit.reason, span: [from, to] });
+          continue;
+        }
+        const [start, end] = HAS_CONTROL.test(sentence) ? visibleRange(source, from, to) : [from, to];
+        if (end === start) continue;
+        kept.push({ start, end, outerStart: from, outerEnd: to, breakAt: to, breakEnd: to, sameLine: !first, afterGap: first && gap, afterRemoved: first && afterRemoved });
+        first = false;
+      }
+      if (!first) {
+        // The line's own break follows its last kept piece.
+        const last = kept[kept.length - 1];
+        last.breakAt = line.breakAt;
+        last.breakEnd = line.breakEnd;
+        gap = afterRemoved = false;
+      } else {
+        gap = true;
+        afterRemoved = true;
+      }
+      continue;
+    }
     const trail = !match && breadcrumbLine(folded, trailWords);
     if (match || trail || chromeLine(folded, chromeWords)) {
       removed.push({ text, reason: match ? match.reason : trail ? 'breadcrumb' : 'share-widget', span: [line.outerStart, line.outerEnd] });
@@ -223,7 +315,7 @@ export function clean(source: string, lexicon: Lexicon): Cleaned {
     gap = false;
     afterRemoved = false;
   }
-  const builder = new TextViewBuilder(source);
+  const builder = new TextViewBuilder(source, foldedSource);
   for (let k = 0; k < kept.length; k++) {
     const line = kept[k];
     copyWithoutControls(builder, source, line.start, line.end);
@@ -232,9 +324,20 @@ export function clean(source: string, lexicon: Lexicon): Cleaned {
     const text = source.slice(line.start, line.end);
     const nextText = source.slice(next.start, next.end);
     const joined =
+      next.sameLine ||
       (!next.afterGap && (runsOn(text, nextText, k === 0) || (k === 0 && wrappedHeadline(text, nextText, kept[k + 2])))) ||
       (k === 0 && next.afterRemoved && kept[k + 2] !== undefined && headlineTail(text, nextText));
     if (!joined) builder.emit('\n', line.end, Math.max(line.end, Math.min(line.breakEnd, next.start)));
   }
-  return { view: builder.build(), removed };
+  return { view: builder.build(), removed, ...mostlyRemoved(source, lines, removed) };
+}
+
+/** A warning when removal took most of the visible text: the article may have been taken for boilerplate. */
+function mostlyRemoved(source: string, lines: Line[], removed: Removed[]): { warnings?: Warning[] } {
+  const gone = removed.reduce((sum, piece) => sum + piece.span[1] - piece.span[0], 0);
+  if (gone < MOSTLY_MIN) return {};
+  const total = lines.reduce((sum, line) => sum + line.outerEnd - line.outerStart, 0);
+  if (!total || gone / total <= MOSTLY) return {};
+  const share = Math.round((100 * gone) / total);
+  return { warnings: [{ code: 'mostly-removed', message: `boilerplate removal took ${share} % of the text (${gone} of ${total} characters): check "removed" in case the article itself was taken for boilerplate` }] };
 }

@@ -7,18 +7,16 @@ export function foldChar(code: number): number {
   return code;
 }
 
-/** Fold a whole string character by character (same length as the input). */
+/** Every character `foldChar` changes (keep the two in step). */
+const FOLDABLE = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u200b\u300c-\u300f\u2018\u2019]/g;
+const foldMatch = (ch: string) => String.fromCharCode(foldChar(ch.charCodeAt(0)));
+
+/**
+ * Fold a whole string character by character (same length as the input). Text that is already folded (the
+ * cleaner's working text) costs one scan and comes back as it is, without a copy.
+ */
 export function foldWidth(text: string): string {
-  let changed = false;
-  const codes = new Array<number>(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const folded = foldChar(code);
-    if (folded !== code) changed = true;
-    codes[i] = folded;
-  }
-  if (!changed) return text;
-  let out = '';
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
-  return out;
+  FOLDABLE.lastIndex = 0;
+  if (!FOLDABLE.test(text)) return text;
+  return text.replace(FOLDABLE, foldMatch);
 }

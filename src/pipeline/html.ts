@@ -25,6 +25,8 @@ export interface HtmlText {
 
 const CHUNK = 65536;
 const MAX_DEPTH = 1024;
+/** Nesting depth past which a page is read no further (its error and warning messages name it). */
+export const MAX_HTML_DEPTH = MAX_DEPTH;
 /** Image sources kept per page (year evidence needs the first few). */
 const MAX_IMAGES = 50;
 /** Metadata values kept per page. */

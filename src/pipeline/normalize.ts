@@ -8,11 +8,22 @@ const TRADITIONAL_SHARE = 0.05;
 const MIN_TRADITIONAL = 3;
 const SAMPLE = 20000;
 
-/** data/traditional-chars.txt as a set of char codes (any number of characters per line). */
-function traditionalChars(lexicon: Lexicon): Set<number> {
-  return perLexicon(lexicon, 'traditional-chars', () => {
+const CJK_FIRST = 0x3400;
+const CJK_LAST = 0x9fff;
+
+/**
+ * data/traditional-chars.txt (any number of characters per line) as a table over the Chinese range the check
+ * counts: 1 where the character is traditional-only. A typed-array look-up per character instead of a Set probe.
+ */
+function traditionalTable(lexicon: Lexicon): Uint8Array {
+  return perLexicon(lexicon, 'traditional-chars-table', () => {
     const chars = wordList(lexicon, 'traditional-chars.txt').join('').replace(/\s+/g, '');
-    return new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
+    const table = new Uint8Array(CJK_LAST - CJK_FIRST + 1);
+    for (const ch of chars) {
+      const code = ch.charCodeAt(0);
+      if (code >= CJK_FIRST && code <= CJK_LAST) table[code - CJK_FIRST] = 1;
+    }
+    return table;
   });
 }
 
@@ -21,16 +32,16 @@ function traditionalChars(lexicon: Lexicon): Set<number> {
  * 20,000 characters: a three-line traditional article is caught, a simplified text quoting one old name is not.
  */
 export function looksTraditional(text: string, lexicon: Lexicon): boolean {
-  const chars = traditionalChars(lexicon);
+  const table = traditionalTable(lexicon);
   let chinese = 0;
   let traditional = 0;
   const limit = Math.min(text.length, SAMPLE);
   for (let i = 0; i < limit; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x3400 || code > 0x9fff) continue;
-    chinese++;
     // Char codes, not text[i]: that allocates a string for every CJK character.
-    if (chars.has(code)) traditional++;
+    const code = text.charCodeAt(i);
+    if (code < CJK_FIRST || code > CJK_LAST) continue;
+    chinese++;
+    traditional += table[code - CJK_FIRST];
   }
   return traditional >= MIN_TRADITIONAL && traditional >= chinese * TRADITIONAL_SHARE;
 }
@@ -73,7 +84,8 @@ export interface Normalized {
 
 /** Produce the matching form: full-width folded, traditional converted to simplified. `raw` is kept as written. */
 export function normalize(view: TextView, lexicon: Lexicon): Normalized {
-  let text = foldWidth(view.raw);
+  // The cleaner's working text is folded already (then this is one scan, no copy); a view built otherwise is folded here.
+  let text = foldWidth(view.text);
   const traditional = looksTraditional(text, lexicon);
   if (traditional) text = simplifyKeepingLength(text);
   return { view: { ...view, text }, traditional };

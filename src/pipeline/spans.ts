@@ -43,13 +43,20 @@ function evidenceOf(object: Json, key: string): string | null {
 // Whitespace, quotes, brackets and format characters do not count when comparing an item with its evidence.
 const IGNORED = /[\s\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff"'“”‘’「」『』《》〈〉()（）【】\[\]·•・]/g;
 const comparable = (value: string) => foldWidth(value).replace(IGNORED, '');
-// Open counts are normalised to N (1+10+n, 1+X are reported as 1+10+N, 1+N).
-const formulaDigits = (value: string) => value.replace(/[^0-9A-Za-z]/g, '').toUpperCase().replace(/X/g, 'N');
+// Open counts are folded to upper case (1+10+n is reported as 1+10+N).
+const formulaDigits = (value: string) => value.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
 const EDGE_SPACE = /[\s\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/;
 
 export interface SpanCheckOptions {
   /** Throw a SpanError instead of dropping the item with a warning. */
   strict: boolean;
+}
+
+/** What one `checkSpans` call walks with: the view, its length, and where failures go. */
+interface Walk {
+  view: TextView;
+  limit: number;
+  fail: (path: string, reason: string) => void;
 }
 
 /**
@@ -64,51 +71,13 @@ export function checkSpans(extractor: string, produced: Json, view: TextView, op
     if (options.strict) throw new SpanError(extractor, path, reason);
     warnings.push({ code: 'span-check', message: `extractor ${extractor}: ${path}: ${reason}; item dropped` });
   };
-  const limit = view.text.length;
-
-  // Returns a reason when the object (or a span inside it that is not in a droppable array) is wrong.
-  const visit = (object: Json, path: string): string | null => {
-    for (const [key, value] of Object.entries(object)) {
-      if (isSpanKey(key) && isSpan(value)) {
-        const [start, end] = value;
-        if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= limit)) {
-          return `${key} [${start}, ${end}] is outside the text (length ${limit})`;
-        }
-        if (key === 'span' && typeof object.text === 'string' && ownKeys(object) === 2) trimEdges(object, view);
-        if (key === 'span' && object.text === undefined && ownKeys(object) === 1) object.text = view.raw.slice(start, end);
-        const evidence = evidenceOf(object, key);
-        if (evidence !== null && !shows(view, object[key] as Span, evidence, key === 'span' && typeof object.formula === 'string')) {
-          return `${key} [${start}, ${end}] covers ${JSON.stringify(view.raw.slice(start, Math.min(end, start + 40)))}, not ${JSON.stringify(evidence)}`;
-        }
-      } else if (isSpanListKey(key) && Array.isArray(value)) {
-        for (const span of value) {
-          if (!isSpan(span) || span[0] < 0 || span[0] > span[1] || span[1] > limit) return `${key} has ${JSON.stringify(span)} outside the text`;
-        }
-      } else if (Array.isArray(value)) {
-        const kept = value.filter((element, index) => {
-          if (element === null || typeof element !== 'object') return true;
-          const reason = visit(element as Json, `${path}.${key}[${index}]`);
-          if (reason) fail(`${path}.${key}[${index}]`, reason);
-          return !reason;
-        });
-        if (kept.length !== value.length) object[key] = kept;
-      } else if (value !== null && typeof value === 'object') {
-        const reason = visit(value as Json, `${path}.${key}`);
-        if (reason) return reason;
-      }
-    }
-    return null;
-  };
+  const walk: Walk = { view, limit: view.text.length, fail };
   for (const [field, value] of Object.entries(produced)) {
     if (field === 'warnings' || value === null || typeof value !== 'object') continue;
     if (Array.isArray(value)) {
-      produced[field] = value.filter((element, index) => {
-        const reason = element && typeof element === 'object' ? visit(element as Json, `${field}[${index}]`) : null;
-        if (reason) fail(`${field}[${index}]`, reason);
-        return !reason;
-      });
+      produced[field] = keepValid(walk, value, field);
     } else {
-      const reason = visit(value as Json, field);
+      const reason = visit(walk, value as Json, field);
       if (reason) {
         fail(field, reason);
         produced[field] = null;
@@ -116,6 +85,52 @@ export function checkSpans(extractor: string, produced: Json, view: TextView, op
     }
   }
   return warnings;
+}
+
+/** The elements of an array whose spans hold; each dropped one is reported through `walk.fail`. */
+function keepValid(walk: Walk, list: unknown[], path: string): unknown[] {
+  const kept: unknown[] = [];
+  for (let index = 0; index < list.length; index++) {
+    const element = list[index];
+    const reason = element !== null && typeof element === 'object' ? visit(walk, element as Json, `${path}[${index}]`) : null;
+    if (reason) walk.fail(`${path}[${index}]`, reason);
+    else kept.push(element);
+  }
+  return kept;
+}
+
+/**
+ * Returns a reason when the object (or a span inside it that is not in a droppable array) is wrong. A module-level
+ * function, not a closure made per call: V8 keeps the optimised code of a short-lived closure only weakly, so a
+ * closure rebuilt for every document is compiled again after every full garbage collection.
+ */
+function visit(walk: Walk, object: Json, path: string): string | null {
+  const { view, limit } = walk;
+  for (const [key, value] of Object.entries(object)) {
+    if (isSpanKey(key) && isSpan(value)) {
+      const [start, end] = value;
+      if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= limit)) {
+        return `${key} [${start}, ${end}] is outside the text (length ${limit})`;
+      }
+      if (key === 'span' && typeof object.text === 'string' && ownKeys(object) === 2) trimEdges(object, view);
+      if (key === 'span' && object.text === undefined && ownKeys(object) === 1) object.text = view.raw.slice(start, end);
+      const evidence = evidenceOf(object, key);
+      if (evidence !== null && !shows(view, object[key] as Span, evidence, key === 'span' && typeof object.formula === 'string')) {
+        return `${key} [${start}, ${end}] covers ${JSON.stringify(view.raw.slice(start, Math.min(end, start + 40)))}, not ${JSON.stringify(evidence)}`;
+      }
+    } else if (isSpanListKey(key) && Array.isArray(value)) {
+      for (const span of value) {
+        if (!isSpan(span) || span[0] < 0 || span[0] > span[1] || span[1] > limit) return `${key} has ${JSON.stringify(span)} outside the text`;
+      }
+    } else if (Array.isArray(value)) {
+      const kept = keepValid(walk, value, `${path}.${key}`);
+      if (kept.length !== value.length) object[key] = kept;
+    } else if (value !== null && typeof value === 'object') {
+      const reason = visit(walk, value as Json, `${path}.${key}`);
+      if (reason) return reason;
+    }
+  }
+  return null;
 }
 
 function shows(view: TextView, [start, end]: Span, value: string, formula: boolean): boolean {
@@ -171,21 +186,46 @@ function mapOne([start, end]: Span, view: TextView): Span {
  * evidence gets its own span.
  */
 export function settleExplanations(value: unknown, explain: boolean, parentRule?: string): void {
+  settle(value, explain, parentRule);
+}
+
+/**
+ * `settleExplanations` for one value; returns what its holder keeps in its place. Without `explain`, an item
+ * that has a `rule` or `evidence` is replaced by a copy without them: `delete` of a property that is not the last
+ * one added turns an object into a slow dictionary-mode object, and every later reader (formatters, the caller's
+ * code) would then run on those.
+ */
+function settle(value: unknown, explain: boolean, parentRule: string | undefined): unknown {
   if (Array.isArray(value)) {
-    for (const element of value) settleExplanations(element, explain, parentRule);
-    return;
+    for (let index = 0; index < value.length; index++) {
+      const element: unknown = value[index];
+      const settled = settle(element, explain, parentRule);
+      if (settled !== element) value[index] = settled;
+    }
+    return value;
   }
-  if (value === null || typeof value !== 'object') return;
-  const object = value as Json;
+  if (value === null || typeof value !== 'object') return value;
+  let object = value as Json;
   if (!explain) {
-    delete object.rule;
-    delete object.evidence;
+    if ('rule' in object || 'evidence' in object) object = withoutExplanation(object);
   } else if (typeof object.rule === 'string' || parentRule !== undefined) {
     if (typeof object.rule !== 'string') object.rule = parentRule;
     if (!Array.isArray(object.evidence) && isSpan(object.span)) object.evidence = [[...object.span]];
   }
   const rule = typeof object.rule === 'string' ? object.rule : parentRule;
-  for (const [key, field] of Object.entries(object)) {
-    if (key !== 'evidence' && !isSpanListKey(key) && !isSpanKey(key) && field !== null && typeof field === 'object') settleExplanations(field, explain, rule);
+  for (const key of Object.keys(object)) {
+    const field = object[key];
+    if (key !== 'evidence' && !isSpanListKey(key) && !isSpanKey(key) && field !== null && typeof field === 'object') {
+      const settled = settle(field, explain, rule);
+      if (settled !== field) object[key] = settled;
+    }
   }
+  return object;
+}
+
+/** A copy of the item without `rule` and `evidence`, its other fields in the same order. */
+function withoutExplanation(object: Json): Json {
+  const copy: Json = {};
+  for (const key of Object.keys(object)) if (key !== 'rule' && key !== 'evidence') copy[key] = object[key];
+  return copy;
 }

@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { foldWidth } from './fold';
 
 /**
  * A working copy of the input text with a map back to the decoded input.
@@ -13,15 +14,22 @@ export interface TextView {
   ends: Int32Array;
 }
 
-/** Builds a view piece by piece, recording where every character came from. */
+/**
+ * Builds a view piece by piece, recording where every character came from. Given the source already width-folded
+ * (`foldWidth(source)`), it builds the folded working text alongside, so nothing folds the whole text again.
+ */
 export class TextViewBuilder {
   private chunks: string[] = [];
+  private foldedChunks: string[] = [];
   // Growable typed arrays: number[] of a few million entries cost more in GC than the work itself.
   private startList = new Int32Array(1024);
   private endList = new Int32Array(1024);
   private size = 0;
 
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    private readonly folded: string | null = null,
+  ) {}
 
   get length(): number {
     return this.size;
@@ -43,6 +51,7 @@ export class TextViewBuilder {
   copy(start: number, end: number): void {
     if (end <= start) return;
     this.chunks.push(this.source.slice(start, end));
+    if (this.folded !== null) this.foldedChunks.push(this.folded.slice(start, end));
     this.reserve(end - start);
     for (let i = start; i < end; i++) {
       this.startList[this.size] = i;
@@ -53,6 +62,7 @@ export class TextViewBuilder {
   /** Emit `chars` standing for the whole `source.slice(start, end)` (an entity, a joined break). */
   emit(chars: string, start: number, end: number): void {
     this.chunks.push(chars);
+    if (this.folded !== null) this.foldedChunks.push(foldWidth(chars));
     this.reserve(chars.length);
     for (let i = 0; i < chars.length; i++) {
       this.startList[this.size] = start;
@@ -70,7 +80,7 @@ export class TextViewBuilder {
     return {
       source: this.source,
       raw,
-      text: raw,
+      text: this.folded !== null ? this.foldedChunks.join('') : raw,
       starts: this.startList.slice(0, this.size),
       ends: this.endList.slice(0, this.size),
     };

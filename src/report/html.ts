@@ -1,11 +1,12 @@
 import { createHash } from 'crypto';
 import { digestOf, SummaryBuilder } from '../aggregate/summary';
-import { DESCRIPTORS, MARK_KINDS, meetingMarks, MISSING, type Cell, type Row } from '../formatters/descriptors';
+import { DESCRIPTORS, DOUBT_MARK, doubtsAt, MARK_KINDS, meetingMarks, MISSING, type Cell, type Row } from '../formatters/descriptors';
 import type { InputFormat } from '../pipeline/format';
-import type { AnalysisResult, ErrorRecord, TextItem } from '../types';
+import type { AnalysisResult, ErrorRecord, Explained, TextItem } from '../types';
 import { barChart, type Bar } from './charts';
 import { escapeHtml, highlight, type Mark } from './highlight';
 import { shownText, type ShownText } from './view';
+import { REVIEW_CSS, REVIEW_SCRIPT, reviewData, reviewDataBlock, reviewPanel } from './review';
 
 /** One analysed article and the decoded text its spans point into. */
 export interface ReportDocument {
@@ -38,13 +39,43 @@ const LEGEND = MARK_KINDS.filter(([kind]) => kind !== 'removed');
  * Every extracted item of one result as a mark, in input offsets, with the element id the tables link to
  * (`<prefix>-<key>`). Removed boilerplate is included (kind `removed`) for callers that show the input itself.
  */
-export function marksFor(result: AnalysisResult, prefix: string): Mark[] {
+export function marksFor(result: AnalysisResult, prefix: string, text?: string): Mark[] {
+  const explained = explanations(result);
   const specs = [
     ...meetingMarks(result),
     ...DESCRIPTORS.flatMap((d) => d.marks?.(result) ?? []),
     ...result.removed.map((r, i) => ({ key: `removed-${i}`, kind: 'removed', tag: 'removed', span: r.span, label: `Removed boilerplate (${r.reason})`, links: undefined })),
   ];
-  return specs.map((m) => ({ id: `${prefix}-${m.key}`, kind: m.kind, span: m.span, label: m.label, tag: m.tag ?? m.kind, links: m.links?.map((key) => `${prefix}-${key}`) }));
+  return specs.map((m) => ({ id: `${prefix}-${m.key}`, kind: m.kind, span: m.span, label: withRule(m.label, explained.get(m.key), text), tag: m.tag ?? m.kind, links: m.links?.map((key) => `${prefix}-${key}`) }));
+}
+
+/** The item behind each highlight key (the keys the descriptors give their marks), for its rule and evidence. */
+function explanations(result: AnalysisResult): Map<string, Explained> {
+  const map = new Map<string, Explained>();
+  if (result.meeting) for (const key of ['meeting-name', 'meeting-org', 'meeting-date']) map.set(key, result.meeting);
+  result.officials.forEach((o, i) => map.set(`official-${i}`, o));
+  result.frameworks.forEach((f, i) => {
+    map.set(`formula-${i}`, f);
+    f.components.forEach((c, j) => {
+      map.set(`component-${i}-${j}`, c);
+      c.items.forEach((item, k) => map.set(`citem-${i}-${j}-${k}`, item));
+    });
+  });
+  result.enumerations.forEach((e, i) => {
+    map.set(`enum-${i}`, e);
+    e.items.forEach((item, k) => map.set(`eitem-${i}-${k}`, item));
+  });
+  result.industries.forEach((x, i) => map.set(`industry-${i}`, x));
+  result.slogans.forEach((x, i) => map.set(`slogan-${i}`, x));
+  result.quantities.forEach((x, i) => map.set(`quantity-${i}`, x));
+  return map;
+}
+
+/** A highlight's tooltip with the rule that found the item and the text of its evidence (when analysed with explain). */
+function withRule(label: string, item: Explained | undefined, text: string | undefined): string {
+  if (!item?.rule) return label;
+  const evidence = text && item.evidence ? item.evidence.map(([start, end]) => `“${text.slice(start, end).replace(/\s+/g, ' ').slice(0, 40)}”`).join(' ') : '';
+  return `${label} · rule ${item.rule}${evidence ? ` · evidence ${evidence}` : ''}`;
 }
 
 /**
@@ -82,7 +113,9 @@ function cellHtml(cell: Cell, p: string, key: string | undefined, itemKeys: stri
 function rowHtml(row: Row, cells: string[], p: string, has: (id: string) => boolean): string {
   const target = `${p}-${row.key}`;
   const link = has(target) ? ` data-target="${target}" tabindex="0"` : '';
-  return `<tr id="${p}-row-${row.key}"${link}>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+  // A doubtful row: a mark with the reason (hover, and read out by screen readers) before its first cell.
+  const doubt = row.doubts ? `<span class="doubt" role="img" aria-label="warning: ${e(row.doubts.join('; '))}" title="${e(row.doubts.join('\n'))}">${DOUBT_MARK}</span> ` : '';
+  return `<tr id="${p}-row-${row.key}"${link}${row.doubts ? ' class="doubtful"' : ''}>${cells.map((cell, c) => `<td>${c === 0 ? doubt : ''}${cell}</td>`).join('')}</tr>`;
 }
 
 function table(caption: string, head: string[], rows: string[]): string {
@@ -115,15 +148,18 @@ function tables(result: AnalysisResult, p: string, has: (id: string) => boolean)
 
 function headerCard(result: AnalysisResult, p: string, has: (id: string) => boolean): string {
   const m = result.meeting;
-  const field = (name: string, value: string | null | undefined, target: string) =>
-    `<dt>${name}</dt><dd>${value ? (has(target) ? `<a href="#${target}" data-target="${target}">${e(value)}</a>` : e(value)) : `<span class="muted">${MISSING}</span>`}</dd>`;
+  const field = (name: string, value: string | null | undefined, target: string, after = '') =>
+    `<dt>${name}</dt><dd>${value ? (has(target) ? `<a href="#${target}" data-target="${target}">${e(value)}</a>` : e(value)) : `<span class="muted">${MISSING}</span>`}${after}</dd>`;
+  // An undated meeting: the mark sits in the Date field itself, the reason on hover and in the warnings below.
+  const undated = doubtsAt(result, '/meeting');
+  const dateMark = undated ? ` <span class="doubt" role="img" aria-label="warning: ${e(undated.join('; '))}" title="${e(undated.join('\n'))}">${DOUBT_MARK}</span>` : '';
   const parts = [
     field('Meeting', m?.name, `${p}-meeting-name`),
     field('Body', m?.organization ? `${m.organization}${m.aliases.length ? ` (${m.aliases.join('、')})` : ''}` : null, `${p}-meeting-org`),
-    field('Date', m && (m.date || m.dateText) ? `${m.date ?? MISSING}${m.dateText ? ` (${m.dateText})` : ''}` : null, `${p}-meeting-date`),
+    field('Date', m && (m.date || m.dateText) ? `${m.date ?? MISSING}${m.dateText ? ` (${m.dateText})` : ''}` : null, `${p}-meeting-date`, dateMark),
     field('Input', `${result.input.path} · ${result.input.encoding} · ${result.input.chars} chars`, ''),
   ];
-  const warnings = result.warnings.map((w) => `<li>${e(w.code)}: ${e(w.message)}</li>`).join('');
+  const warnings = result.warnings.map((w) => `<li>${w.at ? `<span class="doubt">${DOUBT_MARK}</span> ` : ''}${e(w.code)}: ${e(w.message)}</li>`).join('');
   return `<header class="card"><h2>${e(result.title?.text ?? '(no headline)')}</h2><dl>${parts.join('')}</dl>${warnings ? `<ul class="warnings">${warnings}</ul>` : ''}</header>`;
 }
 
@@ -140,7 +176,7 @@ function article(doc: ReportDocument, index: number): string {
   const p = `d${index + 1}`;
   const { result } = doc;
   const shown = shownText(doc.text, doc.format, doc.lexiconDirs);
-  const marks = shownMarks(marksFor(result, p), shown);
+  const marks = shownMarks(marksFor(result, p, doc.text), shown);
   const ids = new Set(marks.map((m) => m.id));
   const has = (id: string) => ids.has(id);
   const removed = result.removed.length
@@ -149,7 +185,7 @@ function article(doc: ReportDocument, index: number): string {
   return `<section class="doc" id="${p}" aria-labelledby="${p}-h"><span id="${p}-h" class="anchor">Article ${index + 1}</span>
 ${headerCard(result, p, has)}
 <div class="cols"><div class="tables">${tables(result, p, has)}</div>
-<div class="text"><h3>Article text</h3><div class="article" lang="zh">${highlight(shown.text, marks)}</div>${removed}</div></div>
+<div class="text"><h3>Article text</h3>${reviewPanel(p)}${reviewDataBlock(p, reviewData(result, p, shown))}<div class="article" lang="zh">${highlight(shown.text, marks)}</div>${removed}</div></div>
 </section>`;
 }
 
@@ -196,6 +232,8 @@ h3{font-size:1rem;margin:.5rem 0}
 .card dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:0}
 .card dt{font-weight:bold}.card dd{margin:0;overflow-wrap:anywhere}
 .warnings{color:#8a4b00;margin:.5rem 0 0}
+.doubt{color:#b35c00;font-weight:bold;cursor:help}
+tr.doubtful td{background:#fff6e5}
 .doc{margin:2rem 0;scroll-margin-top:1rem}
 .anchor{display:block;font-size:.85rem;color:var(--muted)}
 .cols{display:grid;grid-template-columns:1fr;gap:1rem}
@@ -243,11 +281,15 @@ figure{margin:0}figcaption{font-weight:bold;font-size:.9rem}
 .bars svg{width:100%;height:14px;display:block}.bars rect{fill:#5c7cfa}
 .errors{color:#a00}
 ${KIND_CSS}
+${REVIEW_CSS}
 @media (max-width:600px){body{font-size:15px}main{padding:.5rem}th,td{padding:.25rem .4rem}.card dl{grid-template-columns:1fr}
 mark.hl:focus::before{position:fixed;left:.5rem;right:.5rem;top:auto;bottom:.5rem;width:auto;max-width:none}}
 `;
 
-/** Row clicks scroll to their evidence and flash it; hovering or focusing a highlight outlines what it links to. */
+/**
+ * Row clicks scroll to their evidence and flash it; hovering or focusing a highlight outlines what it links to.
+ * Then the review script (./review.ts): corrections and their export.
+ */
 const SCRIPT = `
 (function(){
   function go(id){
@@ -287,7 +329,7 @@ const SCRIPT = `
     if((ev.key==='Enter'||ev.key===' ')&&ev.target.matches&&ev.target.matches('[data-target]:not(a)')){ev.preventDefault();ev.stopPropagation();go(ev.target.getAttribute('data-target'));}
   });
 })();
-`;
+${REVIEW_SCRIPT}`;
 
 export const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 

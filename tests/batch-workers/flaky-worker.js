@@ -1,7 +1,25 @@
 // A stand-in for dist/cli/worker.js speaking the same messages, to test the pool itself: it answers after a
 // delay taken from the input name (so results finish out of order) and dies on inputs named "crash".
+// With workerData.lexiconDirs = ['start-limit:<dir>:<k>'], only the first k workers to start come up; the others
+// exit before they are ready (a worker that cannot start).
 'use strict';
-const { parentPort } = require('worker_threads');
+const fs = require('fs');
+const path = require('path');
+const { parentPort, workerData } = require('worker_threads');
+
+const limit = /^start-limit:(.*):(\d+)$/.exec((workerData && workerData.lexiconDirs && workerData.lexiconDirs[0]) || '');
+if (limit) {
+  let slot = 0;
+  for (;; slot++) {
+    try {
+      fs.writeFileSync(path.join(limit[1], `slot-${slot}`), '', { flag: 'wx' });
+      break;
+    } catch {
+      // taken by another worker: try the next
+    }
+  }
+  if (slot >= Number(limit[2])) process.exit(4);
+}
 
 parentPort.postMessage({ type: 'ready' });
 parentPort.on('message', (message) => {

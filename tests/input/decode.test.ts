@@ -86,3 +86,33 @@ describe('unpaired surrogates in UTF-16 input', () => {
     expect(decoded.warnings.map((w) => w.code)).toEqual(['invalid-bytes']);
   });
 });
+
+describe('a declared charset the bytes contradict loses to the bytes, with a warning', () => {
+  const BODY = '<p>1月4日，青山县召开2023年经济工作会议。县委书记王青松出席会议并讲话，县长李明远主持会议。会议强调，要做强主导产业。</p>';
+  const page = (charset: string) => `<html><head><meta charset="${charset}"><title>青山县召开经济工作会议</title></head><body>${BODY}</body></html>`;
+  test.each([['utf-16le'], ['UTF-16'], ['utf-32'], ['utf-7'], ['base64']])('GBK bytes declaring %s: read as GB18030, warned (the <meta> was ASCII)', (charset) => {
+    const bytes = iconv.encode(page(charset), 'gbk');
+    const decoded = decodeText(bytes, { declared: sniffDeclaredCharset(bytes) });
+    expect(decoded.encoding).toBe('gb18030');
+    expect(decoded.text).toContain('王青松');
+    expect(decoded.warnings).toContainEqual({ code: 'charset-mismatch', message: expect.stringContaining(`charset=${charset}, which cannot be`) });
+  });
+
+  test.each([
+    ['GBK bytes declaring big5', 'big5', 'gbk', 'gb18030'],
+    ['Big5 bytes declaring gb2312', 'gb2312', 'big5', 'big5'],
+  ])('%s: the bytes win, with a warning', (_label, charset, written, expected) => {
+    const bytes = iconv.encode(page(charset), written);
+    const decoded = decodeText(bytes, { declared: sniffDeclaredCharset(bytes) });
+    expect(decoded.encoding).toBe(expected);
+    expect(decoded.text).toMatch(/王青松/);
+    expect(decoded.warnings.map((w) => w.code)).toContain('charset-mismatch');
+  });
+
+  test.each([['gbk', 'gbk'], ['big5', 'big5'], ['gb2312', 'gbk']])('a true declaration (%s) is kept, without a warning', (charset, written) => {
+    const bytes = iconv.encode(page(charset), written);
+    const decoded = decodeText(bytes, { declared: sniffDeclaredCharset(bytes) });
+    expect(decoded.text).toContain('王青松');
+    expect(decoded.warnings).toEqual([]);
+  });
+});

@@ -101,3 +101,52 @@ describe('breadcrumb trails', () => {
     expect(result.meeting.date).toBe('2023-10-11');
   });
 });
+
+describe('boilerplate removal never takes the article with it', () => {
+  // Whole articles written on one line (pasted from a page, or a feed that drops line breaks), each with a
+  // copyright phrase somewhere inside: only the sentence holding the phrase goes.
+  test.each([
+    [
+      '3月2日，河西镇召开春耕生产部署会。镇党委书记周立新出席会议并讲话，镇长孙海燕主持会议。会议要求，各村要抓紧检修农机、储备农资，确保春耕不误农时。本文来源：河西镇融媒体中心，转载请注明出处。会议还通报了去年粮食生产情况。',
+      '本文来源：河西镇融媒体中心，转载请注明出处。',
+    ],
+    [
+      '如有版权异议，请与本网联系。9月18日，北湖区举行重点项目集中开工仪式，区委书记钱志远宣布开工，区长吴丽华致辞。此次开工项目共十二个，总投资八十六亿元，涵盖先进制造、现代物流和城市更新三个领域，将为全区高质量发展注入新动能。',
+      '如有版权异议，请与本网联系。',
+    ],
+    [
+      '11月5日，东山县召开冬季安全生产工作会议，县委副书记郑国栋出席并讲话，强调要压实企业主体责任、部门监管责任和属地管理责任，坚决遏制重特大事故发生，确保全县安全形势持续稳定。未经授权，禁止转载！',
+      '未经授权，禁止转载！',
+    ],
+  ])('one line with a copyright sentence: the sentence is removed, the body kept (%#)', (line, sentence) => {
+    const { view, removed, warnings } = clean(line, lexicon);
+    expect(removed.map((r) => r.text)).toEqual([sentence]);
+    expect(removed[0].reason).toBe('copyright');
+    expect(line.slice(removed[0].span[0], removed[0].span[1])).toBe(sentence);
+    expect(view.raw).toBe(line.replace(sentence, ''));
+    expect(warnings).toBeUndefined();
+    // Every kept character still maps back to itself.
+    for (let i = 0; i < view.raw.length; i++) expect(line.slice(view.starts[i], view.ends[i])).toBe(view.raw[i]);
+  });
+
+  test.each([['转载请注明出处。'], ['如有版权异议，请联系删除'], ['本文仅代表作者观点，不代表本网立场。']])('a short boilerplate line is still removed whole: %s', (line) => {
+    const source = `县委书记王青松出席会议并讲话。\n${line}\n会议强调，要做强主导产业。`;
+    const { view, removed } = clean(source, lexicon);
+    expect(removed.map((r) => r.text)).toEqual([line]);
+    expect(view.raw).toBe('县委书记王青松出席会议并讲话。\n会议强调，要做强主导产业。');
+  });
+
+  test.each([
+    ['copyright lines', `${'版权所有：某某网站，转载请注明出处。\n'.repeat(20)}县委书记王青松出席会议。`],
+    ['share widgets', `${'分享到：微信 微博 QQ空间\n'.repeat(30)}县长李明远主持会议。`],
+    ['editor lines', `${'责任编辑：赵六\n'.repeat(40)}会议强调，要抓好落实。`],
+  ])('cleaning that removes most of a text warns (%s)', (_label, source) => {
+    const { warnings } = clean(source, lexicon);
+    expect(warnings).toEqual([{ code: 'mostly-removed', message: expect.stringMatching(/^boilerplate removal took \d+ % of the text/) }]);
+  });
+
+  test('an ordinary article with a short footer does not warn', () => {
+    const source = `${'会议强调，要坚持稳中求进工作总基调，扎实推进各项重点工作。\n'.repeat(10)}责任编辑：赵六\n转载请注明出处。`;
+    expect(clean(source, lexicon).warnings).toBeUndefined();
+  });
+});

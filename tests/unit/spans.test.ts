@@ -1,4 +1,4 @@
-import { checkSpans, mapSpans, SpanError } from '../../src/pipeline/spans';
+import { checkSpans, mapSpans, settleExplanations, SpanError } from '../../src/pipeline/spans';
 import { identityView, TextViewBuilder } from '../../src/pipeline/text-view';
 
 const view = identityView('县委书记王青松出席会议。　三大主导产业');
@@ -57,5 +57,34 @@ describe('mapSpans', () => {
     const result = { items: [{ text: '甲乙', span: [0, 2] }], meeting: { nameSpan: [1, 2], spans: [[0, 1]] } };
     mapSpans(result, joined);
     expect(result).toEqual({ items: [{ text: '甲乙', span: [0, 3] }], meeting: { nameSpan: [2, 3], spans: [[0, 1]] } });
+  });
+});
+
+describe('explanations (rule and evidence)', () => {
+  const produced = () => ({
+    enumerations: [{ count: 3, label: '三大主导产业', span: [13, 19], items: [{ text: '主导', span: [15, 17] }], rule: 'enumeration.list-before', evidence: [[13, 19]] }],
+    officials: [{ name: '王青松', span: [0, 7], spans: [[4, 7]], rule: 'official.title-before-name', evidence: [[0, 4]] }],
+  });
+
+  test('without explain every rule and evidence is removed', () => {
+    const found = produced();
+    settleExplanations(found, false);
+    expect(JSON.stringify(found)).not.toMatch(/rule|evidence/);
+  });
+
+  test('with explain a nested item takes its parent rule and its own span as evidence; given evidence is kept', () => {
+    const found = produced();
+    settleExplanations(found, true);
+    expect(found.enumerations[0].items[0]).toEqual({ text: '主导', span: [15, 17], rule: 'enumeration.list-before', evidence: [[15, 17]] });
+    expect(found.officials[0].evidence).toEqual([[0, 4]]);
+    expect(found.officials[0].spans).toEqual([[4, 7]]);
+  });
+
+  test('evidence spans are checked like spans, and a TextItem with a rule is still trimmed to its text', () => {
+    expect(() => checkSpans('officials', { officials: [{ name: '王青松', span: [4, 7], evidence: [[0, 99]] }] }, view, { strict: true })).toThrow(/evidence has \[0,99\] outside the text/);
+    const spaced = identityView(' 新材料 ');
+    const slogans = { slogans: [{ text: '新材料', span: [1, 4], parts: [{ text: '新材料', span: [0, 5], rule: 'slogan.quoted' }] }] };
+    checkSpans('slogans', slogans, spaced, { strict: false });
+    expect(slogans.slogans[0].parts[0].span).toEqual([1, 4]);
   });
 });

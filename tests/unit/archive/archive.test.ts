@@ -260,7 +260,7 @@ describe('archive ingest', () => {
     expect(run.stderr).toContain('added 1, replaced 0, unchanged 0, failed 0, error records 1');
   });
 
-  test('a read-only archive is one clear line and exit 3', async () => {
+  test('a read-only archive is one clear line and exit 4', async () => {
     const file = path.join(dir, 'results.jsonl');
     fs.writeFileSync(file, jsonl(records));
     const db = path.join(dir, 'a.sqlite');
@@ -273,7 +273,7 @@ describe('archive ingest', () => {
       const run = await cli(['archive', 'ingest', other, '--db', db]);
       // root ignores file modes: then the write simply succeeds.
       if (process.getuid?.() !== 0) {
-        expect(run.code).toBe(3);
+        expect(run.code).toBe(4);
         expect(run.stderr.trim().split('\n')).toHaveLength(1);
         expect(run.stderr).toMatch(/a\.sqlite: .*read-only|cannot open/);
       }
@@ -283,7 +283,7 @@ describe('archive ingest', () => {
     }
   });
 
-  test('a database locked by another writer is one clear line and exit 3', async () => {
+  test('a database locked by another writer is one clear line and exit 4', async () => {
     const db = path.join(dir, 'a.sqlite');
     openArchive(db).close();
     const holder = new Database(db);
@@ -292,7 +292,7 @@ describe('archive ingest', () => {
       const file = path.join(dir, 'results.jsonl');
       fs.writeFileSync(file, jsonl(records));
       const run = await cli(['archive', 'ingest', file, '--db', db]);
-      expect(run.code).toBe(3);
+      expect(run.code).toBe(4);
       expect(run.stderr).toMatch(/^meeting-analyze: .*a\.sqlite: the archive is locked by another process/);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
     } finally {
@@ -301,20 +301,20 @@ describe('archive ingest', () => {
     }
   });
 
-  test('a file that is not an archive, and an archive of a newer schema, are exit 3', async () => {
+  test('a file that is not an archive, and an archive of a newer schema, are exit 4', async () => {
     const junk = path.join(dir, 'junk.sqlite');
     fs.writeFileSync(junk, 'this is not a database at all, just text that is long enough to be read as a header');
-    expect((await cli(['archive', 'people', '--db', junk])).code).toBe(3);
+    expect((await cli(['archive', 'people', '--db', junk])).code).toBe(4);
     const newer = path.join(dir, 'newer.sqlite');
     openArchive(newer).close();
     const d = new Database(newer);
     d.pragma(`user_version = ${ARCHIVE_SCHEMA_VERSION + 1}`);
     d.close();
     const run = await cli(['archive', 'people', '--db', newer]);
-    expect(run.code).toBe(3);
+    expect(run.code).toBe(4);
     expect(run.stderr).toContain('newer than this tool');
     const missing = await cli(['archive', 'people', '--db', path.join(dir, 'none.sqlite')]);
-    expect(missing.code).toBe(3);
+    expect(missing.code).toBe(4);
     expect(missing.stderr).toContain('no such archive');
   });
 });

@@ -66,3 +66,21 @@ describe('outline', () => {
     expect(runs).toContainEqual(['抓项目建设', '抓招商引资', '抓优化服务']);
   });
 });
+
+describe('members after a label (dictionary segmenter)', () => {
+  const itemsOf = (text: string, label: string) => {
+    const ctx = testContext(text);
+    const phrase = findCountedPhrases(ctx).find((p) => ctx.text.slice(p.start, p.end) === label);
+    return phrase ? texts(ctx, itemsFor(ctx, phrase).items) : null;
+  };
+
+  test.each([
+    ['an adverbial opening is passed over', '要完成三项任务。一是按照上级部署要求，项目建设提速。二是扩大投资。三是以提升效能为目标，深化改革。', '三项任务', ['项目建设提速', '扩大投资', '深化改革']],
+    ['heads far apart', `要抓好两个方面。一是稳增长，${'持续推进各项工作，'.repeat(70)}落实到位。二是防风险。`, '两个方面', ['稳增长', '防风险']],
+    ['quoted names pointed back at', '“文明城市”“卫生城市”“园林城市”，这是该市获得的三项称号。', '三项称号', ['文明城市', '卫生城市', '园林城市']],
+    ['members ending with the label’s head', '领导责任和监管责任，两个责任一起抓。', '两个责任', ['领导责任', '监管责任']],
+    ['quoted names opening the next clauses', '构建三大支撑。“一张图”统筹布局，“一条链”构建体系，“一站式”服务企业。', '三大支撑', ['一张图', '一条链', '一站式']],
+  ])('%s', (_, text, label, expected) => {
+    expect(itemsOf(text, label)).toEqual(expected);
+  });
+});
