@@ -15,7 +15,7 @@ import { Posts } from './posts';
 import { ArchiveStore } from './store';
 import { formulasView, industriesView, peopleView, personView, placeView, type View } from './views';
 
-/** Run an action; an archive that cannot be opened or written is one line on stderr and exit 4. */
+/** Run an action; an archive that cannot be opened or written is one line on stderr and exit 4 (EXIT.ARCHIVE). */
 export async function guard(io: CommandIo, action: () => Promise<number>): Promise<number> {
   try {
     return await action();

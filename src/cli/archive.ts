@@ -36,7 +36,7 @@ Exit codes:
   0    every input or record stored (or the view printed)
   1    an input could not be read, or a JSONL line is not a meeting-analyze record (each named on stderr); the rest is stored
   2    usage error
-  3    the archive is locked by another writer, read-only, not an archive, missing, or of a newer schema version
+  4    the archive is locked by another writer, read-only, not an archive, missing, or of a newer schema version
 `,
     );
   const db = () => new Option('--db <file>', 'the archive file').default(DEFAULT_DB);

@@ -260,7 +260,7 @@ describe('archive ingest', () => {
     expect(run.stderr).toContain('added 1, replaced 0, unchanged 0, failed 0, error records 1');
   });
 
-  test('a read-only archive is one clear line and exit 3', async () => {
+  test('a read-only archive is one clear line and exit 4', async () => {
     const file = path.join(dir, 'results.jsonl');
     fs.writeFileSync(file, jsonl(records));
     const db = path.join(dir, 'a.sqlite');
@@ -283,7 +283,7 @@ describe('archive ingest', () => {
     }
   });
 
-  test('a database locked by another writer is one clear line and exit 3', async () => {
+  test('a database locked by another writer is one clear line and exit 4', async () => {
     const db = path.join(dir, 'a.sqlite');
     openArchive(db).close();
     const holder = new Database(db);
@@ -301,7 +301,7 @@ describe('archive ingest', () => {
     }
   });
 
-  test('a file that is not an archive, and an archive of a newer schema, are exit 3', async () => {
+  test('a file that is not an archive, and an archive of a newer schema, are exit 4', async () => {
     const junk = path.join(dir, 'junk.sqlite');
     fs.writeFileSync(junk, 'this is not a database at all, just text that is long enough to be read as a header');
     expect((await cli(['archive', 'people', '--db', junk])).code).toBe(4);
