@@ -125,8 +125,8 @@ describe('report corrections in the browser', () => {
     await add(page, '总农艺师', 'title');
     await add(page, '出席', 'role');
     // Missed counted set (an unknown measure word) and its members.
-    await add(page, '三座高地', 'enumeration');
-    for (const item of ['科创高地', '人才高地', '开放高地']) await add(page, item, 'item');
+    await add(page, '三本账', 'enumeration');
+    for (const item of ['经济账', '民生账', '生态账']) await add(page, item, 'item');
     // A wrong official and a right industry.
     await mark(page, 'Official: 金秋').click();
     await page.click('.review button[data-act="wrong"]');
@@ -142,7 +142,7 @@ describe('report corrections in the browser', () => {
     expect(painted.right).toContain('rv-right');
     const corrections = await listed(page);
     expect(corrections).toHaveLength(10);
-    expect(corrections).toEqual(expect.arrayContaining(['+ official: 张伟', '+ title: 总农艺师', '+ role: 出席', '+ enumeration: 三座高地', '+ item: 开放高地']));
+    expect(corrections).toEqual(expect.arrayContaining(['+ official: 张伟', '+ title: 总农艺师', '+ role: 出席', '+ enumeration: 三本账', '+ item: 生态账']));
     expect(corrections.some((line) => line.includes('李明亮') && line.endsWith('→ 李明'))).toBe(true);
     await page.locator('.review').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(OUT, 'review-1280.png'), fullPage: true });
@@ -156,7 +156,7 @@ describe('report corrections in the browser', () => {
       const texts = (name: string) => [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name) ?? [])].map((r) => r.toString());
       return { added: texts('rv-added'), fixed: texts('rv-fix') };
     });
-    expect(drawn.added).toEqual(['张伟', '总农艺师', '出席', '三座高地', '科创高地', '人才高地', '开放高地']);
+    expect(drawn.added).toEqual(['张伟', '总农艺师', '出席', '三本账', '经济账', '民生账', '生态账']);
     expect(drawn.fixed).toEqual(['李明']);
 
     // Export: one gold file and one file per lexicon list with entries, downloaded as a reviewer would.
@@ -176,7 +176,7 @@ describe('report corrections in the browser', () => {
     }
     await page.screenshot({ path: path.join(OUT, 'review-export-1280.png'), fullPage: true });
     expect(fs.readFileSync(path.join(lexicon, 'names.txt'), 'utf8')).toBe('李明\n张伟\n');
-    expect(fs.readFileSync(path.join(lexicon, 'measure-words.txt'), 'utf8')).toBe('座\n');
+    expect(fs.readFileSync(path.join(lexicon, 'measure-words.txt'), 'utf8')).toBe('本\n');
     await context.close();
 
     const io = quietIo();

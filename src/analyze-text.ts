@@ -10,7 +10,7 @@ import { checkSpans, mapSpans, settleExplanations } from './pipeline/spans';
 import { doubts } from './pipeline/doubts';
 import { appendLines, type TextView } from './pipeline/text-view';
 
-export const SCHEMA_VERSION = '1.0';
+export const SCHEMA_VERSION = '1.1';
 
 export interface AnalyzeInput {
   /** The decoded text (spans point into it). */
@@ -88,6 +88,7 @@ export function analyzeText(input: AnalyzeInput, engines: Engines, options: Anal
     ...(input.id !== undefined ? { id: input.id } : {}),
     input: { path: input.path ?? '-', encoding: input.encoding ?? 'utf-8', chars: input.text.length },
     title: found.title ?? null,
+    published: found.published ?? null,
     meeting: found.meeting ?? null,
     officials: found.officials ?? [],
     people: found.people ?? [],

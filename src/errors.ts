@@ -11,6 +11,8 @@ export const EXIT = {
    * and a file the run would have replaced keeps its old content.
    */
   OUTPUT_FAILED: 3,
+  /** `archive`: the archive file is locked by another writer, read-only, not an archive, or of a newer schema. */
+  ARCHIVE: 4,
   /** SIGHUP (terminal closed). */
   HANGUP: 129,
   /** SIGINT (Ctrl-C). */

@@ -17,3 +17,7 @@ export { FORMATTERS, getFormatter, type Formatter, type FormatOptions, type Outp
 export { OUTPUT_SCHEMA } from './schema';
 export { loadLexicon, type Lexicon } from './lexicon';
 export * from './types';
+// Scoring against gold annotations (`meeting-analyze eval`, docs/annotation.md): a layer above the analysis.
+export { evaluate, type EvalOptions, type EvalReport } from './eval/run';
+export { scoreDocument, type DocumentScore, type Miss } from './eval/score';
+export { parseGold, GoldError, type Gold } from './eval/gold';

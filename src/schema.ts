@@ -22,9 +22,12 @@ const item = (properties: Record<string, unknown>) => {
 
 const result = obj(
   {
-    schemaVersion: { const: '1.0' },
+    schemaVersion: { const: '1.1' },
     input: obj({ path: str, encoding: str, chars: { type: 'integer', minimum: 0 } }),
     title: { anyOf: [textItem, { type: 'null' }] },
+    published: {
+      anyOf: [item({ date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, text: str, source: str, span }), { type: 'null' }],
+    },
     meeting: {
       anyOf: [
         item({
@@ -77,7 +80,7 @@ const errorRecord = {
 
 export const OUTPUT_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: 'https://github.com/meeting-analyze/meeting-analyze/schema/output-1.0.json',
+  $id: 'https://github.com/meeting-analyze/meeting-analyze/schema/output-1.1.json',
   title: 'meeting-analyze output record',
   description: 'One record per input: an analysis result, or an error record for an input that could not be analysed.',
   oneOf: [result, errorRecord],

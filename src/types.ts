@@ -50,6 +50,22 @@ export interface Meeting extends Explained {
   span: Span;
 }
 
+/** The day the article was published, and where the tool read it. */
+export interface Published extends Explained {
+  /** ISO date `YYYY-MM-DD`. */
+  date: string;
+  /** The date as written (`2023-03-08`, `2023年3月8日`, `2023-03-08T10:00:00+08:00`, a web address or image path). */
+  text: string;
+  /**
+   * Where it was read: `publication-line` (发布日期/发布时间/来源…时间 lines), `front-matter` (Markdown `date`),
+   * `html-meta` (`<meta>` publication date), `html-time` (`<time datetime>`), `dateline` (本报讯（2023年3月8日）),
+   * `url` (a date in the page's address or a link), `image-path` (a date in an image's file name or path),
+   * `update-line` (更新时间: when the page last changed; taken only when nothing else dates it).
+   */
+  source: string;
+  span: Span;
+}
+
 export interface Official extends Explained {
   name: string;
   /** Title chain, each part as written (`市委常委`, `秘书长`, `区工委书记`). */
@@ -158,6 +174,8 @@ export interface AnalysisResult {
   id?: string;
   input: InputInfo;
   title: TextItem | null;
+  /** The publication date, or null when the input states none. */
+  published: Published | null;
   meeting: Meeting | null;
   officials: Official[];
   people: Person[];

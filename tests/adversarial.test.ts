@@ -39,6 +39,8 @@ const cases = (): Array<[string, string, 'text' | 'html']> => [
   ['meeting verb 召开召开…', fill('召开'), 'text'],
   ['titled name mentions', fill('县长王某某，'), 'text'],
   ['a formula and a counted phrase per line', `“1+3”思路。\n${fill('三项工作。\n')}`.slice(0, SIZE), 'text'],
+  ['formula glosses opening paragraphs', `构建“1+1+N”体系：\n${fill('“1”是一个平台，负责调度。\n“N”是多个应用。\n')}`.slice(0, SIZE), 'text'],
+  ['labels followed by heading lines', fill('部署三大行动。\n“甲”行动\n乙行动\n以甲对冲乙的行动，以丙对冲丁的行动。\n'), 'text'],
   ['many distinct formulas', Array.from({ length: SIZE / 8 }, (_, i) => `${i % 97}+${i % 89}三项`).join('').slice(0, SIZE), 'text'],
   ['dates without end', fill('2022年'), 'text'],
   ['one line per character', fill('会\n'), 'text'],

@@ -186,7 +186,8 @@ describe('--input jsonl', () => {
     const { code, out } = await run(['--input', 'jsonl', '--format', 'jsonl', '--max-bytes', '100'], { stdin });
     expect(code).toBe(1);
     expect(jsonLines(out).map((r) => [r.id ?? r.input, r.error?.code ?? 'ok'])).toEqual([
-      ['stdin:1', 'TOO_LARGE'],
+      ['huge', 'TOO_LARGE'], // the id is read from the line's first bytes
+
       ['big', 'TOO_LARGE'],
       ['fits', 'ok'],
     ]);

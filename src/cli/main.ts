@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 // the pipeline or nodejieba. The analyse command requires ./batch when it runs.
 import type { BatchOptions } from './batch';
 import { existsSync } from 'fs';
+import { addArchiveCommand } from './archive';
 import { addEvalCommand } from './eval';
 import { addReportCommands, collect, encodingName, extensions, MAX_TOP, topCount } from './commands';
 import { byteSize, COLOR_CHOICES, ERROR_PREFIX, looksLikeCommand, unknownCommand } from './conventions';
@@ -122,6 +123,7 @@ export async function runCli(io: CliIo): Promise<number> {
     });
 
   addReportCommands(program, { stdin, stdout, stderr, env, setExitCode: (code) => (exitCode = code) });
+  addArchiveCommand(program, { stdin, stdout, stderr, env, setExitCode: (code) => (exitCode = code) });
   addEvalCommand(program, { stdin, stdout, stderr, env, setExitCode: (code) => (exitCode = code) });
 
   program

@@ -40,9 +40,12 @@ function ofAnotherNoun(ctx: Context, items: Span0[]): boolean {
 
 /** The members named after 包括/如 when fewer than the count are listed (a 、-list of two or more). */
 function namedAfter(ctx: Context, phrase: CountedPhrase): Span0[] | null {
-  if (phrase.count < 3 || !SOME_MEMBERS.test(ctx.text.slice(phrase.end, phrase.end + 6))) return null;
+  const intro = SOME_MEMBERS.exec(ctx.text.slice(phrase.end, phrase.end + 6));
+  if (phrase.count < 3 || !intro) return null;
+  // After 包括： with a colon, clauses split at ， are members too (包括：降低成本，精准帮扶，服务实体经济).
+  const colon = /[:：]$/.test(intro[0]);
   for (const list of listsStartingAfter(ctx, phrase.end)) {
-    const listed = /、/.test(ctx.text.slice(list[0].start, list[list.length - 1].end));
+    const listed = /、/.test(ctx.text.slice(list[0].start, list[list.length - 1].end)) || (colon && list.length >= 3);
     if (listed && list.length >= 2 && list.length < phrase.count && !ofAnotherNoun(ctx, list)) return list;
   }
   return null;

@@ -1,5 +1,5 @@
 import { countedPhrases, itemsFor, listBefore } from '../grammar/items';
-import { listEndingAt, listsStartingAfter, type Span0 } from '../grammar/lists';
+import { lastIndexWithin, listEndingAt, listsStartingAfter, type Span0 } from '../grammar/lists';
 import type { CountedPhrase } from '../grammar/counted';
 import type { Context, Extractor } from '../pipeline/context';
 import type { Framework, Warning } from '../types';
@@ -294,7 +294,7 @@ function explainOpen(ctx: Context, letter: string, span: Span0, sentenceEnd: num
   if (!label) {
     let clauseEnd = start;
     while (clauseEnd < sentenceEnd && !/[，,；;。\n]/.test(text[clauseEnd])) clauseEnd++;
-    while (clauseEnd > start && /[\s”"]/.test(text[clauseEnd - 1]) && !(text[clauseEnd - 1] === '”' && text.lastIndexOf('“', clauseEnd) >= start)) clauseEnd--;
+    while (clauseEnd > start && /[\s”"]/.test(text[clauseEnd - 1]) && !(text[clauseEnd - 1] === '”' && lastIndexWithin(text, '“', clauseEnd, clauseEnd - start) >= start)) clauseEnd--;
     const quantifier = OPEN_QUANTIFIER.exec(text.slice(start, clauseEnd));
     if (quantifier) label = { start: start + quantifier.index, end: clauseEnd };
     else if (clauseEnd - start >= 2 && clauseEnd - start <= 30) label = { start, end: clauseEnd };
@@ -339,7 +339,7 @@ function openCountedIn(ctx: Context, from: number, to: number): Span0 | null {
 
 /** “甲、乙、丙”: the 、-members inside a quotation ending at `close` (the closing quote). */
 function listInQuotes(ctx: Context, from: number, close: number): Span0[] | null {
-  const open = ctx.text.lastIndexOf('“', close);
+  const open = lastIndexWithin(ctx.text, '“', close, close - from);
   if (open < from) return null;
   const members: Span0[] = [];
   let at = open + 1;

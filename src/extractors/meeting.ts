@@ -346,12 +346,20 @@ function runsOn(ctx: Context, g: Grammar, body: [number, number], longer: [numbe
   return long.length > short.length && long.startsWith(short) && g.heads.some((head) => long.endsWith(head));
 }
 
-/** Year evidence in order of trust: publication lines, datelines, image timestamps, then the headline. */
+/** yearSource of each publication-date source (see `Published.source`). */
+const PUBLISHED_AS: Record<string, string> = { dateline: 'dateline', 'image-path': 'image-timestamp' };
+
+/** Year evidence in order of trust: the publication date, publication lines, datelines, image timestamps, then the headline. */
 function dateEvidence(ctx: Context, headline: string | null): DateEvidence[] {
   const evidence: DateEvidence[] = [];
   const add = (ref: { year: number; month?: number; day?: number } | null, source: string) => {
     if (ref) evidence.push({ ...ref, source });
   };
+  const published = ctx.found.published;
+  if (published) {
+    const [year, month, day] = published.date.split('-').map(Number);
+    add({ year, month, day }, PUBLISHED_AS[published.source] ?? 'publication');
+  }
   for (const piece of ctx.removed) add(publicationDate(piece.text, ctx.lexicon), 'publication');
   const top = ctx.paragraphs.slice(0, LEAD_PARAGRAPHS + 1);
   for (const [start, end] of top) if (end - start <= 60) add(publicationDate(ctx.text.slice(start, end), ctx.lexicon), 'publication');
@@ -453,7 +461,7 @@ function findDeep(ctx: Context, g: Grammar, from: number): Found | null {
 
 export const meeting: Extractor = {
   id: 'meeting',
-  needs: ['title'],
+  needs: ['title', 'published'],
   provides: ['meeting'],
   run(ctx) {
     const g = grammar(ctx.lexicon);

@@ -5,6 +5,7 @@ import { isCommonWordTag } from '../segment/types';
 import type { Official } from '../types';
 import { bisect } from '../util/search';
 import { anyOf, perLexicon } from '../lexicon/word-lists';
+import { simplifiedKey } from '../pipeline/normalize';
 
 interface Mention {
   name: string;
@@ -650,7 +651,8 @@ export const officials: Extractor = {
       const earlier = known.slice();
       for (const title of mention.titles) {
         const written = ctx.surface(title.start, title.end).trim();
-        const working = ctx.text.slice(title.start, title.end).trim();
+        // Keyed by the simplified form: a mixed text may write one title both ways (管委會主任, 管委会主任).
+        const working = simplifiedKey(ctx.text.slice(title.start, title.end).trim(), ctx.lexicon);
         const former = isFormer(ctx, title.start, title.end);
         if (former) formerTitles.add(working);
         const same = (other: string) => formerTitles.has(other) === former;

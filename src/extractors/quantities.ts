@@ -72,6 +72,8 @@ function nounEnd(ctx: Context, unitEnd: number, stops: ReadonlySet<string>): num
       sawNoun = true;
       end = piece.end;
     } else if (MODIFIER_TAG.test(tag) && !(tag !== 'a' && sawNoun)) continue;
+    // A nominal verb between two nouns is part of a compound noun (责任 管理 网格), not a predicate.
+    else if (tag === 'vn' && pieces[i + 1] && /^(?:n|ng|nz)$/.test(ctx.tagOf(pieces[i + 1].word))) continue;
     else break;
   }
   return end;

@@ -7,6 +7,7 @@ import { keywords } from './keywords';
 import { meeting } from './meeting';
 import { officials } from './officials';
 import { people } from './people';
+import { published } from './published';
 import { quantities } from './quantities';
 import { slogans } from './slogans';
 import { title } from './title';
@@ -35,6 +36,7 @@ export function checkRegistry(extractors: readonly Extractor[]): void {
 /** Extractors in the order they run; each reads only the fields it declares in `needs`. */
 export const EXTRACTORS: readonly Extractor[] = [
   title,
+  published,
   meeting,
   officials,
   people,

@@ -87,7 +87,12 @@ export function findCountedPhrases(ctx: Context, maxBody = 10): CountedPhrase[] 
     // 百里杜鹃, 千家万户: a bare 百/千 before a tagged measure word is an idiom, not a count.
     const tagged = !measure && !/[百千]/.test(text[i]) && taggedMeasure(ctx, i, numEnd, isDigit);
     if (tagged) measure = text[numEnd];
-    if (!measure) continue;
+    if (!measure) {
+      // 北京、上海、重庆6省（市）, 甲、乙等8市: a level word counts the places listed right before it.
+      const places = placesCounted(ctx, i, numEnd);
+      if (places) phrases.push(places);
+      continue;
+    }
     if (i > 0 && NOT_BEFORE_NUMERAL.test(text[i - 1])) continue;
     const count = parseCount(text.slice(i, numEnd));
     if (!(count >= 1) || count > MAX_COUNT || (count === 1 && !COUNTABLE_ONE.test(measure))) continue;
@@ -184,6 +189,31 @@ function taggedMeasure(ctx: Context, at: number, numEnd: number, isDigit: boolea
 function nounAfter(ctx: Context, at: number): boolean {
   const token = ctx.tokenStartingAt(at);
   return !!token && /^[\u3400-\u9fff]+$/.test(token.word) && /^n/.test(ctx.tagOf(token.word) || 'x');
+}
+
+/** A one-character level word (省, 市, 县 …) from the levels list. */
+function isLevelChar(ctx: Context, ch: string | undefined): boolean {
+  return !!ch && ch.length === 1 && ctx.lexicon.set('levels').has(ch);
+}
+
+/**
+ * 北京、上海、重庆6省（市）, 甲、乙等8市: a count in digits glued to a 、-list (or its 等), then a one-character level
+ * word and maybe the other levels in brackets. The label is the count, the level word and the brackets; it is a set
+ * only when the list gives its members (listed-measure-words).
+ */
+function placesCounted(ctx: Context, at: number, numEnd: number): CountedPhrase | null {
+  const { text } = ctx;
+  if (!/\d/.test(text[at]) || !isLevelChar(ctx, text[numEnd]) || !/[\u3400-\u9fff]/.test(text[at - 1] ?? '')) return null;
+  // 4部门, 8市政府: the level character opens a longer word, which is the counted noun.
+  const own = ctx.tokenStartingAt(numEnd);
+  if (own && own.end > numEnd + 1) return null;
+  if (!/、[^，,。；;：:、\n]{1,24}$/.test(text.slice(Math.max(0, at - 60), at))) return null;
+  const count = Number(text.slice(at, numEnd));
+  if (!(count >= 2 && count <= 100)) return null;
+  let end = numEnd + 1;
+  const brackets = /^[（(][\u3400-\u9fff、]{1,6}[）)]/.exec(text.slice(end, end + 10));
+  if (brackets && [...brackets[0].slice(1, -1).replace(/、/g, '')].every((ch) => isLevelChar(ctx, ch))) end += brackets[0].length;
+  return { count, start: at, end, bodyStart: numEnd + 1, measure: text[numEnd], digits: true, quoted: false, bare: true };
 }
 
 /** Do nominal tokens run from `from` to a closing quote (at most 8 characters)? */

@@ -144,12 +144,27 @@ export interface DateEvidence {
   source: string;
 }
 
+/** A dated piece of text: the day and the `[start, end)` offsets of the date as written (and the label before it). */
+export type DatedAt = Required<DayRef> & { start: number; end: number; label?: string };
+
+const withoutOffsets = (found: DatedAt | null): Required<DayRef> | null => (found ? { year: found.year, month: found.month, day: found.day } : null);
+
 /**
  * The publication date a line states: a label (发布时间, 日期 … from data/publication-labels.txt) followed by a date
  * anywhere in the line (来源：某网  发布时间：2023-01-04), or a line that is only a date (2023/1/4, （2023-01-04）,
  * with an optional time). Null when the line states none.
  */
 export function publicationDate(line: string, lexicon: Lexicon): Required<DayRef> | null {
+  return withoutOffsets(publicationDateAt(line, lexicon));
+}
+
+/** An opening date before page details: 2023-02-14 10:30 来源：区政府办. Groups: lead, year, month, day. */
+const OPENING_DATE = /^(\s*[(（【[]?\s?)((\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?)[\s\d:：]*(?:来源|作者|编辑|发布|浏览|点击|字号|阅读|【)/;
+/** A line that is only a date, with an optional time. */
+const BARE_DATE = /^(\s*[(（[【]?\s?)((\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?)\s?(?:\d{1,2}:\d{2}(?::\d{2})?)?\s?[)）\]】]?\s*$/;
+
+/** `publicationDate` with the offsets of the date inside the line. */
+export function publicationDateAt(line: string, lexicon: Lexicon): DatedAt | null {
   const labelled = perLexicon(lexicon, 'publication-labels', () => {
     const labels = wordList(lexicon, 'publication-labels.txt');
     return labels.length ? new RegExp(`(?:${alternation(labels)})\\s?[:：]?\\s?`, 'g') : null;
@@ -159,36 +174,76 @@ export function publicationDate(line: string, lexicon: Lexicon): Required<DayRef
     for (let m = labelled.exec(line); m; m = labelled.exec(line)) {
       const after = m.index + m[0].length;
       const date = findDates(line, after, Math.min(line.length, after + 24)).find((d) => d.start === after && d.year && d.month);
-      if (date) return { year: date.year!, month: date.month!, day: date.day! };
+      if (date) return { year: date.year!, month: date.month!, day: date.day!, start: date.start, end: date.end, label: m[0].replace(/[\s:：]+$/, '') };
     }
   }
-  // 2023-02-14 10:30 来源：区政府办: a date opening a line of page details.
-  const opening = /^[(（【[]?\s?(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?[\s\d:：]*(?:来源|作者|编辑|发布|浏览|点击|字号|阅读|【)/.exec(line.trim());
-  if (opening && valid(+opening[2], +opening[3])) return { year: +opening[1], month: +opening[2], day: +opening[3] };
-  const bare = /^[(（[【]?\s?(\d{4})([-/.年])(\d{1,2})[-/.月](\d{1,2})日?\s?(?:\d{1,2}:\d{2}(?::\d{2})?)?\s?[)）\]】]?$/.exec(line.trim());
-  if (bare && valid(+bare[3], +bare[4])) return { year: +bare[1], month: +bare[3], day: +bare[4] };
+  for (const shape of [OPENING_DATE, BARE_DATE]) {
+    const m = shape.exec(line);
+    if (m && valid(+m[4], +m[5])) return { year: +m[3], month: +m[4], day: +m[5], start: m[1].length, end: m[1].length + m[2].length };
+  }
   return null;
 }
 
 /** 本报讯（2023年2月10日）, 《人民日报》（2025年03月12日第 08 版）, 新华社北京2月10日电: a dateline in the article text. */
 const DATELINE = /[(（](\d{4})年(\d{1,2})月(\d{1,2})日/;
-/** A photo's timestamp in its file name or path: 微信图片_20230209083257.jpg, /2023/02/09/, IMG_20230209. */
+/**
+ * A photo's timestamp in its file name or path: 微信图片_20230209083257.jpg, /2023/02/09/…jpg, IMG_20230209…, a
+ * compact stamp before an image extension.
+ */
 const IMAGE_STAMP = /(?:微信图片|IMG|DSC|图片|mmexport|wx_camera_|Screenshot)[_-]?(20\d{2})(\d{2})(\d{2})|\/(20\d{2})[/-]?(\d{2})[/-]?(\d{2})\/[^\s"')]{0,80}\.(?:jpe?g|png|gif|webp|bmp)|(?:^|[/_\-A-Za-z]|[A-Za-z]0)(20[0-4]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[^\s"'/)]{0,40}\.(?:jpe?g|png|gif|webp|bmp)/i;
 
 /** The date in an image file name or path, or null. */
 export function imageDate(text: string): Required<DayRef> | null {
+  return withoutOffsets(imageDateAt(text));
+}
+
+/** `imageDate` with the offsets of the matched stamp. */
+export function imageDateAt(text: string): DatedAt | null {
   const m = IMAGE_STAMP.exec(text);
   if (!m) return null;
   const year = +(m[1] ?? m[4] ?? m[7]);
   const month = +(m[2] ?? m[5] ?? m[8]);
   const day = +(m[3] ?? m[6] ?? m[9]);
-  return valid(month, day) ? { year, month, day } : null;
+  return valid(month, day) ? { year, month, day, start: m.index, end: m.index + m[0].length } : null;
 }
 
 /** The dateline date in a piece of article text, or null. */
 export function datelineDate(text: string): Required<DayRef> | null {
+  return withoutOffsets(datelineAt(text));
+}
+
+/** `datelineDate` with the offsets of the date (without the opening bracket). */
+export function datelineAt(text: string): DatedAt | null {
   const m = DATELINE.exec(text);
-  return m && valid(+m[2], +m[3]) ? { year: +m[1], month: +m[2], day: +m[3] } : null;
+  return m && valid(+m[2], +m[3]) ? { year: +m[1], month: +m[2], day: +m[3], start: m.index + 1, end: m.index + m[0].length } : null;
+}
+
+/** Pieces of a web address that carry its publication day. */
+const URL_HOST_PATH = String.raw`(?:https?:\/\/|www\.)[^\s"'<>()（）]{0,200}?`;
+/** /2023/03/08/, /2023-03/08/, /202303/08/, /20230308/, t20230308_123.html, _20230308.html */
+const URL_STAMP = new RegExp(
+  String.raw`${URL_HOST_PATH}(?:\/(20\d{2})[-/]?(0[1-9]|1[0-2])[-/]?(0[1-9]|[12]\d|3[01])(?=[/_.\-]|$)|[/_t](20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[_.\-\d]))`,
+  'i',
+);
+
+/** The publication day a web address states in its path (gov.cn /2023-03/08/, t20230308_…), or null. */
+export function urlDateAt(text: string): DatedAt | null {
+  const m = URL_STAMP.exec(text);
+  if (!m) return null;
+  const year = +(m[1] ?? m[4]);
+  const month = +(m[2] ?? m[5]);
+  const day = +(m[3] ?? m[6]);
+  if (!valid(month, day)) return null;
+  // The evidence is the address up to the end of its date.
+  let end = m.index + m[0].length;
+  while (end < text.length && !/[\s"'<>()（）]/.test(text[end])) end++;
+  return { year, month, day, start: m.index, end };
+}
+
+/** An ISO-like timestamp as page metadata writes it: 2023-03-08T10:00:00+08:00, 2023/3/8 10:00, 2023年3月8日. */
+export function metadataDateAt(text: string): DatedAt | null {
+  const date = findDates(text).find((d) => d.year && d.month && d.day);
+  return date ? { year: date.year!, month: date.month!, day: date.day!, start: date.start, end: date.end } : null;
 }
 
 const compare = (a: DayRef, b: DayRef) => a.month - b.month || a.day - b.day;

@@ -2,7 +2,7 @@ import type { Context } from '../pipeline/context';
 import type { CountedPhrase } from './counted';
 import { findCountedPhrases, levelMembers } from './counted';
 import { COUNT_CHARS, parseCount } from '../util/numbers';
-import { endsWith等, listEndingAt, listsStartingAfter, ordinalListAfter, type Span0 } from './lists';
+import { endsWith等, lastIndexWithin, listEndingAt, listsStartingAfter, ordinalListAfter, type Span0 } from './lists';
 import { membersFollowing } from './outline';
 
 /** A quoted name opening with a count (“稳企十条”). */
@@ -36,7 +36,7 @@ function listFramedBy以为(ctx: Context, phrase: CountedPhrase): Span0[] | null
   if (text[phrase.start - 1] !== '为') return null;
   let from = phrase.start - 1;
   while (from > 0 && !/[，,。；;：:\n]/.test(text[from - 1]) && phrase.start - from < 40) from--;
-  const yi = text.lastIndexOf('以', phrase.start - 2);
+  const yi = lastIndexWithin(text, '以', phrase.start - 2, 40);
   if (yi < from) return null;
   const start = yi + 1;
   const end = phrase.start - 1;
@@ -62,6 +62,28 @@ function quotedAfter(ctx: Context, from: number, to: number): Span0[] {
     items.push({ start, end: start + match[1].length });
   }
   return items;
+}
+
+/**
+ * “甲，乙，丙”三个程序: a quotation right before the label that splits at ，、；into exactly as many members as the count
+ * (the members' own commas are inside the quotation, so no 、-list reading sees them).
+ */
+function quotedListBefore(ctx: Context, phrase: CountedPhrase): Span0[] | null {
+  const { text } = ctx;
+  const close = phrase.start - 1;
+  if (text[close] !== '”' || phrase.quoted) return null;
+  const open = lastIndexWithin(text, '“', close, 120);
+  if (open < 0 || close - open > 120 || text.slice(open + 1, close).includes('”')) return null;
+  const members: Span0[] = [];
+  let from = open + 1;
+  for (let i = open + 1; i <= close; i++) {
+    if (i === close || /[，,、；;]/.test(text[i])) {
+      if (i - from < 1 || i - from > 24) return null;
+      members.push({ start: from, end: i });
+      from = i + 1;
+    }
+  }
+  return members.length === phrase.count && phrase.count >= 2 ? members : null;
 }
 
 /** Words that point back at what the previous clause listed (这是…三项荣誉, 上述三类问题). */
@@ -211,7 +233,11 @@ function readItemsOnce(ctx: Context, phrase: CountedPhrase, options: { quoted?: 
   if (framed && framed.length === phrase.count) return { items: framed, source: 'before' };
   const levels = fusedLevels(ctx, phrase);
   if (levels) return { items: levels, source: 'levels' };
-  const attached = !!ctx.text[phrase.start - 1] && !/[，,。；;：:!！?？\n()（）]/.test(ctx.text[phrase.start - 1]);
+  const quotedBefore = quotedListBefore(ctx, phrase);
+  if (quotedBefore) return { items: quotedBefore, source: 'before' };
+  // “甲”、“乙”、两个“丙”: a label right after 、 is itself one name in a list, not the label closing it.
+  const inList = ctx.text[phrase.start - 1] === '、';
+  const attached = !inList && !!ctx.text[phrase.start - 1] && !/[，,。；;：:!！?？\n()（）]/.test(ctx.text[phrase.start - 1]);
   const befores: Span0[][] = [];
   if (attached) {
     const split = listEndingAt(ctx, phrase.start);

@@ -9,6 +9,13 @@ const COUNTED_TAIL = new RegExp(String.raw`[${COUNT_CHARS}\d]+[大个项条类�
 /** A quoted number and the verb that glosses it (“2”指, “N”即): not part of a list member. */
 const GLOSS_OPENING = /^.*[“"‘][0-9A-Za-z]{1,3}[”"’](?:是指|指的是|就是|是|即|指|为)/;
 
+/** lastIndexOf that looks back at most `max` characters from `at` (an unbounded search per label is quadratic). */
+export function lastIndexWithin(text: string, word: string, at: number, max: number): number {
+  const from = Math.max(0, at - max);
+  const found = text.slice(from, at + word.length).lastIndexOf(word);
+  return found < 0 ? -1 : from + found;
+}
+
 /** A list member in working offsets. */
 export interface Span0 {
   start: number;
@@ -178,6 +185,16 @@ function valid(ctx: Context, members: Span0[]): boolean {
   return members.length >= 2 && members.every((m) => m.end - m.start >= 1 && m.end - m.start <= MAX_ITEM && !CLAUSE_OR_COUNT.test(ctx.text.slice(m.start, m.end)));
 }
 
+/** Does a member hold a verb token (是, 践行)? */
+function hasVerb(ctx: Context, member: Span0): boolean {
+  for (let at = member.start; at < member.end; at++) {
+    if (!ctx.isTokenStart(at)) continue;
+    const token = ctx.tokenStartingAt(at);
+    if (token && token.end <= member.end && /^[\u3400-\u9fff]+$/.test(token.word) && /^(?:v|vshi)$/.test(ctx.tagOf(token.word) || 'x')) return true;
+  }
+  return false;
+}
+
 /** A 、-list that ends right before `end` (A、B、C三大主导产业). */
 export function listEndingAt(ctx: Context, end: number, splitAnd = true): Span0[] | null {
   const { text } = ctx;
@@ -189,7 +206,7 @@ export function listEndingAt(ctx: Context, end: number, splitAnd = true): Span0[
   while (from > 0 && stop - from < 120) {
     // 人工智能（软件）: a bracket closing inside a member is part of it.
     if (/[)）]/.test(text[from - 1])) {
-      const open = Math.max(text.lastIndexOf('（', from - 1), text.lastIndexOf('(', from - 1));
+      const open = Math.max(lastIndexWithin(text, '（', from - 1, 12), lastIndexWithin(text, '(', from - 1, 12));
       if (open >= 0 && from - open <= 12 && !/[，,。；;、]/.test(text.slice(open, from))) {
         from = open;
         continue;
@@ -209,6 +226,10 @@ export function listEndingAt(ctx: Context, end: number, splitAnd = true): Span0[
   // Without 、 a 和 joins two short words (现场和线上); a long clause around 和 is not a list.
   if (!chunk.includes('、') && !dashed && members.some((m) => m.end - m.start > 8)) members = members.length > 2 ? members : [members[0], ...members.slice(1).filter((m) => m.end - m.start <= 8)];
   if (members.length < 2) return null;
+  // …中央和国家机关是践行“两个维护”: a last member that holds the sentence's verb while the first holds none is a
+  // clause, not a name (控制需求和增加供给 are two verb phrases alike).
+  const pair = !chunk.includes('、') && !chunk.includes('”“') && !dashed;
+  if (pair && hasVerb(ctx, members[members.length - 1]) && !hasVerb(ctx, members[0])) return null;
   members = [fitFirst(ctx, members[0], members.slice(1)), ...members.slice(1)].map((m) => stripQuotes(ctx, m));
   return valid(ctx, members) ? members : null;
 }

@@ -45,6 +45,8 @@ export function articleOf(text: string, format: InputFormat, lexicon: Lexicon, w
     removed: [
       ...cleaned.removed.map((piece) => ({ ...piece, span: toSourceSpan(html.view, piece.span[0], piece.span[1]) })),
       ...html.images.filter((image) => /^[^\n]{1,300}$/.test(image.text)).map((image) => ({ text: image.text, reason: 'image-file', span: image.span })),
+      // Publication metadata (<meta> dates, <time>, the page's address): evidence of the publication date.
+      ...html.metadata.filter((piece) => /^[^\n]{1,300}$/.test(piece.text)),
     ].sort((a, b) => a.span[0] - b.span[0]),
   };
 }

@@ -15,7 +15,7 @@ export interface AnalyzeOptions {
 /** Fields the extractors fill in. */
 export type Extracted = Pick<
   AnalysisResult,
-  'title' | 'meeting' | 'officials' | 'people' | 'frameworks' | 'enumerations' | 'industries' | 'slogans' | 'quantities' | 'directives' | 'keywords' | 'warnings'
+  'title' | 'published' | 'meeting' | 'officials' | 'people' | 'frameworks' | 'enumerations' | 'industries' | 'slogans' | 'quantities' | 'directives' | 'keywords' | 'warnings'
 >;
 
 /** A field an extractor can provide or need (`warnings` is always allowed and never needed). */

@@ -15,6 +15,12 @@ export interface HtmlText {
   truncatedAt: number | null;
   /** `src` of each article image as written, with its offsets in the HTML string (file names often carry a date). */
   images: Array<{ text: string; span: [number, number] }>;
+  /**
+   * Publication metadata of the page: `<meta>` contents whose name says publication date (`article:published_time`,
+   * `PubDate` …, reason `publication-meta`), `<time datetime>` (`publication-time`) and the page's own address
+   * (`<link rel=canonical>`, `og:url`; `page-url`), with their offsets in the HTML string.
+   */
+  metadata: Array<{ text: string; reason: string; span: [number, number] }>;
 }
 
 const CHUNK = 65536;
@@ -23,6 +29,12 @@ const MAX_DEPTH = 1024;
 export const MAX_HTML_DEPTH = MAX_DEPTH;
 /** Image sources kept per page (year evidence needs the first few). */
 const MAX_IMAGES = 50;
+/** Metadata values kept per page. */
+const MAX_METADATA = 20;
+/** `<meta>` names of a publication date (pubdate, PubDate, article:published_time, dc.date, publishdate, og:release_date …). */
+const META_DATE_NAME = /(?:^|[.:_-])(?:pub(?:lish(?:ed)?)?[_-]?(?:date|time)|(?:published|release|created?)[_-]?(?:date|time)?|date(?:\.created|\.issued)?|firstpublishedtime|publishdate|pubdate|dc\.date)$/i;
+/** `<meta>` names of the page's own address. */
+const META_URL_NAME = /^(?:og:url|url)$/i;
 
 /** Elements whose content is never article text. */
 const SKIP_TAGS = new Set([
@@ -192,6 +204,17 @@ function titleLength(title: string): number {
   return cut && cut.index >= 4 ? cut.index : title.length;
 }
 
+/** The publication metadata one tag carries, if any: a dated `<meta>`, `<time datetime>`, or the page's address. */
+function metadataOf(name: string, attribs: Record<string, string>): { text: string; reason: string } | null {
+  if (name === 'time') return attribs.datetime ? { text: attribs.datetime, reason: 'publication-time' } : null;
+  if (name === 'link') return /(?:^|\s)canonical(?:\s|$)/i.test(attribs.rel ?? '') && attribs.href ? { text: attribs.href, reason: 'page-url' } : null;
+  const key = attribs.name ?? attribs.property ?? attribs.itemprop ?? '';
+  if (!attribs.content) return null;
+  if (META_DATE_NAME.test(key) && !/modif|updat|expir/i.test(key)) return { text: attribs.content, reason: 'publication-meta' };
+  if (META_URL_NAME.test(key)) return { text: attribs.content, reason: 'page-url' };
+  return null;
+}
+
 /** Extract the title and article text of an HTML page. */
 export function extractHtml(source: string): HtmlText {
   const result = extract(source, true);
@@ -203,6 +226,7 @@ function extract(source: string, classChrome: boolean): HtmlText & { titleLength
   const elements: Element[] = [];
   const stack: number[] = [];
   const images: HtmlText['images'] = [];
+  const metadata: HtmlText['metadata'] = [];
   let pieces: Piece[] = [];
   const titlePieces: Piece[] = [];
   let titleState: 'before' | 'in' | 'done' = 'before';
@@ -216,6 +240,14 @@ function extract(source: string, classChrome: boolean): HtmlText & { titleLength
           const tag = source.slice(parser.startIndex, parser.endIndex + 1);
           const at = tag.indexOf(attribs.src);
           if (at >= 0) images.push({ text: attribs.src, span: [parser.startIndex + at, parser.startIndex + at + attribs.src.length] });
+        }
+        if ((name === 'meta' || name === 'time' || name === 'link') && metadata.length < MAX_METADATA) {
+          const kept = metadataOf(name, attribs);
+          if (kept) {
+            const tag = source.slice(parser.startIndex, parser.endIndex + 1);
+            const at = tag.indexOf(kept.text);
+            if (at >= 0 && kept.text.length <= 300) metadata.push({ ...kept, span: [parser.startIndex + at, parser.startIndex + at + kept.text.length] });
+          }
         }
         const block = BLOCK_TAGS.has(name);
         const inArticle = (parent?.inArticle ?? false) || name === 'article' || name === 'main';
@@ -343,7 +375,7 @@ function extract(source: string, classChrome: boolean): HtmlText & { titleLength
     if (piece.kind === 'break') writer.lineBreak(piece.at, piece.lines);
     else if (!dropped.has(piece.block)) writer.text(piece);
   }
-  return { view: builder.build(), title: titleCut || null, titleLength: titleCut.length, truncatedAt, images };
+  return { view: builder.build(), title: titleCut || null, titleLength: titleCut.length, truncatedAt, images, metadata };
 }
 
 /** Does this decoded text look like an HTML page? A doctype or <html> near the start, or many tags. */

@@ -105,7 +105,7 @@ const BLOCK_PREFIX = /^(?:[ \t]{0,8}(?:>[ \t]?|#{1,6}[ \t]+|[-*+][ \t]+|\d{1,3}[
 /** The number of an ordered-list item closing a line's block prefix (`> 2. `). */
 const ORDERED_NUMBER = /(\d{1,3}[.)])[ \t]+$/;
 /** Inline markup removed wherever it appears: emphasis, code, strike-through, link and image syntax. */
-const INLINE = /!\[([^\]\n]{0,200})\]\(([^)\s]{0,500})(?:\s+"[^"\n]{0,200}")?\)|\[([^\]\n]{1,200})\]\([^)\n]{0,500}\)|\*\*|__|~~|`/g;
+const INLINE = /!\[([^\]\n]{0,200})\]\(([^)\s]{0,500})(?:\s+"[^"\n]{0,200}")?\)|\[([^\]\n]{1,200})\]\(([^)\n]{0,500})\)|\*\*|__|~~|`/g;
 
 /** Extract the article text of a Markdown document. */
 export function extractMarkdown(source: string): MarkdownText {
@@ -164,6 +164,12 @@ export function extractMarkdown(source: string): MarkdownText {
       } else if (m[3] !== undefined) {
         const textStart = matchStart + 1;
         copyCells(builder, source, textStart, textStart + m[3].length);
+        // A link's address is not read, but it is listed: a page's own address often carries its publication day.
+        const target = m[4].trim();
+        if (/^(?:https?:\/\/|www\.)\S+$/i.test(target)) {
+          const targetStart = matchStart + m[0].indexOf(target, m[3].length + 3);
+          removed.push({ text: target, reason: 'link', span: [targetStart, targetStart + target.length] });
+        }
       }
       at = matchStart + m[0].length;
     }

@@ -46,6 +46,19 @@ export function looksTraditional(text: string, lexicon: Lexicon): boolean {
   return traditional >= MIN_TRADITIONAL && traditional >= chinese * TRADITIONAL_SHARE;
 }
 
+/**
+ * The simplified form of a short piece (a title) when it holds a traditional-only character, else the piece itself:
+ * a key under which 管委會主任 and 管委会主任, written both ways in one mixed text, are the same title.
+ */
+export function simplifiedKey(piece: string, lexicon: Lexicon): string {
+  const table = traditionalTable(lexicon);
+  for (let i = 0; i < piece.length; i++) {
+    const code = piece.charCodeAt(i);
+    if (code >= CJK_FIRST && code <= CJK_LAST && table[code - CJK_FIRST]) return simplifyKeepingLength(piece);
+  }
+  return piece;
+}
+
 type Convert = (text: string) => string;
 let toSimplified: Convert | undefined;
 

@@ -215,7 +215,8 @@ const KIND_CSS = LEGEND.map(
     `body:has(#show-${kind}:not(:checked)) mark.k-${kind}{background:none;box-shadow:none;font-weight:inherit}body:has(#show-${kind}:not(:checked)) mark.k-${kind}::after{content:none}`,
 ).join('\n');
 
-const CSS = `
+/** The report's style sheet (the archive's person and place pages use it too). */
+export const CSS = `
 :root{--bg:#fafaf7;--fg:#1d1d1f;--muted:#6b6b70;--card:#fff;--line:#ddd;
 --official:#ffd27a;--mention:#ffe9bd;--formula:#f28b82;--component:#f7c1bc;--item:#c6e6c1;--enumeration:#a8d8ea;
 --industry:#b39ddb;--slogan:#ffab91;--quantity:#e6ee9c;--meeting:#b2dfdb;--removed:#e0e0e0}
@@ -330,7 +331,7 @@ const SCRIPT = `
 })();
 ${REVIEW_SCRIPT}`;
 
-const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+export const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /**
  * One self-contained HTML page: no external resources, and a Content-Security-Policy that only lets the page's own

@@ -36,6 +36,7 @@ describe('a quantity counts a noun phrase that ends where the phrase ends', () =
     ['a predicate after the noun', '今年又有6家企业上市。', '6家企业', '企业'],
     ['a unit of two characters', '全年培训农民3000人次以上。', '3000人次', null],
     ['a modifier before the noun', '新增1200个就业岗位。', '1200个就业岗位', '就业岗位'],
+    ['a nominal verb inside a compound noun', '全区划分30个责任管理网格。', '30个责任管理网格', '责任管理网格'],
   ])('%s', (_, text, expected, noun) => {
     const [quantity] = analyze(text).quantities;
     expect({ text: quantity.text, noun: quantity.noun }).toEqual({ text: expected, noun });

@@ -12,7 +12,8 @@ const FIXTURE = fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'zi
 function hostile(): AnalysisResult {
   const span: [number, number] = [0, 1];
   return {
-    schemaVersion: '1.0',
+    schemaVersion: '1.1',
+    published: null,
     input: { path: 'dir,with "quotes"/a.txt', encoding: 'utf-8', chars: 10 },
     title: { text: '=HYPERLINK("http://x","点我")', span },
     meeting: null,

@@ -11,7 +11,8 @@ import type { AnalysisResult } from '../../src/types';
 
 const span: [number, number] = [0, 2];
 const result: AnalysisResult = {
-  schemaVersion: '1.0',
+  schemaVersion: '1.1',
+  published: null,
   input: { path: 'x.txt', encoding: 'utf-8', chars: 40 },
   title: { text: '青原县召开工作会议', span },
   meeting: null,

@@ -18,6 +18,8 @@ describe('a measure word or level outside the lists, read from the tags', () => 
     ['levels set off by 、', '压实市、区两级责任。', [[2, '两级责任', ['市', '区']]]],
     ['levels named by short nouns before 级', '健全园区企业两级安全责任体系。', [[2, '两级安全责任体系', ['园区', '企业']]]],
     ['two-character levels fused', '落实街道社区两级网格管理。', [[2, '两级网格管理', ['街道', '社区']]]],
+    ['places counted by a level word with the other levels in brackets', '东湖、西岭、南山3县（区）作交流发言。', [[3, '3县（区）', ['东湖', '西岭', '南山']]]],
+    ['places counted by a level word after 等', '青川、白河等5市开展试点。', [[5, '5市', ['青川', '白河']]]],
   ])('%s', (_, text, expected) => {
     expect(enumerations(text)).toEqual(expected);
   });
@@ -27,6 +29,8 @@ describe('a measure word or level outside the lists, read from the tags', () => 
     ['a count of a time word', '抢修队连续奋战三个晚上，历时两个多月。'],
     ['an open-class measure word with no members and no set verb', '全镇共有两户村民受灾。'],
     ['a round hundred in an idiom', '沿线百里画廊景色宜人。'],
+    ['a level word after a count with no list', '全市有8市民代表参与评议。'],
+    ['a grade, not levels', '苏南运河二级航道整治完工。'],
   ])('no set: %s', (_, text) => {
     expect(enumerations(text)).toEqual([]);
   });
@@ -42,6 +46,14 @@ describe('labels cut or merged', () => {
       [
         [3, '三项举措', ['减税', '降费', '贴息']],
         [3, '三项举措', ['稳岗', '扩招', '培训']],
+      ],
+    ],
+    [
+      'two counts after their noun under one label, members after 包括：',
+      '县里出台扶持政策12条。包括：降低用地成本，减免厂房租金，发放贴息贷款。今年又出台扶持政策12条。包括：发放稳岗补贴，开展技能培训，奖励企业招工。',
+      [
+        [12, '政策12条', ['降低用地成本', '减免厂房租金', '发放贴息贷款']],
+        [12, '政策12条', ['发放稳岗补贴', '开展技能培训', '奖励企业招工']],
       ],
     ],
     ['a list writing one member twice', '建成东湾村、南岭村、南岭村、西坡村三个示范村。', [[3, '三个示范村', ['东湾村', '南岭村', '西坡村']]]],

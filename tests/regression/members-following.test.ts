@@ -129,3 +129,26 @@ describe('members counted one each', () => {
     expect(enumerations(text)).toEqual(expected);
   });
 });
+
+describe('a list right before the label', () => {
+  test.each<[string, string, Row[]]>([
+    ['a quotation whose members are split by commas', '该镇按照“群众申请，村级评议，镇级审核，县级审批”四个步骤依次办理。', [
+      [4, '四个步骤', ['群众申请', '村级评议', '镇级审核', '县级审批']],
+    ]],
+    ['a quotation split by 、 and ；', '街道推行“先受理、后补件；当场办、限时结”四项承诺。', [
+      [4, '四项承诺', ['先受理', '后补件', '当场办', '限时结']],
+    ]],
+    ['two verb phrases joined by 和', '要从扩大内需和稳定外需两个方面同时发力。', [[2, '两个方面', ['扩大内需', '稳定外需']]]],
+  ])('%s', (_, text, expected) => {
+    expect(enumerations(text)).toEqual(expected);
+  });
+
+  test.each([
+    ['a label that is one name of a 、-list', '会上解读了“四个意识”、“五史”、两个“确保”、“三个务必”等新论断。', '两个“确保”'],
+    ['a name and a clause joined by 和', '各级机关和基层单位是落实“两个责任”的主体。', '“两个责任”'],
+    ['a subject and a clause joined by 和', '省委和省政府是推动“三项改革”的第一责任方。', '“三项改革”'],
+  ])('no members: %s', (_, text, label) => {
+    const found = enumerations(text).find(([, written]) => written === label);
+    expect(found?.[2] ?? []).toEqual([]);
+  });
+});

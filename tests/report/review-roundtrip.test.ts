@@ -58,7 +58,7 @@ async function evalJson(argv: string[]) {
 
 const ARTICLE =
   '青松县召开2024年项目建设推进会\n3月12日，青松县召开2024年项目建设推进会。县长李明亮相会场并讲话。总农艺师张伟出席会议。\n' +
-  '会议提出，建设三座高地：科创高地、人才高地、开放高地。全县要培育竹木家具等特色产业。\n会前，县委书记金秋时节来到田间察看春耕。\n';
+  '会议提出，算清三本账：经济账、民生账、生态账。全县要培育竹木家具等特色产业。\n会前，县委书记金秋时节来到田间察看春耕。\n';
 
 describe('report corrections round trip', () => {
   test('annotate → export → eval gives 1 on every field with the exported lexicon', async () => {
@@ -75,13 +75,13 @@ describe('report corrections round trip', () => {
         { kind: 'official', text: '张伟', at: at('张伟') },
         { kind: 'title', text: '总农艺师', at: at('总农艺师') },
         { kind: 'role', text: '出席', at: at('出席会议') },
-        { kind: 'enumeration', text: '三座高地', at: at('三座高地') },
-        ...['科创高地', '人才高地', '开放高地'].map((text) => ({ kind: 'item', text, at: at(text), parent: 'added-3' })),
+        { kind: 'enumeration', text: '三本账', at: at('三本账') },
+        ...['经济账', '民生账', '生态账'].map((text) => ({ kind: 'item', text, at: at(text), parent: 'added-3' })),
       ],
     };
     const exports = reviewExports(data, state);
     expect(exports.gold.file).toBe('qingsong.txt');
-    expect(exports.lexicon).toEqual({ 'names.txt': ['李明', '张伟'], 'titles.txt': ['总农艺师'], 'measure-words.txt': ['座'], 'industries.txt': [], 'not-names.txt': ['金秋'] });
+    expect(exports.lexicon).toEqual({ 'names.txt': ['李明', '张伟'], 'titles.txt': ['总农艺师'], 'measure-words.txt': ['本'], 'industries.txt': [], 'not-names.txt': ['金秋'] });
     const dirs = save(exports, data, root);
 
     const fixed = await evalJson(['--gold', dirs.gold, '--lexicon', dirs.lexicon, '--min', '1', file]);
@@ -128,9 +128,9 @@ describe('report corrections round trip', () => {
   });
 
   test.each([
-    ['建设三座高地：科创高地、人才高地、开放高地。', '三座高地', 3],
-    ['推进两桩实事：修路、建桥。', '两桩实事', 2],
-    ['打造四朵金花：茶叶、竹笋、花卉、药材。', '四朵金花', 4],
+    ['算清三本账：经济账、民生账、生态账。', '三本账', 3],
+    ['用好三把钥匙：改革、创新、开放。', '三把钥匙', 3],
+    ['念好三字诀：实、干、稳。', '三字诀', 3],
   ])('measure words: an added counted set is found with its members on re-analysis: %s', (text, label, count) => {
     expect(analyze({ text }).enumerations.map((e) => e.label)).not.toContain(label);
     const result = correct(text, (_data, shown) => ({ verdicts: {}, fixes: {}, added: [{ kind: 'enumeration', text: label, at: shown.indexOf(label) }] }));
