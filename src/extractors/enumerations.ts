@@ -151,13 +151,20 @@ export const enumerations: Extractor = {
   provides: ['enumerations'],
   run(ctx) {
     const used = new Set<string>();
-    for (const framework of ctx.found.frameworks ?? []) for (const component of framework.components) used.add(component.span.join(':'));
+    // A component is not an enumeration, at its own span or named again elsewhere (即一个目标、两大平台 … “2”指甲、乙两大平台).
+    const componentLabels = new Set<string>();
+    for (const framework of ctx.found.frameworks ?? []) {
+      for (const component of framework.components) {
+        used.add(component.span.join(':'));
+        componentLabels.add(`${component.count}:${normalizedLabel(component.label)}`);
+      }
+    }
     const found: Enumeration[] = [];
     const warnings: Warning[] = [];
     const byLabel = new Map<string, Enumeration>();
     for (const phrase of countedPhrases(ctx)) {
       const span = ctx.span(phrase.start, phrase.end);
-      if (used.has(span.join(':'))) continue;
+      if (used.has(span.join(':')) || componentLabels.has(`${phrase.count}:${normalizedLabel(ctx.surface(phrase.start, phrase.end))}`)) continue;
       let { items, partial, source }: { items: Span0[]; partial?: boolean; source: string } = itemsFor(ctx, phrase);
       // 签约项目164个，包括甲、乙、丙: some members named after 包括, fewer than the count.
       if (!items.length) {

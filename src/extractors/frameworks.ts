@@ -188,6 +188,24 @@ function refineItems(ctx: Context, phrase: CountedPhrase, items: Span0[], limit:
   return kept;
 }
 
+/** A gloss's lead word (即, 是, 指 …) and, before a counted phrase, the demonstrative that points at it (这一个目标). */
+const GLOSS_LEAD = /^(?:即|是|指|为|就是)/;
+const POINTER_BEFORE_PHRASE = /(?:这样的|这|该|此)$/;
+
+/**
+ * The one thing a gloss names before its counted phrase (“1”即建设甲这一个目标 → 建设甲): a stretch of two to 24
+ * Chinese characters with no clause or list punctuation, or null.
+ */
+function thingBefore(text: string, start: number, end: number): Span0 | null {
+  const piece = text.slice(start, end);
+  const lead = GLOSS_LEAD.exec(piece)?.[0].length ?? 0;
+  const pointer = POINTER_BEFORE_PHRASE.exec(piece.slice(lead))?.[0].length ?? 0;
+  const thing = { start: start + lead, end: end - pointer };
+  const written = text.slice(thing.start, thing.end);
+  if (!pointer || written.length < 2 || written.length > 24 || /[，,、；;：:。“”"]/.test(written) || !/^[\u3400-\u9fff]/.test(written)) return null;
+  return thing;
+}
+
 /** Components for a clause or gloss that explains number `count`. */
 function explainClause(ctx: Context, count: Part, span: Span0): Explained | null {
   const { text } = ctx;
@@ -201,6 +219,9 @@ function explainClause(ctx: Context, count: Part, span: Span0): Explained | null
     for (const phrase of countedPhrases(ctx)) {
       if (phrase.start >= start && phrase.end <= end + 1 && phrase.count === count) {
         let items = refineItems(ctx, phrase, itemsFor(ctx, phrase, { quoted: true }).items, span.end);
+        // “1”即建设甲这一个目标: the words before the phrase in its gloss name the one thing.
+        const named = !items.length && count === 1 ? thingBefore(text, start, phrase.start) : null;
+        if (named) items = [named];
         if (!items.length && count === 1 && phrase.end > phrase.bodyStart && !phrase.quoted) items = [{ start: phrase.bodyStart, end: phrase.end }];
         return { count, label: { start: phrase.start, end: phrase.end }, items, phrase };
       }

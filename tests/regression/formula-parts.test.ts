@@ -93,3 +93,26 @@ describe('counted phrases unrelated to a formula are not its components', () => 
     expect(components(text)).toEqual([]);
   });
 });
+
+describe('a gloss per number, the counted phrases named again as one list before it', () => {
+  // The list 即一个目标、两大平台… only names the components; the glosses after it say what each one is.
+  test.each<[string, string, Row[]]>([
+    ['这一个目标 and 指/是 glosses', '全县围绕“1+2”思路，即一个目标、两大平台。“1”即建设生态康养名县这一个目标；“2”指工业园、物流港两大平台。', [
+      [1, '一个目标', ['建设生态康养名县']],
+      [2, '两大平台', ['工业园', '物流港']],
+    ]],
+    ['该一个愿景 and a three-part gloss', '该区提出“1+3”布局，即一个愿景、三条廊道。“1”是打造滨江花园城区该一个愿景；“3”是沿江、沿河、沿山三条廊道。', [
+      [1, '一个愿景', ['打造滨江花园城区']],
+      [3, '三条廊道', ['沿江', '沿河', '沿山']],
+    ]],
+    ['这一个核心 in a bracketed list', '该镇确立“1+2”格局（一个核心、两大片区）。“1”即做强集镇这一个核心；“2”指东部、西部两大片区。', [
+      [1, '一个核心', ['做强集镇']],
+      [2, '两大片区', ['东部', '西部']],
+    ]],
+  ])('%s', (_kind, text, expected) => {
+    expect(components(text)).toEqual(expected);
+    // The labels named in the list before the glosses are the components again, not enumerations of their own.
+    const labels = analyze(text).enumerations.map((e) => e.label);
+    for (const [, label] of expected) expect(labels).not.toContain(label);
+  });
+});
