@@ -101,5 +101,40 @@ export function normalize(view: TextView, lexicon: Lexicon): Normalized {
   let text = foldWidth(view.text);
   const traditional = looksTraditional(text, lexicon);
   if (traditional) text = simplifyKeepingLength(text);
+  else text = simplifyTraditionalLines(text, lexicon);
   return { view: { ...view, text }, traditional };
+}
+
+/** A line of a mostly simplified text that is itself written in traditional characters: at least this share, and this many. */
+const LINE_TRADITIONAL_SHARE = 0.2;
+const LINE_MIN_TRADITIONAL = 3;
+
+/**
+ * A simplified text with a line or paragraph in traditional script (a quoted notice, a pasted passage) gets those lines
+ * converted for matching, so 縣長周汎之主持會議 inside a simplified article reads like 县长…; a line with one old
+ * character (a name) is left alone. Length is kept, so offsets stay valid.
+ */
+function simplifyTraditionalLines(text: string, lexicon: Lexicon): string {
+  const table = traditionalTable(lexicon);
+  let out: string | undefined;
+  let lineStart = 0;
+  let chinese = 0;
+  let traditional = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 10;
+    if (code === 10) {
+      if (traditional >= LINE_MIN_TRADITIONAL && traditional >= chinese * LINE_TRADITIONAL_SHARE) {
+        out ??= text;
+        out = out.slice(0, lineStart) + simplifyKeepingLength(text.slice(lineStart, i)) + out.slice(i);
+      }
+      lineStart = i + 1;
+      chinese = 0;
+      traditional = 0;
+      continue;
+    }
+    if (code < CJK_FIRST || code > CJK_LAST) continue;
+    chinese++;
+    traditional += table[code - CJK_FIRST];
+  }
+  return out ?? text;
 }

@@ -25,3 +25,20 @@ describe('names with characters outside the Basic Multilingual Plane keep their 
     expect(officialsOf(text).map(([who]) => who)).toContain(name);
   });
 });
+
+describe('a line in traditional script inside a simplified article is read like the rest', () => {
+  // Only the traditional line is converted for matching; the simplified lines around it say little in traditional.
+  test.each([
+    ['3月2日，南溪县召开防汛工作会议。会议通报了近期雨情。\n縣長周汎之主持會議並講話。\n会议要求各乡镇做好值守。', '周汎之', '縣長', ['主持', '讲话']],
+    ['东岭镇召开春耕动员会。会议部署了春耕工作。\n鎮黨委書記歐陽靜儀出席會議。\n会上还表彰了种粮大户。', '欧阳静仪', '鎮黨委書記', ['出席']],
+    ['西河区召开招商推进会。\n區長馮國棟主持會議。\n会议强调，要狠抓项目落地。', '冯国栋', '區長', ['主持']],
+  ])('%s', (text, simplifiedName, title, roles) => {
+    const result = analyze(text);
+    const official = result.officials.find((o) => o.titles.includes(title));
+    expect(official).toBeDefined();
+    // The name is reported as written; compare it in simplified form.
+    expect(official!.name.length).toBe(simplifiedName.length);
+    expect(official!.roles).toEqual(roles);
+    expect(text.slice(official!.spans[0][0], official!.spans[0][1])).toBe(official!.name);
+  });
+});
