@@ -126,6 +126,8 @@ function fitFirst(ctx: Context, first: Span0, others: Span0[]): Span0 {
     });
     if (verbal) start = withoutVerbs;
   }
+  // 处理好三对关系：发展与安全、…: right after a colon the sentence has already ended, so no word there is a lead-in.
+  if (/[：:]/.test(ctx.text[first.start - 1] ?? '')) start = first.start;
   // 周总理从农业、工业、…: a preposition inside the first member ends the sentence part before it.
   for (let at = start; at < first.end; at++) {
     if (!ctx.isTokenStart(at)) continue;

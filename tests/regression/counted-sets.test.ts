@@ -121,3 +121,15 @@ describe('industries in more than one group', () => {
     expect(industries(text)).toEqual([]);
   });
 });
+
+describe('members right after a colon keep their first word', () => {
+  // After the colon the sentence part is over: 发展, 推进 … open the first member, they do not lead into the list.
+  test.each([
+    ['会议要求，处理好三个关系：发展与安全、速度与质量、当前与长远。', ['发展与安全', '速度与质量', '当前与长远']],
+    ['会议部署两项任务：发展特色农业、建设美丽乡村。', ['发展特色农业', '建设美丽乡村']],
+    ['会议提出，统筹好“三对关系”：发展与保护、城市与乡村、存量与增量。', ['发展与保护', '城市与乡村', '存量与增量']],
+  ])('%s', (text, items) => {
+    const { analyze } = require('../helpers') as typeof import('../helpers');
+    expect(analyze(text).enumerations[0].items.map((i) => i.text)).toEqual(items);
+  });
+});
