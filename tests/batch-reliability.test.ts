@@ -177,7 +177,7 @@ describe('--output-dir as a set, streamed', () => {
       const officials = fs.readFileSync(path.join(dir, 'out', 'officials.csv'), 'utf8').split('\r\n');
       expect(officials[0]).toMatch(/^\ufeffdocument,name/);
       expect(officials.filter((line) => line.startsWith(FIXTURE)).length % 2).toBe(0); // the same rows for both copies
-    } else if (format !== 'markdown') {
+    } else {
       const { out } = await run(['--format', format, ...inputs]);
       expect(fs.readFileSync(path.join(dir, 'out', names[0]), 'utf8')).toBe(out);
     }
@@ -594,5 +594,19 @@ describe('a second signal while finishing up ends the process at once and leaves
     expect(tempFiles(dir)).toEqual([]);
     const content = JSON.parse(fs.readFileSync(target, 'utf8'));
     expect(content === 'old' || Array.isArray(content)).toBe(true);
+  });
+});
+
+describe('Markdown is written record by record', () => {
+  // Each section goes out as it comes (nothing kept until the end), and the bytes equal the formatter's output for
+  // the whole list: a result, an error record and a second result, with one job and with two.
+  test.each([['1'], ['2']])('--jobs %s: streamed Markdown equals the formatter over the whole list', async (jobs) => {
+    const dir = tempDir();
+    const inputs = [FIXTURE, path.join(dir, 'missing.txt'), FIXTURE];
+    const { out } = await run(['--format', 'markdown', '--jobs', jobs, ...inputs]);
+    const { out: json } = await run(['--format', 'json', ...inputs]);
+    const { markdown } = require('../src/formatters/markdown') as typeof import('../src/formatters/markdown');
+    expect(out).toBe(markdown(JSON.parse(json), { color: false }));
+    expect(out.match(/^## /gm)).toHaveLength(3);
   });
 });

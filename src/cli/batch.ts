@@ -45,8 +45,8 @@ export interface BatchOptions {
   errorsInOutput?: boolean;
 }
 
-/** Formats written for the whole batch at once (CSV sheets, Markdown tables): records are kept until the end. */
-const WHOLE_BATCH_FORMATS = new Set(['csv', 'markdown']);
+/** Formats written for the whole batch at once (the CSV documents sheet to stdout): records are kept until the end. */
+const WHOLE_BATCH_FORMATS = new Set(['csv']);
 
 export interface BatchStreams {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -104,9 +104,11 @@ function recordWriter(format: string, sink: Sink, many: boolean) {
         if (count === 1 && many) await sink.write(`[\n${indent(chunk)}`);
         else if (count === 1) first = chunk;
         else await sink.write(`,\n${indent(chunk)}`);
-      } else await sink.write(count === 1 ? chunk : `\n${'─'.repeat(60)}\n\n${chunk}`);
+      } else if (format === 'markdown') await sink.write(count === 1 ? chunk : `\n${chunk}`);
+      else await sink.write(count === 1 ? chunk : `\n${'─'.repeat(60)}\n\n${chunk}`);
     },
     async end() {
+      if (format === 'markdown' && count === 0) await sink.write('\n');
       if (format !== 'json') return;
       if (count === 0) await sink.write('[]\n');
       else if (first !== undefined && count === 1) await sink.write(`${first}\n`);

@@ -1,6 +1,6 @@
 import type { AnalysisResult } from '../types';
 import { cellText, DESCRIPTORS, DOUBT_MARK, doubtsAt, MISSING } from './descriptors';
-import { isErrorRecord, type Formatter } from './types';
+import { isErrorRecord, type Formatter, type OutputRecord } from './types';
 
 /**
  * Article text inside a Markdown table cell: line breaks become spaces, and characters that would end the cell or
@@ -38,9 +38,12 @@ function renderOne(r: AnalysisResult): string {
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
-/** Markdown for reports: per document a heading, the meeting fields and one table per record type. */
-export const markdown: Formatter = (records) =>
-  `${records
-    .map((r) => (isErrorRecord(r) ? `## ${mdCell(r.input)}\n\nError ${mdCell(r.error.code)}: ${mdCell(r.error.message)}\n` : renderOne(r)))
-    .join('\n')
-    .trimEnd()}\n`;
+/** One document's section, ending with one newline. */
+const section = (r: OutputRecord) =>
+  `${(isErrorRecord(r) ? `## ${mdCell(r.input)}\n\nError ${mdCell(r.error.code)}: ${mdCell(r.error.message)}\n` : renderOne(r)).trimEnd()}\n`;
+
+/**
+ * Markdown for reports: per document a heading, the meeting fields and one table per record type. Sections are
+ * joined by a blank line, so a batch can write each one as it comes (the same bytes as formatting the whole list).
+ */
+export const markdown: Formatter = (records) => (records.length ? records.map(section).join('\n') : '\n');
