@@ -61,7 +61,8 @@ async function fill(options: FillCliOptions, io: CommandIo, run: (store: Archive
         throw error;
       });
     }
-    if (!options.quiet) io.stderr.write(`meeting-analyze: ${visible(options.db)}: ${countLine(counts)}\n`);
+    // A count line like the batch's "analysed N, failed M": no error prefix, which is kept for what went wrong.
+    if (!options.quiet) io.stderr.write(`${visible(options.db)}: ${countLine(counts)}\n`);
     return counts.failed ? EXIT.INPUT_FAILED : EXIT.OK;
   } finally {
     db.close();
