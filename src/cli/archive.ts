@@ -40,7 +40,7 @@ Exit codes:
 `,
     );
   const db = () => new Option('--db <file>', 'the archive file').default(DEFAULT_DB);
-  const act = <A extends unknown[]>(action: (actions: typeof import('../archive/actions'), ...args: A) => Promise<number>) =>
+  const act = <A extends unknown[]>(action: (actions: typeof import('./archive-actions'), ...args: A) => Promise<number>) =>
     async (...args: A) => {
       // Options given before `archive` (`--json archive people`) apply when the subcommand has them, else are an error.
       const command = args[args.length - 1] as unknown as Command;
@@ -51,7 +51,7 @@ Exit codes:
         return;
       }
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const actions = require('../archive/actions') as typeof import('../archive/actions');
+      const actions = require('./archive-actions') as typeof import('./archive-actions');
       io.setExitCode(await actions.guard(io, () => action(actions, ...args)));
     };
 

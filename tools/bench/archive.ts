@@ -15,7 +15,7 @@ import { openArchive } from '../../dist/archive/db';
 import { ingest } from '../../dist/archive/ingest';
 import { Posts } from '../../dist/archive/posts';
 import { ArchiveStore } from '../../dist/archive/store';
-import { renderView, viewOf } from '../../dist/archive/actions';
+import { renderView, viewOf } from '../../dist/cli/archive-actions';
 import { loadLexicon } from '../../dist/lexicon';
 import type { AnalysisResult } from '../../dist/types';
 

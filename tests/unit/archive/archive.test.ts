@@ -9,7 +9,7 @@ import { ArchiveStore, recordHash } from '../../../src/archive/store';
 import { Posts } from '../../../src/archive/posts';
 import { loadLexicon } from '../../../src/lexicon';
 import { personView, peopleView, placeView, formulasView, industriesView, type PersonEntry } from '../../../src/archive/views';
-import { renderView } from '../../../src/archive/actions';
+import { renderView } from '../../../src/cli/archive-actions';
 import { record, jsonl, type Invented } from './records';
 
 const lexicon = loadLexicon();

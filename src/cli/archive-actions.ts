@@ -6,14 +6,14 @@ import { renderTable } from '../formatters/layout';
 import { terminalSafe } from '../formatters/table';
 import { terminalWidth } from '../formatters/width';
 import { loadLexicon } from '../lexicon';
-import type { CommandIo } from '../cli/io';
-import { visible } from '../cli/output';
-import { ArchiveError, guarded, openArchive } from './db';
-import { personPage, placePage } from './html';
-import { build, ingest, type FillCounts } from './ingest';
-import { Posts } from './posts';
-import { ArchiveStore } from './store';
-import { formulasView, industriesView, peopleView, personView, placeView, type View } from './views';
+import type { CommandIo } from './io';
+import { visible } from './output';
+import { ArchiveError, guarded, openArchive } from '../archive/db';
+import { personPage, placePage } from '../archive/html';
+import { build, ingest, type FillCounts } from '../archive/ingest';
+import { Posts } from '../archive/posts';
+import { ArchiveStore } from '../archive/store';
+import { formulasView, industriesView, peopleView, personView, placeView, type View } from '../archive/views';
 
 /** Run an action; an archive that cannot be opened or written is one line on stderr and exit 4 (EXIT.ARCHIVE). */
 export async function guard(io: CommandIo, action: () => Promise<number>): Promise<number> {
