@@ -2,7 +2,7 @@
  * An HTML page for one person or one place, in the report's style (src/report), with a timeline: self-contained,
  * no script, and a Content-Security-Policy that allows only the page's own style.
  */
-import { CSS, sha256 } from '../report/html';
+import { CSS, htmlPage } from '../report/html';
 import { escapeHtml as e } from '../report/highlight';
 import type { PersonEntry, PlaceYear, View } from './views';
 
@@ -19,25 +19,7 @@ const TIMELINE_CSS = `
 const STYLE = CSS + TIMELINE_CSS;
 
 function page(title: string, body: string): string {
-  const csp = `default-src 'none'; style-src ${sha256(STYLE)}; base-uri 'none'; form-action 'none'`;
-  return `<!DOCTYPE html>
-<html lang="zh-Hans">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="referrer" content="no-referrer">
-<title>${e(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-<h1>${e(title)}</h1>
-${body}
-</main>
-</body>
-</html>
-`;
+  return htmlPage({ title, css: STYLE, body });
 }
 
 const tags = (items: string[]) => items.map((item) => `<span class="tag">${e(item)}</span>`).join('');

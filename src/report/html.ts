@@ -341,10 +341,22 @@ export const sha256 = (text: string) => `'sha256-${createHash('sha256').update(t
 export function renderReport(docs: ReportDocument[], options: ReportOptions = {}): string {
   const title = options.title ?? (docs.length === 1 ? (docs[0].result.title?.text ?? 'meeting-analyze report') : `meeting-analyze report: ${docs.length} articles`);
   const errors = options.errors ?? [];
-  const csp = `default-src 'none'; style-src ${sha256(CSS)}; script-src ${sha256(SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
   const errorList = errors.length
     ? `<section class="card errors"><h2>Inputs not analysed</h2><ul>${errors.map((r) => `<li>${e(r.input)}: ${e(r.error.code)} — ${e(r.error.message)}</li>`).join('')}</ul></section>`
     : '';
+  const body = `${legend()}
+${errorList}
+${docs.length > 1 ? overview(docs, options.chartLimit ?? 10) : ''}
+${docs.map(article).join('\n')}`;
+  return htmlPage({ title, css: CSS, script: SCRIPT, body, images: true });
+}
+
+/**
+ * One self-contained page in the report's shell: a strict Content-Security-Policy that admits only this page's own
+ * style (and script) by hash, no referrer, the title as heading. Also used by the archive's person and place pages.
+ */
+export function htmlPage(page: { title: string; css: string; body: string; script?: string; images?: boolean }): string {
+  const csp = `default-src 'none'; style-src ${sha256(page.css)};${page.script ? ` script-src ${sha256(page.script)};` : ''}${page.images ? ' img-src data:;' : ''} base-uri 'none'; form-action 'none'`;
   return `<!DOCTYPE html>
 <html lang="zh-Hans">
 <head>
@@ -352,19 +364,15 @@ export function renderReport(docs: ReportDocument[], options: ReportOptions = {}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="referrer" content="no-referrer">
-<title>${e(title)}</title>
-<style>${CSS}</style>
+<title>${e(page.title)}</title>
+<style>${page.css}</style>
 </head>
 <body>
 <main>
-<h1>${e(title)}</h1>
-${legend()}
-${errorList}
-${docs.length > 1 ? overview(docs, options.chartLimit ?? 10) : ''}
-${docs.map(article).join('\n')}
+<h1>${e(page.title)}</h1>
+${page.body}
 </main>
-<script>${SCRIPT}</script>
-</body>
+${page.script ? `<script>${page.script}</script>\n` : ''}</body>
 </html>
 `;
 }
