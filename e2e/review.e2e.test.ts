@@ -81,6 +81,8 @@ async function dragSelect(page: Page, needle: string, occurrence = 0): Promise<v
         range.setEnd(node, inside + 1);
         return range.getBoundingClientRect();
       };
+      // The mouse only reaches what the viewport shows: bring the words to the middle of it first.
+      (position(at)[0] as Text).parentElement!.scrollIntoView({ block: 'center' });
       const first = rectOf(at);
       first.y; // layout
       const last = rectOf(at + (needle as string).length - 1);
