@@ -1,10 +1,8 @@
-import { PassThrough } from 'stream';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'csv-parse/sync';
-import { runCli } from '../src/cli/main';
-import { sink } from './batch-helpers';
+import { run } from './batch-helpers';
 
 // An invented article: a district meeting with two officials, a formula, a counted set of industries.
 const ARTICLE =
@@ -24,16 +22,6 @@ const PERFECT = {
   enumerations: [{ count: 3, label: '三大主导产业', items: ['电子信息', '生物医药', '新能源'] }],
   industries: ['电子信息', '生物医药', '新能源'],
 };
-
-async function run(argv: string[]) {
-  const stdout = sink();
-  const stderr = sink();
-  const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
-  stdin.isTTY = true;
-  stdin.end();
-  const code = await runCli({ argv, stdin, stdout, stderr, env: {} });
-  return { code, out: stdout.text(), err: stderr.text() };
-}
 
 /** A corpus directory with the article and a gold directory holding the given gold files. */
 function setUp(golds: Record<string, unknown>): { corpus: string; gold: string } {
